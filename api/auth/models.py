@@ -1,0 +1,26 @@
+"""Accounts: who can sign in, and in which role."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from api.clock import utcnow
+
+
+class Role(enum.StrEnum):
+    BUSINESS = "BUSINESS"
+    VENDOR = "VENDOR"
+    ADMIN = "ADMIN"
+
+
+class Account(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)
+    # None for accounts that cannot sign in (demo data owners).
+    password_hash: str | None = Field(default=None, max_length=255)
+    role: str = Field(max_length=16)
+    display_name: str | None = Field(default=None, max_length=120)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,84 @@
+"""Accounts: registration, sign-in, and the first admin."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.auth.models import Account, Role
+from api.auth.passwords import hash_password, verify_password
+from api.errors import ErrorCode, InputError, Problems
+
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+MIN_PASSWORD = 10
+MAX_PASSWORD = 256
+SELF_SERVICE_ROLES = {Role.BUSINESS, Role.VENDOR}
+
+
+@dataclass(frozen=True)
+class Credentials:
+    email: str
+    password: str
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def check_credentials(problems: Problems, credentials: Credentials) -> None:
+    if not EMAIL.match(normalise_email(credentials.email)) or len(credentials.email) > 254:
+        problems.add(["email"], "Enter a valid email address.", ErrorCode.INVALID)
+    if len(credentials.password) < MIN_PASSWORD:
+        problems.add(
+            ["password"],
+            f"Use at least {MIN_PASSWORD} characters.",
+            ErrorCode.INVALID,
+        )
+    elif len(credentials.password) > MAX_PASSWORD:
+        problems.add(["password"], f"Use at most {MAX_PASSWORD} characters.", ErrorCode.TOO_LONG)
+
+
+async def account_by_email(session: AsyncSession, email: str) -> Account | None:
+    result = await session.execute(
+        select(Account).where(func.lower(Account.email) == normalise_email(email))
+    )
+    return result.scalar_one_or_none()
+
+
+async def register(
+    *, session: AsyncSession, credentials: Credentials, role: Role, allow_admin: bool = False
+) -> Account:
+    """Create an account; only the operator CLI may create admins."""
+    problems = Problems()
+    if role not in SELF_SERVICE_ROLES and not allow_admin:
+        problems.add(["role"], "Choose BUSINESS or VENDOR.", ErrorCode.INVALID)
+    check_credentials(problems, credentials)
+    problems.raise_if_any()
+    if await account_by_email(session, credentials.email) is not None:
+        raise InputError.single(
+            ["input", "email"], "An account with this email exists.", ErrorCode.TAKEN
+        )
+    account = Account(
+        email=normalise_email(credentials.email),
+        password_hash=hash_password(credentials.password),
+        role=role.value,
+    )
+    session.add(account)
+    await session.flush()
+    return account
+
+
+async def login(*, session: AsyncSession, credentials: Credentials) -> Account:
+    """The account for these credentials; one message for every failure, so nothing leaks."""
+    account = await account_by_email(session, credentials.email)
+    if not verify_password(account.password_hash if account else None, credentials.password):
+        raise InputError.single(
+            ["input", "password"],
+            "Email or password is incorrect.",
+            ErrorCode.INVALID_CREDENTIALS,
+        )
+    assert account is not None
+    return account

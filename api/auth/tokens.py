@@ -1,0 +1,54 @@
+"""Signed bearer tokens (JWT, HS256) that expire."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import jwt
+
+from api.clock import utcnow
+from api.settings import Settings
+
+ALGORITHM = "HS256"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is making the request, as the token says."""
+
+    account_id: int
+    role: str
+
+
+def issue_token(settings: Settings, *, account_id: int, role: str) -> str:
+    now = utcnow()
+    claims = {
+        "sub": str(account_id),
+        "role": role,
+        "iat": now,
+        "exp": now + timedelta(seconds=settings.token_ttl_seconds),
+    }
+    return jwt.encode(claims, settings.resolved_secret_key(), algorithm=ALGORITHM)
+
+
+def read_token(settings: Settings, token: str) -> Viewer | None:
+    """The viewer a token names, or None when it is forged, malformed or expired."""
+    try:
+        claims = jwt.decode(
+            token,
+            settings.resolved_secret_key(),
+            algorithms=[ALGORITHM],
+            options={"require": ["sub", "exp", "role"]},
+        )
+        return Viewer(account_id=int(claims["sub"]), role=str(claims["role"]))
+    except (jwt.PyJWTError, ValueError):
+        return None
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token from an `Authorization: Bearer <token>` header."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None

@@ -1,0 +1,48 @@
+"""GraphQL types for accounts; an account is visible only to itself and admins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Self
+
+import strawberry
+from strawberry import relay
+
+from api.auth.models import Account as AccountRow
+from api.auth.models import Role
+from api.context import Info
+from api.vendors.types import VendorType
+
+RoleType = strawberry.enum(Role, name="Role")
+
+
+@strawberry.type(name="Account", description="A signed-in user: a business, a vendor or an admin.")
+class AccountType(relay.Node):
+    id: relay.NodeID[int]
+    email: str
+    role: RoleType  # type: ignore[valid-type]
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: AccountRow) -> Self:
+        assert row.id is not None
+        return cls(id=row.id, email=row.email, role=Role(row.role), created_at=row.created_at)
+
+    @strawberry.field(description="The vendor profile this account owns, if any.")
+    async def vendor(self, info: Info) -> VendorType | None:
+        row = await info.context.loaders.vendor_by_owner_id.load(self.id)
+        return VendorType.from_row(row) if row else None
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Self | None]:
+        viewer = info.context.viewer
+        results: list[Self | None] = []
+        for node_id in node_ids:
+            pk = int(node_id) if node_id.isdigit() else -1
+            allowed = viewer is not None and (viewer.role == Role.ADMIN or viewer.account_id == pk)
+            row = await info.context.loaders.account_by_id.load(pk) if allowed else None
+            results.append(cls.from_row(row) if row else None)
+        return results

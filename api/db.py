@@ -1,0 +1,102 @@
+"""Async engine and session factory for SQLite (default) and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+T = TypeVar("T")
+
+
+def create_engine(url: str) -> AsyncEngine:
+    """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(url, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
+class SerialSession(AsyncSession):
+    """An AsyncSession that queues concurrent callers instead of failing.
+
+    GraphQL resolves sibling fields (and their DataLoader batches) concurrently, but one
+    session owns one connection, which takes one statement at a time.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._serial_lock = asyncio.Lock()
+        self._serial_owner: asyncio.Task[Any] | None = None
+
+    async def _serially(self, call: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+        task = asyncio.current_task()
+        if task is not None and task is self._serial_owner:
+            return await call(*args, **kwargs)  # re-entry, e.g. scalars() calling execute()
+        async with self._serial_lock:
+            self._serial_owner = task
+            try:
+                return await call(*args, **kwargs)
+            finally:
+                self._serial_owner = None
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._serially(super().execute, *args, **kwargs)
+
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._serially(super().scalar, *args, **kwargs)
+
+    async def scalars(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._serially(super().scalars, *args, **kwargs)
+
+    async def get(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._serially(super().get, *args, **kwargs)
+
+    async def flush(self, *args: Any, **kwargs: Any) -> None:
+        await self._serially(super().flush, *args, **kwargs)
+
+    async def commit(self) -> None:
+        await self._serially(super().commit)
+
+    async def rollback(self) -> None:
+        await self._serially(super().rollback)
+
+    async def close(self) -> None:
+        await self._serially(super().close)
+
+
+def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects usable after commit and tolerate concurrent fields."""
+    return async_sessionmaker(engine, expire_on_commit=False, class_=SerialSession)
+
+
+@asynccontextmanager
+async def transaction(
+    sessions: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[AsyncSession]:
+    """A session inside one transaction: committed on success, rolled back on error."""
+    async with sessions() as session, session.begin():
+        yield session

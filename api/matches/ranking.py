@@ -1,0 +1,115 @@
+"""Rank vendors for a scope through this worker's index, and shape the result for GraphQL."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry import relay
+
+from api.context import Info
+from api.errors import ErrorCode, Problems
+from api.graphql.pagination import encode_cursor, window
+from api.graphql.user_errors import UserError, user_errors
+from api.matches.index_cache import current_weights
+from api.matches.types import (
+    AppliedWeights,
+    ConstraintExclusion,
+    MatchWeightsInput,
+    VendorMatch,
+    VendorMatchConnection,
+)
+from api.vendors.types import VendorType
+from matching import FACTORS, MatchWeights, Scope
+
+MAX_WEIGHT = 100.0
+
+
+async def resolve_weights(
+    session: AsyncSession, requested: MatchWeightsInput | None, problems: Problems
+) -> tuple[MatchWeights, str]:
+    """The request's weights over the fitted (or default) ones, normalised to sum to 1."""
+    base = await current_weights(session)
+    source = "DEFAULT" if base == MatchWeights().normalised() else "FITTED"
+    if requested is None:
+        return base, source
+    overrides = {name: getattr(requested, name) for name in FACTORS}
+    given = {name: value for name, value in overrides.items() if value is not None}
+    for name, value in given.items():
+        if not 0 <= value <= MAX_WEIGHT:
+            problems.add([name], f"Use a weight from 0 to {MAX_WEIGHT:g}.", ErrorCode.OUT_OF_RANGE)
+    merged = {**dict(zip(FACTORS, base.as_tuple(), strict=True)), **given}
+    if not problems and sum(merged.values()) <= 0:
+        problems.add([], "At least one weight must be above zero.", ErrorCode.INVALID)
+    if problems:
+        return base, source
+    return MatchWeights(**merged).normalised(), "REQUEST"
+
+
+def refused(errors: list[UserError]) -> VendorMatchConnection:
+    return VendorMatchConnection(
+        edges=[],
+        page_info=relay.PageInfo(
+            has_next_page=False, has_previous_page=False, start_cursor=None, end_cursor=None
+        ),
+        _count=_zero,
+        considered=0,
+        excluded=[],
+        weights=None,
+        user_errors=errors,
+    )
+
+
+async def _zero() -> int:
+    return 0
+
+
+async def rank(
+    info: Info,
+    scope: Scope,
+    *,
+    first: int | None,
+    after: str | None,
+    weights: MatchWeightsInput | None,
+) -> VendorMatchConnection:
+    page = window(first, after)
+    session = info.context.session
+    problems = Problems(prefix=("weights",))
+    chosen, source = await resolve_weights(session, weights, problems)
+    if problems:
+        from api.errors import InputError
+
+        return refused(user_errors(InputError(problems.items)))
+    catalog = await info.context.catalog()
+    index = await info.context.state.index_cache.index(session, catalog)
+    result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen)
+    shown = result.matches[page.offset : page.offset + page.limit]
+    rows = await info.context.loaders.vendor_by_id.load_many([m.vendor_id for m in shown])
+    edges = [
+        relay.Edge(
+            cursor=encode_cursor(page.offset + i),
+            node=VendorMatch.from_match(m, VendorType.from_row(row)),
+        )
+        for i, (m, row) in enumerate(zip(shown, rows, strict=True))
+        if row is not None
+    ]
+    considered = result.considered
+
+    async def total() -> int:
+        return considered
+
+    return VendorMatchConnection(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=len(result.matches) > page.offset + page.limit,
+            has_previous_page=page.offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _count=total,
+        considered=considered,
+        excluded=[
+            ConstraintExclusion(constraint=name, count=count)
+            for name, count in sorted(result.excluded.items())
+        ],
+        weights=AppliedWeights(**dict(zip(FACTORS, chosen.as_tuple(), strict=True)), source=source),
+        user_errors=[],
+    )

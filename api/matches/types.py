@@ -1,0 +1,103 @@
+"""GraphQL types for ranked matches: factors, reasons and outsourcing risks."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.pagination import Connection
+from api.graphql.user_errors import UserError
+from api.vendors.types import VendorType
+from matching import Match, Risk, RiskKind, RiskLevel
+
+RiskKindType = strawberry.enum(RiskKind, name="RiskKind")
+RiskLevelType = strawberry.enum(RiskLevel, name="RiskLevel")
+
+
+@strawberry.type(description="Each factor's score in [0, 1].")
+class MatchFactors:
+    skill: float
+    cost: float
+    timezone: float
+    culture: float
+    quality: float
+    security: float
+
+
+@strawberry.type(description="An outsourcing risk this match carries, and how to lower it.")
+class MatchRisk:
+    kind: RiskKindType  # type: ignore[valid-type]
+    level: RiskLevelType  # type: ignore[valid-type]
+    detail: str
+    mitigation: str
+
+    @classmethod
+    def from_risk(cls, risk: Risk) -> MatchRisk:
+        return cls(kind=risk.kind, level=risk.level, detail=risk.detail, mitigation=risk.mitigation)
+
+
+@strawberry.type(description="A vendor ranked for a scope, with why and what to watch.")
+class VendorMatch:
+    rank: int
+    score: float = strawberry.field(description="The weighted combination of the factors, 0-1.")
+    vendor: VendorType
+    factors: MatchFactors
+    reasons: list[str]
+    risks: list[MatchRisk]
+
+    @classmethod
+    def from_match(cls, match: Match, vendor: VendorType) -> VendorMatch:
+        f = match.factors
+        return cls(
+            rank=match.rank,
+            score=match.score,
+            vendor=vendor,
+            factors=MatchFactors(
+                skill=f.skill,
+                cost=f.cost,
+                timezone=f.timezone,
+                culture=f.culture,
+                quality=f.quality,
+                security=f.security,
+            ),
+            reasons=list(match.reasons),
+            risks=[MatchRisk.from_risk(risk) for risk in match.risks],
+        )
+
+
+@strawberry.type(description="How many vendors a hard requirement removed.")
+class ConstraintExclusion:
+    constraint: str = strawberry.field(
+        description="mustHaveSkills, languages or requiredCertifications."
+    )
+    count: int
+
+
+@strawberry.type(description="The weights a ranking used (they sum to 1).")
+class AppliedWeights:
+    skill: float
+    cost: float
+    timezone: float
+    culture: float
+    quality: float
+    security: float
+    source: str = strawberry.field(description="DEFAULT, FITTED or REQUEST.")
+
+
+@strawberry.type
+class VendorMatchConnection(Connection[VendorMatch]):
+    considered: int = strawberry.field(description="Vendors scored after hard constraints.")
+    excluded: list[ConstraintExclusion]
+    weights: AppliedWeights | None
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the scope was refused; empty when it was ranked."
+    )
+
+
+@strawberry.input(description="Relative factor weights; omitted ones keep the current weights.")
+class MatchWeightsInput:
+    skill: float | None = None
+    cost: float | None = None
+    timezone: float | None = None
+    culture: float | None = None
+    quality: float | None = None
+    security: float | None = None

@@ -1,0 +1,243 @@
+"""Project requests: post, edit, publish, award, close; who may see which."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy import ColumnElement, delete, insert, or_, select, true, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.auth.models import Role
+from api.auth.tokens import Viewer
+from api.clock import utcnow
+from api.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
+from api.projects.draft import ScopeDraft
+from api.projects.models import (
+    Deliverable,
+    Milestone,
+    ProjectRequest,
+    ProjectSkill,
+    ProjectStatus,
+)
+from api.projects.validation import ScopeValues, check_scope_draft
+from api.tags.catalog import TagCatalog
+from api.vendors.models import Vendor
+
+# Where a request may go next, by the owner's hand (AWARDED goes through `award`).
+TRANSITIONS: dict[str, set[str]] = {
+    ProjectStatus.DRAFT: {ProjectStatus.OPEN, ProjectStatus.CANCELLED},
+    ProjectStatus.OPEN: {ProjectStatus.CANCELLED},
+    ProjectStatus.AWARDED: {ProjectStatus.CLOSED, ProjectStatus.CANCELLED},
+    ProjectStatus.CLOSED: set(),
+    ProjectStatus.CANCELLED: set(),
+}
+EDITABLE = {ProjectStatus.DRAFT, ProjectStatus.OPEN}
+
+
+def visible_to(viewer: Viewer | None) -> ColumnElement[bool]:
+    """Drafts are private to their owner (and admins); everything else is public."""
+    if viewer is not None and viewer.role == Role.ADMIN:
+        return true()
+    public = ProjectRequest.status != ProjectStatus.DRAFT
+    if viewer is None:
+        return public
+    return or_(public, ProjectRequest.owner_id == viewer.account_id)
+
+
+def can_see(viewer: Viewer | None, project: ProjectRequest) -> bool:
+    return project.status != ProjectStatus.DRAFT or (
+        viewer is not None and (viewer.role == Role.ADMIN or viewer.account_id == project.owner_id)
+    )
+
+
+async def post_project_request(
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    draft: ScopeDraft,
+    publish: bool,
+    catalog: TagCatalog,
+) -> ProjectRequest:
+    """A business states a scope of work, as a DRAFT or published (OPEN)."""
+    _require_business(viewer)
+    assert viewer is not None
+    problems = Problems()
+    values = check_scope_draft(draft, catalog=catalog, creating=True, problems=problems)
+    problems.raise_if_any()
+    now = utcnow()
+    project = ProjectRequest(
+        owner_id=viewer.account_id,
+        status=ProjectStatus.OPEN if publish else ProjectStatus.DRAFT,
+        published_at=now if publish else None,
+        **_with_defaults(values),
+    )
+    session.add(project)
+    await session.flush()
+    await _replace_children(session, project, values)
+    return project
+
+
+async def update_project_request(
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    project_id: int,
+    draft: ScopeDraft,
+    status: str | None,
+    expected_version: int | None,
+    catalog: TagCatalog,
+) -> ProjectRequest:
+    """The owner edits an unawarded request or moves it along its lifecycle."""
+    project = await _owned_project(session, viewer, project_id)
+    problems = Problems()
+    values = check_scope_draft(draft, catalog=catalog, creating=False, problems=problems)
+    problems.raise_if_any()
+    if expected_version is not None and expected_version != project.version:
+        raise _conflict(project.version)
+    changes = values.columns
+    has_scope_change = bool(changes) or any(
+        child is not None for child in (values.skills, values.deliverables, values.milestones)
+    )
+    if has_scope_change and project.status not in EDITABLE:
+        raise InputError.single(
+            ["input", "status"],
+            f"A {project.status} request can no longer be edited.",
+            ErrorCode.INVALID_TRANSITION,
+        )
+    if status is not None and status != project.status:
+        if status not in TRANSITIONS.get(project.status, set()):
+            raise InputError.single(
+                ["input", "status"],
+                f"A {project.status} request cannot become {status}.",
+                ErrorCode.INVALID_TRANSITION,
+            )
+        changes = {**changes, "status": status}
+        if status == ProjectStatus.OPEN:
+            changes["published_at"] = utcnow()
+    return await _guarded_update(session, project, changes, values, expected_version)
+
+
+async def award_project_request(
+    *, session: AsyncSession, viewer: Viewer | None, project_id: int, vendor_id: int
+) -> ProjectRequest:
+    """The owner hires a vendor for an OPEN request."""
+    project = await _owned_project(session, viewer, project_id)
+    if project.status != ProjectStatus.OPEN:
+        raise InputError.single(
+            ["input", "id"],
+            f"Only OPEN requests can be awarded; this one is {project.status}.",
+            ErrorCode.INVALID_TRANSITION,
+        )
+    if await session.get(Vendor, vendor_id) is None:
+        raise InputError.single(["input", "vendorId"], "No such vendor.", ErrorCode.NOT_FOUND)
+    changes = {"status": ProjectStatus.AWARDED, "awarded_vendor_id": vendor_id}
+    return await _guarded_update(session, project, changes, ScopeValues(), None)
+
+
+def _require_business(viewer: Viewer | None) -> None:
+    if viewer is None:
+        raise unauthenticated()
+    if viewer.role != Role.BUSINESS:
+        raise forbidden("Only business accounts can post project requests.")
+
+
+async def _owned_project(
+    session: AsyncSession, viewer: Viewer | None, project_id: int
+) -> ProjectRequest:
+    _require_business(viewer)
+    assert viewer is not None
+    project = await session.get(ProjectRequest, project_id, populate_existing=True)
+    if project is None or not can_see(viewer, project):
+        raise InputError.single(["input", "id"], "No such project request.", ErrorCode.NOT_FOUND)
+    if project.owner_id != viewer.account_id:
+        raise forbidden("You can only change your own project requests.")
+    return project
+
+
+async def _guarded_update(
+    session: AsyncSession,
+    project: ProjectRequest,
+    changes: dict[str, object],
+    values: ScopeValues,
+    expected_version: int | None,
+) -> ProjectRequest:
+    """Write only if nobody else wrote since we read; otherwise CONFLICT."""
+    assert project.id is not None
+    result = await session.execute(
+        update(ProjectRequest)
+        .where(ProjectRequest.id == project.id, ProjectRequest.version == project.version)
+        .values(**changes, version=project.version + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise _conflict(None if expected_version is None else project.version + 1)
+    await _replace_children(session, project, values)
+    fresh = await session.get(ProjectRequest, project.id, populate_existing=True)
+    assert fresh is not None
+    return fresh
+
+
+def _conflict(version: int | None) -> InputError:
+    now = f" (now version {version})" if version is not None else ""
+    return InputError.single(
+        ["input", "expectedVersion"],
+        f"The request changed since you loaded it{now}; reload and try again.",
+        ErrorCode.CONFLICT,
+    )
+
+
+def _with_defaults(values: ScopeValues) -> dict[str, object]:
+    """Columns for a new request; unstated working hours default to 09:00-17:00."""
+    columns: dict[str, object] = {"work_start": time(9), "work_end": time(17)}
+    columns.update(values.columns)
+    return columns
+
+
+async def _replace_children(
+    session: AsyncSession, project: ProjectRequest, values: ScopeValues
+) -> None:
+    project_id = project.id
+    if values.skills is not None:
+        await session.execute(delete(ProjectSkill).where(ProjectSkill.project_id == project_id))
+        if values.skills:
+            await session.execute(
+                insert(ProjectSkill),
+                [
+                    {
+                        "project_id": project_id,
+                        "tag_id": tag_id,
+                        "must_have": must,
+                        "weight": weight,
+                    }
+                    for tag_id, must, weight in values.skills
+                ],
+            )
+    if values.deliverables is not None:
+        await session.execute(delete(Deliverable).where(Deliverable.project_id == project_id))
+        if values.deliverables:
+            await session.execute(
+                insert(Deliverable),
+                [
+                    {"project_id": project_id, "position": index, "description": text}
+                    for index, text in enumerate(values.deliverables)
+                ],
+            )
+    if values.milestones is not None:
+        await session.execute(delete(Milestone).where(Milestone.project_id == project_id))
+        if values.milestones:
+            await session.execute(
+                insert(Milestone),
+                [
+                    {"project_id": project_id, "position": index, "title": title, "due_date": due}
+                    for index, (title, due) in enumerate(values.milestones)
+                ],
+            )
+
+
+async def project_by_id(
+    session: AsyncSession, viewer: Viewer | None, project_id: int
+) -> ProjectRequest | None:
+    result = await session.execute(
+        select(ProjectRequest).where(ProjectRequest.id == project_id, visible_to(viewer))
+    )
+    return result.scalar_one_or_none()

@@ -1,0 +1,171 @@
+"""GraphQL types for project requests (scopes of work)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Self
+
+import strawberry
+from strawberry import relay
+
+from api.context import Info
+from api.graphql.common import Language, WorkingHours
+from api.graphql.pagination import Connection
+from api.matches.types import MatchWeightsInput, VendorMatchConnection
+from api.projects.models import DataSensitivity, PricingModel, ProjectStatus
+from api.projects.models import ProjectRequest as ProjectRow
+from api.projects.service import can_see
+from api.tags.types import TagType
+from api.vendors.types import VendorType
+
+ProjectStatusType = strawberry.enum(ProjectStatus, name="ProjectStatus")
+PricingModelType = strawberry.enum(PricingModel, name="PricingModel")
+DataSensitivityType = strawberry.enum(DataSensitivity, name="DataSensitivity")
+
+
+@strawberry.type(description="A skill the scope needs; must-haves are hard requirements.")
+class SkillRequirement:
+    tag: TagType
+    must_have: bool
+    weight: float
+
+
+@strawberry.type
+class Budget:
+    min: Decimal
+    max: Decimal
+    currency: str
+    pricing: PricingModelType  # type: ignore[valid-type]
+
+
+@strawberry.type
+class Milestone:
+    title: str
+    due_date: date
+
+
+@strawberry.type(name="ProjectRequest", description="A business's scope of work.")
+class ProjectRequestType(relay.Node):
+    id: relay.NodeID[int]
+    title: str
+    description: str
+    status: ProjectStatusType  # type: ignore[valid-type]
+    estimated_hours: float | None
+    timezone: str
+    min_overlap_hours: float
+    preferred_regions: list[str]
+    required_certifications: list[str]
+    data_sensitivity: DataSensitivityType  # type: ignore[valid-type]
+    start_date: date | None
+    deadline: date | None
+    version: int
+    created_at: datetime
+    published_at: datetime | None
+    _row: strawberry.Private[ProjectRow]
+
+    @classmethod
+    def from_row(cls, row: ProjectRow) -> Self:
+        assert row.id is not None
+        return cls(
+            id=row.id,
+            title=row.title,
+            description=row.description,
+            status=ProjectStatus(row.status),
+            estimated_hours=row.estimated_hours,
+            timezone=row.timezone,
+            min_overlap_hours=row.min_overlap_hours,
+            preferred_regions=list(row.preferred_regions),
+            required_certifications=list(row.required_certifications),
+            data_sensitivity=DataSensitivity(row.data_sensitivity),
+            start_date=row.start_date,
+            deadline=row.deadline,
+            version=row.version,
+            created_at=row.created_at,
+            published_at=row.published_at,
+            _row=row,
+        )
+
+    @strawberry.field
+    def budget(self) -> Budget:
+        row = self._row
+        return Budget(
+            min=row.budget_min,
+            max=row.budget_max,
+            currency=row.currency,
+            pricing=PricingModel(row.pricing),
+        )
+
+    @strawberry.field
+    def working_hours(self) -> WorkingHours:
+        return WorkingHours.from_times(self._row.work_start, self._row.work_end)
+
+    @strawberry.field
+    def languages(self) -> list[Language]:
+        return [Language.from_code(code) for code in self._row.languages]
+
+    @strawberry.field
+    async def skills(self, info: Info) -> list[SkillRequirement]:
+        rows = await info.context.loaders.skills_by_project_id.load(self.id)
+        catalog = await info.context.catalog()
+        return [
+            SkillRequirement(
+                tag=TagType.from_row(catalog.by_id[r.tag_id]),
+                must_have=r.must_have,
+                weight=r.weight,
+            )
+            for r in rows
+            if r.tag_id in catalog.by_id
+        ]
+
+    @strawberry.field
+    async def deliverables(self, info: Info) -> list[str]:
+        rows = await info.context.loaders.deliverables_by_project_id.load(self.id)
+        return [r.description for r in rows]
+
+    @strawberry.field
+    async def milestones(self, info: Info) -> list[Milestone]:
+        rows = await info.context.loaders.milestones_by_project_id.load(self.id)
+        return [Milestone(title=r.title, due_date=r.due_date) for r in rows]
+
+    @strawberry.field(description="The vendor hired, once the request is awarded.")
+    async def awarded_vendor(self, info: Info) -> VendorType | None:
+        if self._row.awarded_vendor_id is None:
+            return None
+        row = await info.context.loaders.vendor_by_id.load(self._row.awarded_vendor_id)
+        return VendorType.from_row(row) if row else None
+
+    @strawberry.field(description="Whether the signed-in account posted this request.")
+    def is_mine(self, info: Info) -> bool:
+        viewer = info.context.viewer
+        return viewer is not None and viewer.account_id == self._row.owner_id
+
+    @strawberry.field(description="Vendors ranked for this request, with reasons and risks.")
+    async def matches(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        weights: MatchWeightsInput | None = None,
+    ) -> VendorMatchConnection:
+        from api.matches.ranking import rank
+        from api.matches.records import scope_from_project
+
+        catalog = await info.context.catalog()
+        scope = await scope_from_project(info.context.session, self._row, catalog)
+        return await rank(info, scope, first=first, after=after, weights=weights)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Self | None]:
+        keys = [int(n) if n.isdigit() else -1 for n in node_ids]
+        rows = await info.context.loaders.project_by_id.load_many(keys)
+        viewer = info.context.viewer
+        return [cls.from_row(r) if r and can_see(viewer, r) else None for r in rows]
+
+
+@strawberry.type
+class ProjectRequestConnection(Connection[ProjectRequestType]):
+    pass

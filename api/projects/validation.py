@@ -1,0 +1,187 @@
+"""Checks a ScopeDraft: the rules for a clear scope of work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from api import validation as check
+from api.errors import ErrorCode, Problems
+from api.projects.draft import ScopeDraft
+from api.projects.models import DataSensitivity, PricingModel
+from api.reference.regions import canonical_region
+from api.tags.catalog import TagCatalog
+
+MAX_SKILLS = 30
+MAX_DELIVERABLES = 50
+MAX_MILESTONES = 50
+MAX_CODES = 20
+REQUIRED = ("title", "description", "skills", "budget", "timezone")
+CAMEL = {
+    "estimated_hours": "estimatedHours",
+    "working_hours": "workingHours",
+    "min_overlap_hours": "minOverlapHours",
+}
+
+
+@dataclass
+class ScopeValues:
+    """Checked values; None children mean 'unchanged'."""
+
+    columns: dict[str, Any] = field(default_factory=dict)
+    skills: list[tuple[int, bool, float]] | None = None
+    deliverables: list[str] | None = None
+    milestones: list[tuple[str, Any]] | None = None
+
+
+def check_scope_draft(
+    draft: ScopeDraft, *, catalog: TagCatalog, creating: bool, problems: Problems
+) -> ScopeValues:
+    values = ScopeValues()
+    cols = values.columns
+    if creating:
+        for name in REQUIRED:
+            if getattr(draft, name) is None:
+                problems.add([CAMEL.get(name, name)], "This field is required.", ErrorCode.REQUIRED)
+    for name, limit in (("title", 160), ("description", 10000)):
+        raw = getattr(draft, name)
+        if raw is not None and (cleaned := check.text(problems, [name], raw, max_length=limit)):
+            cols[name] = cleaned
+    _check_budget(draft, cols, problems)
+    if draft.estimated_hours is not None and check.number_range(
+        problems, ["estimatedHours"], draft.estimated_hours, low=1, high=100_000
+    ):
+        cols["estimated_hours"] = draft.estimated_hours
+    if draft.timezone is not None and (
+        zone := check.timezone(problems, ["timezone"], draft.timezone)
+    ):
+        cols["timezone"] = zone
+    if draft.working_hours is not None and (
+        hours := check.working_hours(
+            problems, ["workingHours"], draft.working_hours.start, draft.working_hours.end
+        )
+    ):
+        cols["work_start"], cols["work_end"] = hours
+    if (
+        draft.min_overlap_hours is not None
+        and check.number_range(
+            problems, ["minOverlapHours"], draft.min_overlap_hours, low=0, high=12
+        )
+        is not None
+    ):
+        cols["min_overlap_hours"] = draft.min_overlap_hours
+    _check_codes(draft, cols, problems)
+    if draft.data_sensitivity is not None:
+        if draft.data_sensitivity in DataSensitivity.__members__:
+            cols["data_sensitivity"] = draft.data_sensitivity
+        else:
+            problems.add(["dataSensitivity"], "Choose LOW, MEDIUM or HIGH.", ErrorCode.INVALID)
+    _check_dates(draft, cols, problems)
+    values.skills = _check_skills(draft, catalog, problems)
+    values.deliverables = _check_deliverables(draft, problems)
+    values.milestones = _check_milestones(draft, problems)
+    return values
+
+
+def _check_budget(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -> None:
+    budget = draft.budget
+    if budget is None:
+        return
+    currency = check.currency(problems, ["budget", "currency"], budget.currency)
+    bounds = check.amount_range(problems, ["budget"], budget.min, budget.max)
+    if budget.pricing not in PricingModel.__members__:
+        problems.add(["budget", "pricing"], "Choose FIXED or HOURLY.", ErrorCode.INVALID)
+    elif currency and bounds:
+        cols.update(
+            budget_min=bounds[0], budget_max=bounds[1], currency=currency, pricing=budget.pricing
+        )
+
+
+def _check_codes(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -> None:
+    if draft.languages is not None and check.list_size(
+        problems, ["languages"], draft.languages, maximum=MAX_CODES
+    ):
+        codes = [
+            check.language(problems, ["languages", i], v) for i, v in enumerate(draft.languages)
+        ]
+        cols["languages"] = list(dict.fromkeys(code for code in codes if code))
+    if draft.preferred_regions is not None and check.list_size(
+        problems, ["preferredRegions"], draft.preferred_regions, maximum=MAX_CODES
+    ):
+        regions = []
+        for index, value in enumerate(draft.preferred_regions):
+            region = canonical_region(value)
+            if region is None:
+                problems.add(
+                    ["preferredRegions", index],
+                    f"'{value}' is not a region, continent or country code "
+                    "(see the regions query).",
+                    ErrorCode.INVALID,
+                )
+            else:
+                regions.append(region)
+        cols["preferred_regions"] = list(dict.fromkeys(regions))
+    if draft.required_certifications is not None and check.list_size(
+        problems, ["requiredCertifications"], draft.required_certifications, maximum=MAX_CODES
+    ):
+        certs = [
+            check.certification(problems, ["requiredCertifications", i], v)
+            for i, v in enumerate(draft.required_certifications)
+        ]
+        cols["required_certifications"] = sorted({code for code in certs if code})
+
+
+def _check_dates(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -> None:
+    if draft.start_date is not None:
+        cols["start_date"] = draft.start_date
+    if draft.deadline is not None:
+        cols["deadline"] = draft.deadline
+    if draft.start_date and draft.deadline and draft.deadline < draft.start_date:
+        problems.add(["deadline"], "The deadline is before the start date.", ErrorCode.OUT_OF_RANGE)
+
+
+def _check_skills(
+    draft: ScopeDraft, catalog: TagCatalog, problems: Problems
+) -> list[tuple[int, bool, float]] | None:
+    if draft.skills is None:
+        return None
+    if not check.list_size(problems, ["skills"], draft.skills, maximum=MAX_SKILLS):
+        return None
+    if not draft.skills:
+        problems.add(["skills"], "Name at least one skill.", ErrorCode.REQUIRED)
+    checked: dict[int, tuple[int, bool, float]] = {}
+    for index, entry in enumerate(draft.skills):
+        tag = catalog.resolve_or_report(problems, ["skills", index, "tag"], entry.tag)
+        weight = check.number_range(
+            problems, ["skills", index, "weight"], entry.weight, low=0.1, high=10
+        )
+        if tag is not None and tag.id is not None and weight is not None:
+            checked[tag.id] = (tag.id, entry.must_have, weight)
+    return list(checked.values())
+
+
+def _check_deliverables(draft: ScopeDraft, problems: Problems) -> list[str] | None:
+    if draft.deliverables is None:
+        return None
+    if not check.list_size(
+        problems, ["deliverables"], draft.deliverables, maximum=MAX_DELIVERABLES
+    ):
+        return None
+    items = [
+        check.text(problems, ["deliverables", index], value, max_length=500)
+        for index, value in enumerate(draft.deliverables)
+    ]
+    return [item for item in items if item]
+
+
+def _check_milestones(draft: ScopeDraft, problems: Problems) -> list[tuple[str, Any]] | None:
+    if draft.milestones is None:
+        return None
+    if not check.list_size(problems, ["milestones"], draft.milestones, maximum=MAX_MILESTONES):
+        return None
+    checked = []
+    for index, entry in enumerate(draft.milestones):
+        title = check.text(problems, ["milestones", index, "title"], entry.title, max_length=160)
+        if title:
+            checked.append((title, entry.due_date))
+    return checked

@@ -1,0 +1,72 @@
+"""The GraphQL schema: root types composed from the domains, plus hardening extensions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import strawberry
+from graphql import GraphQLError
+from strawberry import relay
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from api.auth.graphql import AuthMutations, AuthQueries
+from api.errors import ClientError
+from api.matches.queries import MatchQueries
+from api.projects.graphql import ProjectMutations, ProjectQueries
+from api.reference.graphql import ReferenceQueries
+from api.settings import get_settings
+from api.vendors.mutations import VendorMutations
+from api.vendors.queries import VendorQueries
+
+
+@strawberry.type
+class Query(VendorQueries, MatchQueries, AuthQueries, ProjectQueries, ReferenceQueries):
+    node: relay.Node | None = relay.node(description="Any object by its global ID.")
+
+
+@strawberry.type
+class Mutation(VendorMutations, AuthMutations, ProjectMutations):
+    pass
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Hide unexpected exceptions (unless DEBUG); keep parse, validation and client errors."""
+    original = error.original_error
+    unexpected = original is not None and not isinstance(original, ClientError | GraphQLError)
+    return unexpected and not get_settings().debug
+
+
+def extensions() -> list[Callable[[], SchemaExtension]]:
+    """Factories, so each request gets fresh extensions (the caches are shared by module)."""
+    settings = get_settings
+    return [
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        lambda: QueryDepthLimiter(max_depth=settings().max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings().max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings().max_tokens),
+        lambda: MaskErrors(should_mask_error=should_mask),
+    ]
+
+
+# Built once: Strawberry's relay `node` field cannot be bound into a second schema.
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    extensions=extensions(),
+    config=StrawberryConfig(relay_max_results=100),
+)
+
+
+def export_sdl() -> str:
+    """The SDL committed as schema.graphql."""
+    return schema.as_str() + "\n"

@@ -1,0 +1,238 @@
+"""Load the demo vendors and hiring history through the same services the API uses.
+
+Idempotent: a vendor is skipped when its owner account exists; a business's projects are
+loaded in the same transaction as the business, so an existing business means done.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from api.auth.models import Account, Role
+from api.auth.tokens import Viewer
+from api.projects import service as projects
+from api.projects.draft import BudgetEntry, ScopeDraft, SkillEntry
+from api.projects.models import ProjectRequest, ProjectShortlist, ProjectStatus
+from api.reviews.service import ReviewDraft, submit_review
+from api.tags.catalog import TagCatalog
+from api.vendors import service as vendors
+from api.vendors.draft import (
+    ExpertiseEntry,
+    HoursEntry,
+    LanguageEntry,
+    MoneyEntry,
+    RateEntry,
+    VendorDraft,
+)
+from api.vendors.models import Vendor
+
+Progress = Callable[[str, int, int], None]
+BATCH = 100
+
+
+def vendor_draft(record: dict[str, Any]) -> VendorDraft:
+    rate, budget, hours = (
+        record["hourly_rate"],
+        record.get("min_project_budget"),
+        record["working_hours"],
+    )
+    return VendorDraft(
+        kind=record["kind"],
+        name=record["name"],
+        headline=record["headline"],
+        description=record["description"],
+        country=record["country"],
+        timezone=record["timezone"],
+        working_hours=HoursEntry(hours["start"], hours["end"]),
+        languages=[LanguageEntry(x["code"], x["proficiency"]) for x in record["languages"]],
+        hourly_rate=RateEntry(Decimal(rate["min"]), Decimal(rate["max"]), rate["currency"]),
+        min_project_budget=MoneyEntry(Decimal(budget["amount"]), budget["currency"])
+        if budget
+        else None,
+        team_size=record["team_size"],
+        expertise=[ExpertiseEntry(x["tag"], float(x["years"])) for x in record["expertise"]],
+        certifications=record.get("certifications", []),
+        availability=record.get("availability"),
+        founded_year=record.get("founded_year"),
+        median_response_hours=record.get("median_response_hours"),
+    )
+
+
+def scope_draft(record: dict[str, Any]) -> ScopeDraft:
+    budget, hours = record["budget"], record["working_hours"]
+    return ScopeDraft(
+        title=record["title"],
+        description=record["description"],
+        skills=[SkillEntry(s["tag"], s["must_have"], s["weight"]) for s in record["skills"]],
+        deliverables=record.get("deliverables", []),
+        budget=BudgetEntry(
+            Decimal(budget["min"]), Decimal(budget["max"]), budget["currency"], budget["pricing"]
+        ),
+        estimated_hours=record.get("estimated_hours"),
+        timezone=record["timezone"],
+        working_hours=HoursEntry(hours["start"], hours["end"]),
+        min_overlap_hours=record.get("min_overlap_hours"),
+        languages=record.get("languages", []),
+        preferred_regions=record.get("preferred_regions", []),
+        required_certifications=record.get("required_certifications", []),
+        data_sensitivity=record.get("data_sensitivity"),
+        start_date=date.fromisoformat(record["start_date"]) if record.get("start_date") else None,
+        deadline=date.fromisoformat(record["deadline"]) if record.get("deadline") else None,
+    )
+
+
+async def load_vendors(
+    sessions: async_sessionmaker[AsyncSession],
+    catalog: TagCatalog,
+    records: list[dict[str, Any]],
+    progress: Progress,
+) -> int:
+    """Create the vendors whose owners do not exist yet; returns how many were created."""
+    created = 0
+    for start in range(0, len(records), BATCH):
+        batch = records[start : start + BATCH]
+        async with sessions() as session, session.begin():
+            emails = [r["owner_email"] for r in batch]
+            known = set(
+                (
+                    await session.execute(select(Account.email).where(Account.email.in_(emails)))
+                ).scalars()
+            )
+            for record in batch:
+                if record["owner_email"] in known:
+                    continue
+                owner = Account(
+                    email=record["owner_email"], role=Role.VENDOR, display_name=record["name"]
+                )
+                session.add(owner)
+                await session.flush()
+                assert owner.id is not None
+                vendor = await vendors.create_vendor(
+                    session=session,
+                    viewer=Viewer(account_id=owner.id, role=Role.VENDOR),
+                    draft=vendor_draft(record),
+                    catalog=catalog,
+                )
+                # Demo slugs are fixed so links in docs stay valid; vetting is the admin's act.
+                await session.execute(
+                    update(Vendor)
+                    .where(Vendor.id == vendor.id)
+                    .values(slug=record["slug"], verified=record.get("verified", False))
+                    .execution_options(synchronize_session=False)
+                )
+                created += 1
+        progress("vendors", min(start + BATCH, len(records)), len(records))
+    return created
+
+
+async def load_history(
+    sessions: async_sessionmaker[AsyncSession],
+    catalog: TagCatalog,
+    history: dict[str, Any],
+    progress: Progress,
+) -> int:
+    """Businesses with their posted, awarded and reviewed projects; returns projects created."""
+    by_business: dict[str, list[dict[str, Any]]] = {}
+    for project in history["projects"]:
+        by_business.setdefault(project["business_email"], []).append(project)
+    created = 0
+    done = 0
+    total = len(history["projects"])
+    for business in history["businesses"]:
+        records = by_business.get(business["email"], [])
+        async with sessions() as session, session.begin():
+            exists = await session.scalar(
+                select(Account.id).where(Account.email == business["email"])
+            )
+            if exists is None:
+                account = Account(
+                    email=business["email"], role=Role.BUSINESS, display_name=business["name"]
+                )
+                session.add(account)
+                await session.flush()
+                assert account.id is not None
+                viewer = Viewer(account_id=account.id, role=Role.BUSINESS)
+                slugs = {slug for r in records for slug in r["shortlisted"]}
+                rows = await session.execute(
+                    select(Vendor.slug, Vendor.id).where(Vendor.slug.in_(slugs))
+                )
+                vendor_ids = {slug: vendor_id for slug, vendor_id in rows}
+                for record in records:
+                    await _load_project(session, catalog, viewer, record, vendor_ids)
+                    created += 1
+        done += len(records)
+        progress("projects", done, total)
+    return created
+
+
+async def _load_project(
+    session: AsyncSession,
+    catalog: TagCatalog,
+    viewer: Viewer,
+    record: dict[str, Any],
+    vendor_ids: dict[str, int],
+) -> None:
+    project = await projects.post_project_request(
+        session=session, viewer=viewer, draft=scope_draft(record), publish=True, catalog=catalog
+    )
+    assert project.id is not None
+    posted = datetime.combine(date.fromisoformat(record["start_date"]), datetime.min.time(), UTC)
+    posted -= timedelta(days=21)
+    await session.execute(
+        update(ProjectRequest)
+        .where(ProjectRequest.id == project.id)
+        .values(created_at=posted, published_at=posted)
+        .execution_options(synchronize_session=False)
+    )
+    shortlisted = [vendor_ids[slug] for slug in record["shortlisted"] if slug in vendor_ids]
+    if shortlisted:
+        await session.execute(
+            insert(ProjectShortlist),
+            [{"project_id": project.id, "vendor_id": vendor_id} for vendor_id in shortlisted],
+        )
+    hired = vendor_ids.get(record.get("hired") or "")
+    if hired is None:
+        return
+    await projects.award_project_request(
+        session=session, viewer=viewer, project_id=project.id, vendor_id=hired
+    )
+    review = record.get("review")
+    if review:
+        await submit_review(
+            session=session,
+            viewer=viewer,
+            project_id=project.id,
+            draft=ReviewDraft(
+                quality=review["quality"],
+                communication=review["communication"],
+                timeliness=review["timeliness"],
+                value=review["value"],
+                comment=review.get("comment", ""),
+                on_time=review.get("on_time", True),
+            ),
+            reviewed_at=datetime.combine(
+                date.fromisoformat(review["created_at"]), datetime.min.time(), UTC
+            ),
+        )
+    if record.get("status") == ProjectStatus.CLOSED:
+        await projects.update_project_request(
+            session=session,
+            viewer=viewer,
+            project_id=project.id,
+            draft=ScopeDraft(),
+            status=ProjectStatus.CLOSED,
+            expected_version=None,
+            catalog=catalog,
+        )
+
+
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text())

@@ -1,0 +1,46 @@
+"""The `vendormatch seed` command: reference data always, demo data on request."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from api.seeding.demo import load_history, load_vendors, read_json
+from api.seeding.taxonomy import load_taxonomy, read_taxonomy
+from api.seeds_path import seeds_dir
+from api.state import AppState
+
+
+def print_progress(what: str, done: int, total: int) -> None:
+    end = "\n" if done >= total else ""
+    print(f"\r  {what}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+async def seed_reference(state: AppState) -> int:
+    """The skill taxonomy; country, language, currency and zone data come from packages."""
+    records = read_taxonomy(seeds_dir() / "taxonomy.json")
+    async with state.sessions() as session, session.begin():
+        created = await load_taxonomy(session, records)
+    state.forget_catalog()
+    return created
+
+
+async def seed(
+    state: AppState, *, demo: bool, vendor_file: Path | None, quiet: bool = False
+) -> dict[str, int]:
+    """Load the taxonomy, then optional demo vendors (and history) or a vendor file."""
+    progress = (lambda *_: None) if quiet else print_progress
+    started = time.perf_counter()
+    counts = {"tags": await seed_reference(state)}
+    catalog = await state.catalog()
+    if demo or vendor_file:
+        path = vendor_file or seeds_dir() / "demo_vendors.json"
+        counts["vendors"] = await load_vendors(
+            state.sessions, catalog, read_json(path)["vendors"], progress
+        )
+    if demo:
+        history = read_json(seeds_dir() / "demo_history.json")
+        counts["projects"] = await load_history(state.sessions, catalog, history, progress)
+    counts["seconds"] = round(time.perf_counter() - started)
+    return counts

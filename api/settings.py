@@ -1,0 +1,66 @@
+"""Settings read from the environment (prefix-free, as operators expect)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("var")
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field can be set by an environment variable."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore")
+
+    database_url: str = Field(default="", alias="DATABASE_URL")
+    data_dir: Path = Field(default=DEFAULT_DATA_DIR, alias="VENDORMATCH_DATA_DIR")
+    secret_key: str = Field(default="", alias="SECRET_KEY")
+    token_ttl_seconds: int = Field(default=24 * 3600, alias="TOKEN_TTL_SECONDS")
+    debug: bool = Field(default=False, alias="DEBUG")
+    # argon2id cost; tests lower it because hashing is deliberately slow.
+    argon2_time_cost: int = Field(default=3, alias="ARGON2_TIME_COST")
+    argon2_memory_cost: int = Field(default=65536, alias="ARGON2_MEMORY_COST")
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_page_size: int = 100
+
+    def resolved_database_url(self) -> str:
+        """The SQLAlchemy async URL: SQLite file by default, asyncpg for PostgreSQL."""
+        url = self.database_url or f"sqlite:///{self.data_dir / 'vendormatch.db'}"
+        return to_async_url(url)
+
+    def resolved_secret_key(self) -> str:
+        """The token signing key; persisted beside the database so workers share it."""
+        if self.secret_key:
+            return self.secret_key
+        key_file = self.data_dir / "secret_key"
+        if not key_file.exists():
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_urlsafe(48))
+            key_file.chmod(0o600)
+        return key_file.read_text().strip()
+
+
+def to_async_url(url: str) -> str:
+    """Map the usual `sqlite:///` and `postgresql://` forms to async drivers."""
+    for prefix, async_prefix in (
+        ("sqlite:///", "sqlite+aiosqlite:///"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql+psycopg://", "postgresql+asyncpg://"),
+    ):
+        if url.startswith(prefix):
+            return async_prefix + url[len(prefix) :]
+    return url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings object."""
+    return Settings()

@@ -1,0 +1,50 @@
+"""GraphQL types for the skill taxonomy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Self
+
+import strawberry
+from strawberry import relay
+
+from api.context import Info
+from api.tags.catalog import TagCatalog
+from api.tags.models import Tag as TagRow
+
+
+@strawberry.type(name="Tag", description="A canonical skill; aliases are what people also type.")
+class TagType(relay.Node):
+    id: relay.NodeID[int]
+    slug: str
+    name: str
+    category: str
+
+    @classmethod
+    def from_row(cls, row: TagRow) -> Self:
+        assert row.id is not None
+        return cls(id=row.id, slug=row.slug, name=row.name, category=row.category)
+
+    @strawberry.field(description="Other spellings that resolve to this tag.")
+    async def aliases(self, info: Info) -> list[str]:
+        catalog = await info.context.catalog()
+        return catalog.aliases.get(self.id, [])
+
+    @strawberry.field(description="Neighbouring skills; matching gives them partial credit.")
+    async def related(self, info: Info) -> list[TagType]:
+        catalog = await info.context.catalog()
+        return [
+            TagType.from_row(catalog.by_slug[slug])
+            for slug in catalog.taxonomy.related(self.slug)
+            if slug in catalog.by_slug
+        ]
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Self | None]:
+        catalog: TagCatalog = await info.context.catalog()
+        rows = [
+            catalog.by_id.get(int(node_id)) if node_id.isdigit() else None for node_id in node_ids
+        ]
+        return [cls.from_row(row) if row else None for row in rows]

@@ -1,0 +1,163 @@
+"""Field checks shared by every input: codes, lengths, money, hours, list sizes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import time
+from decimal import Decimal, InvalidOperation
+
+from api.errors import ErrorCode, Problems
+from api.reference import codes
+from api.reference.certifications import CERTIFICATIONS
+from api.reference.fx import fx_table
+
+MAX_AMOUNT = Decimal("100000000")
+Path = Sequence[str | int]
+
+
+def text(
+    problems: Problems, path: Path, value: str | None, *, max_length: int, required: bool = True
+) -> str | None:
+    """A trimmed string within `max_length`; blank counts as missing."""
+    cleaned = value.strip() if value is not None else None
+    if not cleaned:
+        if required:
+            problems.add(path, "This field is required.", ErrorCode.REQUIRED)
+        return None
+    if len(cleaned) > max_length:
+        problems.add(path, f"Use at most {max_length} characters.", ErrorCode.TOO_LONG)
+        return None
+    if has_control_characters(cleaned):
+        problems.add(path, "Remove the control characters.", ErrorCode.INVALID)
+        return None
+    return cleaned
+
+
+def has_control_characters(value: str) -> bool:
+    """NUL and other C0 controls (tabs and newlines aside); PostgreSQL refuses NUL in text."""
+    return any(ord(char) < 32 and char not in "\t\n\r" for char in value) or "\x7f" in value
+
+
+def list_size(problems: Problems, path: Path, items: Sequence[object], *, maximum: int) -> bool:
+    if len(items) > maximum:
+        problems.add(path, f"Give at most {maximum} items.", ErrorCode.TOO_MANY)
+        return False
+    return True
+
+
+def country(problems: Problems, path: Path, value: str) -> str | None:
+    code = codes.normalise_code(value)
+    if code not in codes.country_names():
+        problems.add(
+            path, f"'{value}' is not an ISO 3166-1 alpha-2 country code.", ErrorCode.INVALID
+        )
+        return None
+    return code
+
+
+def language(problems: Problems, path: Path, value: str) -> str | None:
+    code = value.strip().lower()
+    if code not in codes.language_names():
+        problems.add(path, f"'{value}' is not an ISO 639-1 language code.", ErrorCode.INVALID)
+        return None
+    return code
+
+
+def currency(problems: Problems, path: Path, value: str) -> str | None:
+    code = codes.normalise_code(value)
+    if code not in codes.currency_names():
+        problems.add(path, f"'{value}' is not an ISO 4217 currency code.", ErrorCode.INVALID)
+        return None
+    if code not in fx_table():
+        problems.add(path, f"{code} is not a currency we can convert yet.", ErrorCode.INVALID)
+        return None
+    return code
+
+
+def timezone(problems: Problems, path: Path, value: str) -> str | None:
+    name = value.strip()
+    if not codes.is_timezone(name):
+        problems.add(
+            path, f"'{value}' is not an IANA time zone such as Europe/Warsaw.", ErrorCode.INVALID
+        )
+        return None
+    return name
+
+
+def certification(problems: Problems, path: Path, value: str) -> str | None:
+    code = value.strip().upper().replace(" ", "_").replace("-", "_")
+    if code not in CERTIFICATIONS:
+        known = ", ".join(CERTIFICATIONS)
+        problems.add(
+            path, f"Unknown certification '{value}'; use one of {known}.", ErrorCode.INVALID
+        )
+        return None
+    return code
+
+
+def amount(problems: Problems, path: Path, value: Decimal | str | float) -> Decimal | None:
+    """A positive money amount with at most two decimals."""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        problems.add(path, "Enter an amount such as 45.00.", ErrorCode.INVALID)
+        return None
+    if not number.is_finite() or number <= 0:
+        problems.add(path, "Enter an amount above zero.", ErrorCode.OUT_OF_RANGE)
+        return None
+    if number > MAX_AMOUNT:
+        problems.add(path, f"Enter an amount below {MAX_AMOUNT}.", ErrorCode.OUT_OF_RANGE)
+        return None
+    if number != number.quantize(Decimal("0.01")):
+        problems.add(path, "Use at most two decimal places.", ErrorCode.INVALID)
+        return None
+    return number
+
+
+def amount_range(
+    problems: Problems, path: Path, low: Decimal | str, high: Decimal | str
+) -> tuple[Decimal, Decimal] | None:
+    minimum = amount(problems, [*path, "min"], low)
+    maximum = amount(problems, [*path, "max"], high)
+    if minimum is None or maximum is None:
+        return None
+    if minimum > maximum:
+        problems.add([*path, "min"], "The minimum is above the maximum.", ErrorCode.OUT_OF_RANGE)
+        return None
+    return minimum, maximum
+
+
+def clock_time(problems: Problems, path: Path, value: str) -> time | None:
+    """A local time of day written HH:MM (24-hour)."""
+    try:
+        hours, minutes = value.strip().split(":")
+        # int() also takes "+9" and non-ASCII digits; a clock time is two ASCII digits each.
+        if not all(
+            len(part) == 2 and part.isascii() and part.isdigit() for part in (hours, minutes)
+        ):
+            raise ValueError(value)
+        return time(int(hours), int(minutes))
+    except ValueError:
+        problems.add(path, f"'{value}' is not a time such as 09:00 or 17:30.", ErrorCode.INVALID)
+        return None
+
+
+def working_hours(problems: Problems, path: Path, start: str, end: str) -> tuple[time, time] | None:
+    """Working hours; an end before the start is an overnight shift, equal times are refused."""
+    opens = clock_time(problems, [*path, "start"], start)
+    closes = clock_time(problems, [*path, "end"], end)
+    if opens is None or closes is None:
+        return None
+    if opens == closes:
+        problems.add([*path, "end"], "The day must end after it starts.", ErrorCode.INVALID)
+        return None
+    return opens, closes
+
+
+def number_range(
+    problems: Problems, path: Path, value: float, *, low: float, high: float
+) -> float | None:
+    if not low <= value <= high:
+        problems.add(path, f"Enter a number from {low:g} to {high:g}.", ErrorCode.OUT_OF_RANGE)
+        return None
+    return value

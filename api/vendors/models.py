@@ -1,0 +1,97 @@
+"""Vendor profiles and the rows that hang off them."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, time
+from decimal import Decimal
+
+from sqlmodel import Field, SQLModel
+
+from api.clock import utcnow
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class VendorKind(enum.StrEnum):
+    AGENCY = "AGENCY"
+    FREELANCER = "FREELANCER"
+
+
+class Availability(enum.StrEnum):
+    AVAILABLE = "AVAILABLE"
+    LIMITED = "LIMITED"
+    UNAVAILABLE = "UNAVAILABLE"
+
+
+class Proficiency(enum.StrEnum):
+    NATIVE = "NATIVE"
+    FLUENT = "FLUENT"
+    CONVERSATIONAL = "CONVERSATIONAL"
+    BASIC = "BASIC"
+
+
+class Vendor(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    owner_id: int = Field(foreign_key="account.id", unique=True, index=True)
+    kind: str = Field(max_length=16)
+    name: str = Field(max_length=120)
+    slug: str = Field(max_length=140, unique=True, index=True)
+    headline: str = Field(max_length=160)
+    description: str = Field(max_length=5000)
+    country: str = Field(max_length=2, index=True)
+    region: str = Field(max_length=60, index=True)
+    continent: str = Field(max_length=30)
+    timezone: str = Field(max_length=64)
+    work_start: time
+    work_end: time
+    rate_min: Decimal = Field(**MONEY)
+    rate_max: Decimal = Field(**MONEY)
+    currency: str = Field(max_length=3)
+    # Rates in the FX base currency, kept so filters and sorting stay in SQL.
+    rate_min_base: Decimal = Field(**MONEY, index=True)
+    rate_max_base: Decimal = Field(**MONEY)
+    min_budget_amount: Decimal | None = Field(default=None, **MONEY)
+    min_budget_currency: str | None = Field(default=None, max_length=3)
+    team_size: int
+    availability: str = Field(default=Availability.AVAILABLE, max_length=16)
+    founded_year: int | None = None
+    median_response_hours: float | None = None
+    verified: bool = Field(default=False, index=True)
+    verified_at: datetime | None = None
+    # Lower-cased name, headline, description and tag names for `search`.
+    search_text: str = Field(default="", max_length=20000)
+    review_count: int = Field(default=0)
+    rating_sum: Decimal = Field(default=Decimal(0), max_digits=12, decimal_places=2)
+    quality_sum: int = 0
+    communication_sum: int = 0
+    timeliness_sum: int = 0
+    value_sum: int = 0
+    on_time_count: int = 0
+    last_review_at: datetime | None = None
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class VendorLanguage(SQLModel, table=True):
+    __tablename__ = "vendor_language"
+
+    vendor_id: int = Field(foreign_key="vendor.id", primary_key=True, ondelete="CASCADE")
+    code: str = Field(max_length=3, primary_key=True)
+    proficiency: str = Field(max_length=16)
+
+
+class VendorExpertise(SQLModel, table=True):
+    __tablename__ = "vendor_expertise"
+
+    vendor_id: int = Field(foreign_key="vendor.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True)
+    years: float
+
+
+class VendorCertification(SQLModel, table=True):
+    __tablename__ = "vendor_certification"
+
+    vendor_id: int = Field(foreign_key="vendor.id", primary_key=True, ondelete="CASCADE")
+    code: str = Field(max_length=32, primary_key=True, index=True)

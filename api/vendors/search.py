@@ -1,0 +1,192 @@
+"""The `vendors` query as SQL: filters, free-text search and ordering, portable to both engines."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from api import validation as check
+from api.errors import ClientError, ErrorCode, Problems
+from api.reference.fx import fx_table
+from api.reference.regions import canonical_region, country_geo
+from api.reviews.dataloaders import PRIOR_WEIGHT, RatingPrior
+from api.tags.catalog import TagCatalog
+from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+
+MAX_FILTER_ITEMS = 20
+MAX_SEARCH_TERMS = 10
+
+
+class VendorOrderField(enum.Enum):
+    RATING = "RATING"
+    RATE = "RATE"
+    NAME = "NAME"
+    NEWEST = "NEWEST"
+
+
+class OrderDirection(enum.Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@dataclass(frozen=True)
+class VendorQuery:
+    """What a client asked for, before it is checked."""
+
+    tags_any: list[str] = field(default_factory=list)
+    tags_all: list[str] = field(default_factory=list)
+    country: str | None = None
+    region: str | None = None
+    language: str | None = None
+    rate_min: Decimal | None = None
+    rate_max: Decimal | None = None
+    rate_currency: str = "USD"
+    min_rating: Decimal | None = None
+    certifications: list[str] = field(default_factory=list)
+    verified: bool | None = None
+    kind: str | None = None
+    availability: str | None = None
+    search: str | None = None
+    order_field: VendorOrderField = VendorOrderField.RATING
+    order_direction: OrderDirection | None = None
+
+
+def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnElement[bool]]:
+    """SQL conditions for `query`; any bad value is a client error naming its field."""
+    problems = Problems(prefix=("filter",))
+    conditions: list[ColumnElement[bool]] = []
+    for name, tags, combine in (
+        ("tagsAny", query.tags_any, or_),
+        ("tagsAll", query.tags_all, and_),
+    ):
+        if not check.list_size(problems, [name], tags, maximum=MAX_FILTER_ITEMS) or not tags:
+            continue
+        resolved = [catalog.resolve_or_report(problems, [name, i], t) for i, t in enumerate(tags)]
+        ids = [tag.id for tag in resolved if tag is not None]
+        if ids:
+            conditions.append(combine(*(_has_tag(tag_id) for tag_id in ids)))
+    if query.country and (code := check.country(problems, ["country"], query.country)):
+        conditions.append(Vendor.country == code)
+    if query.region:
+        region = canonical_region(query.region)
+        if region is None:
+            problems.add(
+                ["region"], f"'{query.region}' is not a region or continent.", ErrorCode.INVALID
+            )
+        elif region in country_geo():
+            conditions.append(Vendor.country == region)
+        else:
+            conditions.append(or_(Vendor.region == region, Vendor.continent == region))
+    if query.language and (code := check.language(problems, ["language"], query.language)):
+        conditions.append(
+            exists().where(VendorLanguage.vendor_id == Vendor.id, VendorLanguage.code == code)
+        )
+    conditions += _rate_conditions(query, problems)
+    if (
+        query.min_rating is not None
+        and check.number_range(problems, ["minRating"], float(query.min_rating), low=0, high=5)
+        is not None
+    ):
+        conditions.append(
+            and_(
+                Vendor.review_count > 0, Vendor.rating_sum >= query.min_rating * Vendor.review_count
+            )
+        )
+    if check.list_size(
+        problems, ["certifications"], query.certifications, maximum=MAX_FILTER_ITEMS
+    ):
+        for index, value in enumerate(query.certifications):
+            if code := check.certification(problems, ["certifications", index], value):
+                conditions.append(
+                    exists().where(
+                        VendorCertification.vendor_id == Vendor.id, VendorCertification.code == code
+                    )
+                )
+    if query.verified is not None:
+        conditions.append(Vendor.verified == query.verified)
+    if query.kind is not None:
+        conditions.append(Vendor.kind == query.kind)
+    if query.availability is not None:
+        conditions.append(Vendor.availability == query.availability)
+    conditions += _search_conditions(query.search, catalog, problems)
+    if problems:
+        raise ClientError.from_problems(problems)
+    return conditions
+
+
+def _has_tag(tag_id: int) -> ColumnElement[bool]:
+    return exists().where(VendorExpertise.vendor_id == Vendor.id, VendorExpertise.tag_id == tag_id)
+
+
+def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnElement[bool]]:
+    """Vendors whose rate range overlaps the asked range, compared in the FX base currency."""
+    if query.rate_min is None and query.rate_max is None:
+        return []
+    currency = check.currency(problems, ["hourlyRate", "currency"], query.rate_currency)
+    if currency is None:
+        return []
+    fx = fx_table()
+    conditions = []
+    if query.rate_max is not None and check.amount(problems, ["hourlyRate", "max"], query.rate_max):
+        conditions.append(Vendor.rate_min_base <= fx.to_base(query.rate_max, currency))
+    if query.rate_min is not None and check.amount(problems, ["hourlyRate", "min"], query.rate_min):
+        conditions.append(Vendor.rate_max_base >= fx.to_base(query.rate_min, currency))
+    if (
+        query.rate_min is not None
+        and query.rate_max is not None
+        and query.rate_min > query.rate_max
+    ):
+        problems.add(
+            ["hourlyRate", "min"], "The minimum is above the maximum.", ErrorCode.OUT_OF_RANGE
+        )
+    return conditions
+
+
+def _search_conditions(
+    search: str | None, catalog: TagCatalog, problems: Problems
+) -> list[ColumnElement[bool]]:
+    """Every term must appear; a term that is a tag alias also matches the canonical tag."""
+    if not search or not search.strip():
+        return []
+    terms = search.lower().split()
+    if len(terms) > MAX_SEARCH_TERMS or len(search) > 200:
+        problems.add(["search"], "Search with at most 10 words.", ErrorCode.TOO_LONG)
+        return []
+    if check.has_control_characters(search):
+        problems.add(["search"], "Remove the control characters.", ErrorCode.INVALID)
+        return []
+    conditions = []
+    for term in terms:
+        variants = {term}
+        if (tag := catalog.resolve(term)) is not None:
+            variants |= {tag.slug, tag.name.lower()}
+        conditions.append(or_(*(Vendor.search_text.contains(v, autoescape=True) for v in variants)))
+    return conditions
+
+
+def ordered(statement: Select, query: VendorQuery, prior: RatingPrior) -> Select:  # type: ignore[type-arg]
+    """Apply the requested order with the id as a tie-breaker, so pages are stable."""
+    field_, direction = query.order_field, query.order_direction
+    if field_ is VendorOrderField.RATING:
+        key = (prior.mean * PRIOR_WEIGHT + Vendor.rating_sum) / (PRIOR_WEIGHT + Vendor.review_count)
+        default = OrderDirection.DESC
+    elif field_ is VendorOrderField.RATE:
+        key, default = Vendor.rate_min_base, OrderDirection.ASC
+    elif field_ is VendorOrderField.NAME:
+        key, default = func.lower(Vendor.name), OrderDirection.ASC
+    else:
+        key, default = Vendor.created_at, OrderDirection.DESC
+    descending = (direction or default) is OrderDirection.DESC
+    return statement.order_by(key.desc() if descending else key.asc(), Vendor.id.asc())
+
+
+def vendors_statement(conditions: list[ColumnElement[bool]]) -> Select:  # type: ignore[type-arg]
+    return select(Vendor).where(*conditions)
+
+
+def count_statement(conditions: list[ColumnElement[bool]]) -> Select:  # type: ignore[type-arg]
+    return select(func.count()).select_from(Vendor).where(*conditions)

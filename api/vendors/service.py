@@ -1,0 +1,212 @@
+"""Vendor profiles: create, update (owner or admin, optimistic concurrency), verify."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.auth.models import Role
+from api.auth.tokens import Viewer
+from api.clock import utcnow
+from api.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
+from api.tags.catalog import TagCatalog
+from api.vendors.draft import VendorDraft
+from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from api.vendors.validation import VendorValues, check_vendor_draft
+
+# Writers that did not name a version retry a lost race this many times before giving up.
+RETRIES_WITHOUT_EXPECTED_VERSION = 5
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:120] or "vendor"
+
+
+async def unique_slug(session: AsyncSession, name: str) -> str:
+    base = slugify(name)
+    taken = set(
+        (await session.execute(select(Vendor.slug).where(Vendor.slug.like(f"{base}%")))).scalars()
+    )
+    slug, suffix = base, 2
+    while slug in taken:
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+def search_text(vendor: Vendor, catalog: TagCatalog, tag_ids: list[int]) -> str:
+    """What `vendors(search:)` matches against: profile text plus tag names and slugs."""
+    tags = [catalog.by_id[tag_id] for tag_id in tag_ids if tag_id in catalog.by_id]
+    parts = [vendor.name, vendor.headline, vendor.description]
+    parts += [f"{tag.name} {tag.slug}" for tag in tags]
+    return " ".join(parts).lower()[:20000]
+
+
+async def create_vendor(
+    *, session: AsyncSession, viewer: Viewer | None, draft: VendorDraft, catalog: TagCatalog
+) -> Vendor:
+    """A VENDOR account's one profile."""
+    if viewer is None:
+        raise unauthenticated()
+    if viewer.role != Role.VENDOR:
+        raise forbidden("Only vendor accounts can create a vendor profile.")
+    problems = Problems()
+    values = check_vendor_draft(draft, catalog=catalog, creating=True, problems=problems)
+    problems.raise_if_any()
+    existing = await session.execute(select(Vendor.id).where(Vendor.owner_id == viewer.account_id))
+    if existing.first() is not None:
+        raise InputError.single(None, "This account already has a vendor profile.", ErrorCode.TAKEN)
+    vendor = Vendor(
+        owner_id=viewer.account_id,
+        slug=await unique_slug(session, values.columns["name"]),
+        **values.columns,
+    )
+    session.add(vendor)
+    await session.flush()
+    await _replace_children(session, vendor, values, catalog)
+    return vendor
+
+
+async def update_vendor(
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    vendor_id: int,
+    expected_version: int | None,
+    draft: VendorDraft,
+    catalog: TagCatalog,
+) -> Vendor:
+    """Change the given fields; a stale `expected_version` writes nothing (CONFLICT)."""
+    if viewer is None:
+        raise unauthenticated()
+    problems = Problems()
+    values = check_vendor_draft(draft, catalog=catalog, creating=False, problems=problems)
+    for _attempt in range(RETRIES_WITHOUT_EXPECTED_VERSION):
+        vendor = await _vendor_for_edit(session, viewer, vendor_id)
+        problems.raise_if_any()
+        if expected_version is not None and expected_version != vendor.version:
+            raise _conflict(vendor.version)
+        changed = await session.execute(
+            update(Vendor)
+            .where(Vendor.id == vendor_id, Vendor.version == vendor.version)
+            .values(**values.columns, version=vendor.version + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if changed.rowcount == 1:
+            fresh = await session.get(Vendor, vendor_id, populate_existing=True)
+            assert fresh is not None
+            await _replace_children(session, fresh, values, catalog)
+            return fresh
+        if expected_version is not None:
+            current = await session.scalar(select(Vendor.version).where(Vendor.id == vendor_id))
+            raise _conflict(current or vendor.version)
+    raise InputError.single(
+        None, "The profile is changing too often right now; try again.", ErrorCode.CONFLICT
+    )
+
+
+async def set_verified(
+    *, session: AsyncSession, viewer: Viewer | None, vendor_id: int, verified: bool
+) -> Vendor:
+    """An admin vets (or un-vets) a vendor."""
+    if viewer is None:
+        raise unauthenticated()
+    if viewer.role != Role.ADMIN:
+        raise forbidden("Only admins can verify vendors.")
+    vendor = await session.get(Vendor, vendor_id)
+    if vendor is None:
+        raise InputError.single(["input", "id"], "No such vendor.", ErrorCode.NOT_FOUND)
+    await session.execute(
+        update(Vendor)
+        .where(Vendor.id == vendor_id)
+        .values(
+            verified=verified,
+            verified_at=utcnow() if verified else None,
+            version=Vendor.version + 1,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    fresh = await session.get(Vendor, vendor_id, populate_existing=True)
+    assert fresh is not None
+    return fresh
+
+
+async def _vendor_for_edit(session: AsyncSession, viewer: Viewer, vendor_id: int) -> Vendor:
+    vendor = await session.get(Vendor, vendor_id, populate_existing=True)
+    # Someone else's profile looks the same as a missing one to a vendor: no probing.
+    if vendor is None or (viewer.role != Role.ADMIN and vendor.owner_id != viewer.account_id):
+        if vendor is not None and viewer.role == Role.VENDOR:
+            raise forbidden("You can only edit your own vendor profile.")
+        if vendor is None:
+            raise InputError.single(["input", "id"], "No such vendor.", ErrorCode.NOT_FOUND)
+        raise forbidden("You can only edit your own vendor profile.")
+    return vendor
+
+
+def _conflict(current_version: int) -> InputError:
+    return InputError.single(
+        ["input", "expectedVersion"],
+        f"The profile changed since you loaded it (now version {current_version}); "
+        "reload and apply your change again.",
+        ErrorCode.CONFLICT,
+    )
+
+
+async def _replace_children(
+    session: AsyncSession, vendor: Vendor, values: VendorValues, catalog: TagCatalog
+) -> None:
+    """Replace the child rows the draft named, and refresh the search text."""
+    assert vendor.id is not None
+    if values.languages is not None:
+        await session.execute(delete(VendorLanguage).where(VendorLanguage.vendor_id == vendor.id))
+        if values.languages:
+            await session.execute(
+                insert(VendorLanguage),
+                [
+                    {"vendor_id": vendor.id, "code": code, "proficiency": level}
+                    for code, level in values.languages
+                ],
+            )
+    if values.certifications is not None:
+        await session.execute(
+            delete(VendorCertification).where(VendorCertification.vendor_id == vendor.id)
+        )
+        if values.certifications:
+            await session.execute(
+                insert(VendorCertification),
+                [{"vendor_id": vendor.id, "code": code} for code in values.certifications],
+            )
+    if values.expertise is not None:
+        await session.execute(delete(VendorExpertise).where(VendorExpertise.vendor_id == vendor.id))
+        if values.expertise:
+            await session.execute(
+                insert(VendorExpertise),
+                [
+                    {"vendor_id": vendor.id, "tag_id": tag_id, "years": years}
+                    for tag_id, years in values.expertise
+                ],
+            )
+    tag_ids = list(
+        (
+            await session.execute(
+                select(VendorExpertise.tag_id).where(VendorExpertise.vendor_id == vendor.id)
+            )
+        ).scalars()
+    )
+    text = search_text(vendor, catalog, tag_ids)
+    if text != vendor.search_text:
+        await session.execute(
+            update(Vendor)
+            .where(Vendor.id == vendor.id)
+            .values(search_text=text)
+            .execution_options(synchronize_session=False)
+        )
+        vendor.search_text = text
+
+
+async def vendor_count(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(Vendor)) or 0)

@@ -1,0 +1,198 @@
+"""GraphQL types for vendor profiles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import Self
+
+import strawberry
+from strawberry import relay
+
+from api import loading
+from api.auth.models import Role
+from api.context import Info
+from api.graphql.common import Country, Language, Money, MoneyRange, WorkingHours
+from api.graphql.pagination import Connection, build_connection, window
+from api.reviews.dataloaders import ReviewPageKey
+from api.reviews.types import RatingSummary, ReviewConnection, ReviewType
+from api.tags.types import TagType
+from api.vendors.models import Availability, Proficiency, VendorKind
+from api.vendors.models import Vendor as VendorRow
+
+VendorKindType = strawberry.enum(VendorKind, name="VendorKind")
+AvailabilityType = strawberry.enum(Availability, name="Availability")
+ProficiencyType = strawberry.enum(Proficiency, name="Proficiency")
+
+
+@strawberry.type(description="A working language and how well the vendor speaks it.")
+class SpokenLanguage:
+    language: Language
+    proficiency: ProficiencyType  # type: ignore[valid-type]
+
+    @strawberry.field(description="ISO 639-1 code, e.g. 'en'.")
+    def code(self) -> str:
+        return self.language.code
+
+
+@strawberry.type(description="A skill the vendor claims, with its depth in years.")
+class Expertise:
+    tag: TagType
+    years: float
+
+
+@strawberry.type(name="Vendor", description="An agency or freelancer offering outsourced work.")
+class VendorType(relay.Node):
+    id: relay.NodeID[int]
+    slug: str
+    kind: VendorKindType  # type: ignore[valid-type]
+    name: str
+    headline: str
+    description: str
+    timezone: str = strawberry.field(description="IANA time zone, e.g. Europe/Warsaw.")
+    team_size: int
+    availability: AvailabilityType  # type: ignore[valid-type]
+    founded_year: int | None
+    median_response_hours: float | None
+    verified: bool = strawberry.field(description="Vetted by a Vendormatch admin.")
+    verified_at: datetime | None
+    version: int = strawberry.field(description="Pass as expectedVersion to update safely.")
+    created_at: datetime
+    updated_at: datetime
+    _row: strawberry.Private[VendorRow]
+
+    @classmethod
+    def from_row(cls, row: VendorRow) -> Self:
+        assert row.id is not None
+        return cls(
+            id=row.id,
+            slug=row.slug,
+            kind=VendorKind(row.kind),
+            name=row.name,
+            headline=row.headline,
+            description=row.description,
+            timezone=row.timezone,
+            team_size=row.team_size,
+            availability=Availability(row.availability),
+            founded_year=row.founded_year,
+            median_response_hours=row.median_response_hours,
+            verified=row.verified,
+            verified_at=row.verified_at,
+            version=row.version,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            _row=row,
+        )
+
+    @strawberry.field
+    def country(self) -> Country:
+        return Country.from_code(self._row.country)
+
+    @strawberry.field(description="UN sub-region, e.g. 'Eastern Europe'.")
+    def region(self) -> str:
+        return self._row.region
+
+    @strawberry.field
+    def working_hours(self) -> WorkingHours:
+        return WorkingHours.from_times(self._row.work_start, self._row.work_end)
+
+    @strawberry.field
+    def hourly_rate(self) -> MoneyRange:
+        return MoneyRange(
+            min=self._row.rate_min, max=self._row.rate_max, currency=self._row.currency
+        )
+
+    @strawberry.field
+    def min_project_budget(self) -> Money | None:
+        row = self._row
+        if row.min_budget_amount is None or row.min_budget_currency is None:
+            return None
+        return Money(amount=row.min_budget_amount, currency=row.min_budget_currency)
+
+    @strawberry.field
+    async def languages(self, info: Info) -> list[SpokenLanguage]:
+        rows = await info.context.loaders.languages_by_vendor_id.load(self.id)
+        return [
+            SpokenLanguage(
+                language=Language.from_code(r.code), proficiency=Proficiency(r.proficiency)
+            )
+            for r in rows
+        ]
+
+    @strawberry.field
+    async def expertise(self, info: Info) -> list[Expertise]:
+        rows = await info.context.loaders.expertise_by_vendor_id.load(self.id)
+        catalog = await info.context.catalog()
+        return [
+            Expertise(tag=TagType.from_row(catalog.by_id[r.tag_id]), years=r.years)
+            for r in rows
+            if r.tag_id in catalog.by_id
+        ]
+
+    @strawberry.field(description="Certification codes such as ISO_27001 or SOC_2.")
+    async def certifications(self, info: Info) -> list[str]:
+        rows = await info.context.loaders.certifications_by_vendor_id.load(self.id)
+        return [r.code for r in rows]
+
+    @strawberry.field
+    def rating(self) -> RatingSummary:
+        return RatingSummary(count=self._row.review_count, _row=self._row)
+
+    @strawberry.field(description="Verified reviews, newest first.")
+    async def reviews(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> ReviewConnection:
+        page = window(first, after)
+        rows = await info.context.loaders.review_page_by_vendor_id.load(
+            ReviewPageKey(vendor_id=self.id, offset=page.offset, limit=page.limit + 1)
+        )
+        count = self._row.review_count
+
+        async def total() -> int:
+            return count
+
+        return build_connection(
+            ReviewConnection, [ReviewType.from_row(r) for r in rows], page, total
+        )
+
+    @strawberry.field(description="Whether the signed-in account owns this profile.")
+    def is_mine(self, info: Info) -> bool:
+        viewer = info.context.viewer
+        return viewer is not None and viewer.account_id == self._row.owner_id
+
+    @strawberry.field(description="Hourly rate converted to another currency, for comparison.")
+    def hourly_rate_in(self, currency: str) -> MoneyRange | None:
+        from api.reference.fx import fx_table
+
+        fx = fx_table()
+        code = currency.strip().upper()
+        if code not in fx:
+            return None
+        row = self._row
+        return MoneyRange(
+            min=fx.convert(Decimal(row.rate_min), row.currency, code),
+            max=fx.convert(Decimal(row.rate_max), row.currency, code),
+            currency=code,
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Self | None]:
+        keys = [int(n) if n.isdigit() else -1 for n in node_ids]
+        rows = await info.context.loaders.vendor_by_id.load_many(keys)
+        return [cls.from_row(row) if row else None for row in rows]
+
+
+@strawberry.type
+class VendorConnection(Connection[VendorType]):
+    pass
+
+
+def viewer_is_admin(info: Info) -> bool:
+    viewer = info.context.viewer
+    return viewer is not None and viewer.role == Role.ADMIN
+
+
+__all__ = ["VendorConnection", "VendorType", "loading"]

@@ -1,0 +1,75 @@
+"""Working calendars: weekends and public holidays per country from the holidays package."""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+import holidays
+import numpy as np
+
+from .years import YearTable, days_in_year
+
+
+@lru_cache(maxsize=4096)
+def _country_holidays(country: str, year: int) -> tuple[frozenset[int], dict[date, str]]:
+    """Weekend weekdays (0 = Monday) and holidays; Saturday and Sunday when unknown."""
+    if not country:
+        return frozenset({5, 6}), {}
+    try:
+        cal = holidays.country_holidays(country, years=year)
+    except NotImplementedError:
+        return frozenset({5, 6}), {}
+    return frozenset(cal.weekend), dict(cal.items())
+
+
+def _working_row(country: str, year: int) -> np.ndarray:
+    weekend, days_off = _country_holidays(country, year)
+    return np.array(
+        [d.weekday() not in weekend and d not in days_off for d in days_in_year(year)],
+        dtype=np.bool_,
+    )
+
+
+WORKING = YearTable(_working_row, np.bool_)
+
+
+def working_days(countries: Sequence[str], days: Sequence[date]) -> np.ndarray:
+    """Whether each day is a working day in each country (countries x days)."""
+    return WORKING.days(countries, days)
+
+
+@lru_cache(maxsize=4096)
+def holidays_between(country: str, start: date, end: date) -> list[tuple[date, str]]:
+    """Public holidays of ``country`` from ``start`` to ``end``, in date order."""
+    found: list[tuple[date, str]] = []
+    for year in range(start.year, end.year + 1):
+        found.extend(
+            (d, name)
+            for d, name in _country_holidays(country, year)[1].items()
+            if start <= d <= end
+        )
+    return sorted(found)
+
+
+def weekend_of(country: str, year: int) -> frozenset[int]:
+    """Weekend weekdays (0 = Monday) of ``country``."""
+    return _country_holidays(country, year)[0]
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> dict[str, str]:
+    text = (importlib.resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text()
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            table[parts[2]] = parts[0]
+    return table
+
+
+def country_of_timezone(tz: str) -> str:
+    """ISO country of an IANA zone from the tz database's zone.tab, or '' (e.g. for UTC)."""
+    return _zone_countries().get(tz, "")

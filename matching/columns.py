@@ -1,0 +1,63 @@
+"""Growable numpy columns, one slot per vendor."""
+
+from __future__ import annotations
+
+import numpy as np
+
+# name -> (dtype, fill value for a fresh slot)
+SCHEMA: dict[str, tuple[type, float]] = {
+    "id": (np.int64, -1),
+    "alive": (np.bool_, False),
+    "rate_min": (np.float32, 0.0),
+    "rate_max": (np.float32, 0.0),
+    "min_budget": (np.float32, 0.0),
+    "country": (np.int32, 0),
+    "region": (np.int32, 0),
+    "continent": (np.int32, 0),
+    "tzgroup": (np.int32, 0),
+    "certs": (np.uint64, 0),
+    "verified": (np.bool_, False),
+    "review_count": (np.float32, 0.0),
+    "review_mean": (np.float32, 0.0),
+    "on_time": (np.float32, np.nan),
+    "last_review_days": (np.float32, np.nan),
+    "response_hours": (np.float32, np.nan),
+    "team_size": (np.int32, 1),
+    "quality": (np.float32, 0.0),
+}
+
+
+class Columns:
+    """Per-vendor numpy columns plus a language proficiency matrix, with spare capacity."""
+
+    def __init__(self, capacity: int = 1024, n_languages: int = 8) -> None:
+        self.size = 0
+        self.cols = {name: np.full(capacity, fill, dtype) for name, (dtype, fill) in SCHEMA.items()}
+        self.langs = np.zeros((capacity, n_languages), dtype=np.uint8)
+
+    @property
+    def capacity(self) -> int:
+        """Slots allocated."""
+        return len(self.cols["id"])
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.cols[name][: self.size]
+
+    def reserve(self, capacity: int, n_languages: int | None = None) -> None:
+        """Grow to at least ``capacity`` slots and ``n_languages`` language columns."""
+        n_lang = max(n_languages or 0, self.langs.shape[1])
+        old = self.capacity
+        if capacity > old:
+            capacity = max(capacity, int(old * 1.5))
+            for name, (dtype, fill) in SCHEMA.items():
+                grown = np.full(capacity, fill, dtype)
+                grown[:old] = self.cols[name]
+                self.cols[name] = grown
+        if capacity > self.langs.shape[0] or n_lang > self.langs.shape[1]:
+            grown_langs = np.zeros((max(capacity, self.langs.shape[0]), n_lang), dtype=np.uint8)
+            grown_langs[: self.langs.shape[0], : self.langs.shape[1]] = self.langs
+            self.langs = grown_langs
+
+    def lang_matrix(self) -> np.ndarray:
+        """Proficiency levels (0 none .. 4 native), slots x languages."""
+        return self.langs[: self.size]

@@ -1,0 +1,71 @@
+"""Cost factor: the vendor's rate (or estimated total) against the budget, and minimum size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .types import Pricing, Scope
+
+TOO_SMALL = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """A scope's budget in the base currency."""
+
+    low: float
+    high: float
+    pricing: Pricing
+    hours: float | None
+
+    @property
+    def project_total(self) -> float | None:
+        """The whole project's budget, when it can be told."""
+        if self.pricing == Pricing.FIXED:
+            return self.high
+        return self.high * self.hours if self.hours else None
+
+
+def budget_of(scope: Scope, to_base: float) -> Budget:
+    """The scope's budget converted with ``to_base`` (scope units per base unit)."""
+    hours = scope.estimated_hours if scope.estimated_hours and scope.estimated_hours > 0 else None
+    return Budget(scope.budget_min / to_base, scope.budget_max / to_base, scope.pricing, hours)
+
+
+def price_fit(low: np.ndarray, high: np.ndarray, budget: float) -> np.ndarray:
+    """1 when the whole range fits under the budget, 0.6-1 when it straddles it,
+    falling to 0 when the cheapest end is 50% over it."""
+    b = np.float32(budget)
+    straddle = np.float32(0.6) + np.float32(0.4) * (b - low) / np.maximum(high - low, 1e-9)
+    over = np.float32(0.6) * np.clip(1 - (low - b) / (np.float32(0.5) * b), 0.0, 1.0)
+    return np.where(high <= b, np.float32(1.0), np.where(low <= b, straddle, over))
+
+
+def price_range(
+    rate_min: np.ndarray, rate_max: np.ndarray, budget: Budget
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """What the vendor costs in the budget's terms (per hour or in total), or None."""
+    if budget.pricing == Pricing.HOURLY:
+        return rate_min, rate_max
+    if budget.hours is None:
+        return None
+    hours = np.float32(budget.hours)
+    return rate_min * hours, rate_max * hours
+
+
+def cost_scores(
+    rate_min: np.ndarray, rate_max: np.ndarray, min_budget: np.ndarray, budget: Budget
+) -> np.ndarray:
+    """Cost factor in [0, 1]; 1 for everyone when the scope gives no budget."""
+    if budget.high <= 0:
+        return np.ones(len(rate_min), dtype=np.float32)
+    prices = price_range(rate_min, rate_max, budget)
+    score = (
+        np.ones(len(rate_min), np.float32) if prices is None else price_fit(*prices, budget.high)
+    )
+    total = budget.project_total
+    if total is not None:
+        score[min_budget > total] *= np.float32(TOO_SMALL)
+    return score.astype(np.float32)

@@ -1,0 +1,104 @@
+"""A sparse matrix with cheap row replacement: a compacted base plus a delta of new rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+Row = tuple[np.ndarray, np.ndarray]
+
+
+class OverlayMatrix:
+    """Row-addressable sparse matrix (slots x columns) for a growing, changing population.
+
+    Replaced or appended rows go to a small delta; reads combine base and delta;
+    :meth:`compact` folds the delta into the base in one sparse operation.
+    """
+
+    def __init__(self, n_cols: int, dtype: type = np.float32) -> None:
+        self.n_cols = n_cols
+        self.dtype = dtype
+        self.base = sp.csr_matrix((0, n_cols), dtype=dtype)
+        self.base_csc: sp.csc_matrix | None = None
+        self.delta: dict[int, Row] = {}
+        self._delta_csr: sp.csr_matrix | None = None
+        self._delta_slots = np.zeros(0, dtype=np.int64)
+
+    @property
+    def n_base(self) -> int:
+        """Rows held in the base."""
+        return self.base.shape[0]
+
+    def set_base(self, matrix: sp.csr_matrix, with_csc: bool = False) -> None:
+        """Replace the base and clear the delta."""
+        self.base = matrix.astype(self.dtype).tocsr()
+        self.base.sort_indices()
+        self.base_csc = self.base.tocsc() if with_csc else None
+        self.delta.clear()
+        self._delta_csr = None
+
+    def row(self, slot: int) -> Row:
+        """Column indices and values of one row."""
+        if slot in self.delta:
+            return self.delta[slot]
+        if slot >= self.n_base:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=self.dtype)
+        lo, hi = self.base.indptr[slot], self.base.indptr[slot + 1]
+        return self.base.indices[lo:hi], self.base.data[lo:hi]
+
+    def put(self, slot: int, cols: np.ndarray, vals: np.ndarray) -> None:
+        """Replace (or append) one row."""
+        self.delta[slot] = (np.asarray(cols, dtype=np.int32), np.asarray(vals, dtype=self.dtype))
+        self._delta_csr = None
+
+    def delta_part(self) -> tuple[np.ndarray, sp.csr_matrix]:
+        """Slots held in the delta (sorted) and their rows as a CSR matrix."""
+        if self._delta_csr is None:
+            slots = np.array(sorted(self.delta), dtype=np.int64)
+            rows = [self.delta[int(s)] for s in slots]
+            self._delta_csr = _stack(rows, self.n_cols, self.dtype)
+            self._delta_slots = slots
+        return self._delta_slots, self._delta_csr
+
+    def compact(self, n_rows: int, with_csc: bool = False) -> None:
+        """Fold the delta into a base of ``n_rows`` rows."""
+        slots, delta = self.delta_part()
+        keep = np.ones(self.n_base, dtype=self.dtype)
+        keep[slots[slots < self.n_base]] = 0
+        base = sp.diags(keep, format="csr") @ self.base
+        base = sp.vstack([base, sp.csr_matrix((n_rows - self.n_base, self.n_cols))], format="csr")
+        placed = sp.csr_matrix(
+            (delta.data, delta.indices, _place_indptr(delta.indptr, slots, n_rows)),
+            shape=(n_rows, self.n_cols),
+        )
+        merged = (base + placed).tocsr()
+        merged.eliminate_zeros()
+        self.set_base(merged, with_csc=with_csc)
+
+    def gather(self, slots: np.ndarray) -> sp.csr_matrix:
+        """Rows for ``slots`` (any order) as CSR, reading the delta where it holds them."""
+        rows = [self.row(int(s)) for s in slots] if self.delta else None
+        if rows is not None:
+            return _stack(rows, self.n_cols, self.dtype)
+        return self.base[slots]
+
+
+def _stack(rows: list[Row], n_cols: int, dtype: type) -> sp.csr_matrix:
+    """CSR matrix from (indices, values) rows."""
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    if rows:
+        np.cumsum([len(r[0]) for r in rows], out=indptr[1:])
+        indices = np.concatenate([r[0] for r in rows]).astype(np.int32)
+        data = np.concatenate([r[1] for r in rows]).astype(dtype)
+    else:
+        indices, data = np.zeros(0, np.int32), np.zeros(0, dtype)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
+
+
+def _place_indptr(indptr: np.ndarray, slots: np.ndarray, n_rows: int) -> np.ndarray:
+    """Indptr putting row i of a small CSR at row ``slots[i]`` of an ``n_rows`` matrix."""
+    counts = np.zeros(n_rows, dtype=np.int64)
+    counts[slots] = np.diff(indptr)
+    out = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(counts, out=out[1:])
+    return out

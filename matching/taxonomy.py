@@ -1,0 +1,111 @@
+"""The skill taxonomy: canonical slugs, aliases and related tags."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Self
+
+_NON_WORD = re.compile(r"[^0-9a-z+#]+")
+
+
+def _key(text: str) -> str:
+    """Case, space and punctuation insensitive lookup key ('C#' and 'c++' survive)."""
+    return _NON_WORD.sub("", text.casefold())
+
+
+class Taxonomy:
+    """Canonical skills with aliases and related skills.
+
+    Build one with :meth:`from_records`. Slugs keep their insertion order, which
+    gives each a stable column index (see :meth:`index`).
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+        self._categories: dict[str, str] = {}
+        self._related: dict[str, tuple[str, ...]] = {}
+        self._lookup: dict[str, str] = {}
+        self._index: dict[str, int] = {}
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]]) -> Self:
+        """Build a taxonomy from dicts.
+
+        Parameters
+        ----------
+        records : iterable of mapping
+            Each with ``slug`` and optionally ``name``, ``category``,
+            ``aliases`` and ``related`` (slugs). Related links are made
+            symmetric; links to unknown slugs are dropped.
+
+        Returns
+        -------
+        Taxonomy
+        """
+        tax = cls()
+        rows = list(records)
+        for row in rows:
+            slug = str(row["slug"])
+            if slug in tax._index:
+                raise ValueError(f"duplicate slug {slug!r}")
+            tax._index[slug] = len(tax._index)
+            tax._names[slug] = str(row.get("name") or slug)
+            tax._categories[slug] = str(row.get("category") or "")
+        related: dict[str, set[str]] = {slug: set() for slug in tax._index}
+        for row in rows:
+            slug = str(row["slug"])
+            for other in row.get("related") or ():
+                if other in related and other != slug:
+                    related[slug].add(other)
+                    related[other].add(slug)
+        tax._related = {slug: tuple(sorted(rel)) for slug, rel in related.items()}
+        # Slugs and names win over aliases when keys collide.
+        for row in rows:
+            for alias in row.get("aliases") or ():
+                tax._lookup.setdefault(_key(str(alias)), str(row["slug"]))
+        for slug, name in tax._names.items():
+            tax._lookup[_key(name)] = slug
+        for slug in tax._index:
+            tax._lookup[_key(slug)] = slug
+        return tax
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def resolve(self, text: str) -> str | None:
+        """The canonical slug for a slug, name or alias, or None when unknown."""
+        return self._lookup.get(_key(text))
+
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        """Up to ``n`` known slugs closest to an unknown tag."""
+        keys = difflib.get_close_matches(_key(text), list(self._lookup), n=n * 3, cutoff=0.6)
+        slugs: list[str] = []
+        for key in keys:
+            slug = self._lookup[key]
+            if slug not in slugs:
+                slugs.append(slug)
+        return slugs[:n]
+
+    def name(self, slug: str) -> str:
+        """Display name of a slug."""
+        return self._names[slug]
+
+    def category(self, slug: str) -> str:
+        """Category of a slug."""
+        return self._categories[slug]
+
+    def related(self, slug: str) -> tuple[str, ...]:
+        """Slugs related to ``slug`` (symmetric)."""
+        return self._related[slug]
+
+    def index(self, slug: str) -> int:
+        """Column index of a slug."""
+        return self._index[slug]

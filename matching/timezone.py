@@ -1,0 +1,98 @@
+"""Time-zone factor: hours the buyer's and the vendor's working days overlap, DST included."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from .years import YearTable, days_in_year
+
+MAX_SAMPLES = 26
+
+
+def _offset_row(tz: str, year: int) -> np.ndarray:
+    """UTC offset in hours at local noon on each day of ``year``."""
+    zone = ZoneInfo(tz)
+    return np.array(
+        [
+            datetime.combine(d, time(12), zone).utcoffset().total_seconds() / 3600.0  # type: ignore[union-attr]
+            for d in days_in_year(year)
+        ],
+        dtype=np.float32,
+    )
+
+
+OFFSETS = YearTable(_offset_row, np.float32)
+
+
+def sample_days(start: date, end: date) -> list[date]:
+    """Days the overlap is measured on: every day of a short window, else weekly (<= 26)."""
+    span = (end - start).days
+    step = 1 if span <= 14 else 7
+    days = [start + timedelta(days=i) for i in range(0, span + 1, step)]
+    if len(days) > MAX_SAMPLES:
+        picks = np.linspace(0, len(days) - 1, MAX_SAMPLES).round().astype(int)
+        days = [days[i] for i in picks]
+    return days
+
+
+def shift_hours(start: time, end: time) -> tuple[float, float]:
+    """Local start and end in hours; an overnight end moves to the next day."""
+    lo = start.hour + start.minute / 60
+    hi = end.hour + end.minute / 60
+    return lo, hi + 24.0 if hi <= lo else hi
+
+
+def overlap_matrix(
+    scope_tz: str,
+    scope_hours: tuple[float, float],
+    zones: Sequence[str],
+    starts: np.ndarray,
+    ends: np.ndarray,
+    days: Sequence[date],
+) -> np.ndarray:
+    """Overlap in hours of each (zone, start, end) group with the scope, per day (groups x days).
+
+    Intervals are compared in UTC against the vendor's previous, same and next
+    local day, so overnight shifts and zones across the date line count.
+    """
+    scope_off = OFFSETS.days([scope_tz], days)[0]
+    uniq, inverse = np.unique(np.asarray(zones), return_inverse=True)
+    vendor_off = OFFSETS.days(list(uniq), days)[inverse]
+    s0 = (scope_hours[0] - scope_off)[None, :]
+    s1 = (scope_hours[1] - scope_off)[None, :]
+    total = np.zeros((len(zones), len(days)), dtype=np.float32)
+    for shift in (-24.0, 0.0, 24.0):
+        v0 = starts[:, None] - vendor_off + shift
+        v1 = ends[:, None] - vendor_off + shift
+        total += np.clip(np.minimum(s1, v1) - np.maximum(s0, v0), 0.0, None)
+    return total
+
+
+def overlap_window_utc(
+    scope_tz: str,
+    scope_hours: tuple[float, float],
+    zone: str,
+    hours: tuple[float, float],
+    day: date,
+) -> tuple[float, float] | None:
+    """The longest shared stretch on ``day`` as UTC hours (start, end), or None."""
+    scope_off = float(OFFSETS.days([scope_tz], [day])[0, 0])
+    vendor_off = float(OFFSETS.days([zone], [day])[0, 0])
+    best: tuple[float, float] | None = None
+    for shift in (-24.0, 0.0, 24.0):
+        lo = max(scope_hours[0] - scope_off, hours[0] - vendor_off + shift)
+        hi = min(scope_hours[1] - scope_off, hours[1] - vendor_off + shift)
+        if hi > lo and (best is None or hi - lo > best[1] - best[0]):
+            best = (lo % 24.0, lo % 24.0 + (hi - lo))
+    return best
+
+
+def timezone_scores(overlap: np.ndarray, min_overlap_hours: float) -> np.ndarray:
+    """Overlap against what the scope asks for, capped at 1; 1 when it asks for none."""
+    if min_overlap_hours <= 0:
+        return np.ones_like(overlap)
+    return np.minimum(overlap / min_overlap_hours, 1.0)

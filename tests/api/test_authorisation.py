@@ -1,0 +1,394 @@
+"""Who may do what: every mutation and private read, for every kind of caller.
+
+The actors: `anonymous`; `owner`, the business that posted the requests; `business`, another
+business; `vendor_a` and `vendor_b`, each with a profile; `admin`. A refused mutation answers
+with a user error and writes nothing, which a follow-up read (as the admin) confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import jwt
+import pytest
+from strawberry.relay import GlobalID
+
+from api.clock import utcnow
+from api.settings import Settings
+from tests.graphql_client import (
+    CREATE_VENDOR,
+    PASSWORD,
+    POST_PROJECT,
+    REGISTER,
+    UPDATE_PROJECT,
+    UPDATE_VENDOR,
+    Account,
+    GraphQLClient,
+    scope_input,
+    vendor_input,
+)
+
+OK = "OK"
+ACTORS = ("anonymous", "owner", "business", "vendor_a", "vendor_b", "admin")
+
+VERIFY_VENDOR = """
+mutation ($input: VerifyVendorInput!) {
+  verifyVendor(input: $input) { vendor { id verified } userErrors { field message code } }
+}
+"""
+AWARD = """
+mutation ($input: AwardProjectRequestInput!) {
+  awardProjectRequest(input: $input) {
+    projectRequest { id status } userErrors { field message code }
+  }
+}
+"""
+SUBMIT_REVIEW = """
+mutation ($input: SubmitReviewInput!) {
+  submitReview(input: $input) { review { id } userErrors { field message code } }
+}
+"""
+LOGIN = """
+mutation ($input: LoginInput!) {
+  login(input: $input) { token userErrors { code } }
+}
+"""
+
+VENDOR_STATE = """
+query ($id: ID!) {
+  vendor(id: $id) { name version verified rating { count } reviews { totalCount } }
+}
+"""
+PROJECT_STATE = """
+query ($id: ID!) {
+  projectRequest(id: $id) { title status version awardedVendor { id } }
+}
+"""
+COUNTS = "{ vendors { totalCount } projectRequests { totalCount } }"
+
+PROJECT_REQUEST = "query ($id: ID!) { projectRequest(id: $id) { id } }"
+PROJECT_REQUESTS = "{ projectRequests(first: 50) { edges { node { id } } } }"
+NODE = "query ($id: ID!) { node(id: $id) { id } }"
+VIEWER = "{ viewer { id email role } }"
+
+
+@dataclass(frozen=True)
+class World:
+    accounts: dict[str, Account | None]
+    vendor_a: dict[str, Any]
+    vendor_b: dict[str, Any]
+    draft: dict[str, Any]
+    open_request: dict[str, Any]
+
+    def token(self, actor: str) -> str | None:
+        account = self.accounts[actor]
+        return account.token if account else None
+
+
+@pytest.fixture
+def world(client: GraphQLClient) -> World:
+    owner, business = client.register("BUSINESS"), client.register("BUSINESS")
+    vendor_a, vendor_b = client.register("VENDOR"), client.register("VENDOR")
+    return World(
+        accounts={
+            "anonymous": None,
+            "owner": owner,
+            "business": business,
+            "vendor_a": vendor_a,
+            "vendor_b": vendor_b,
+            "admin": client.admin(),
+        },
+        vendor_a=client.create_vendor(vendor_a, name="Vendor A"),
+        vendor_b=client.create_vendor(vendor_b, name="Vendor B"),
+        draft=client.post_project(owner, title="Private draft"),
+        open_request=client.post_project(owner, title="Open request", publish=True),
+    )
+
+
+def as_admin(client: GraphQLClient, world: World, query: str, **variables: Any) -> Any:
+    """A follow-up read that sees everything, so refusals can be checked for side effects."""
+    return client.execute(query, variables, token=world.token("admin"))
+
+
+def award_open_request(client: GraphQLClient, world: World) -> None:
+    """Given the owner hired vendor A for its open request."""
+    variables = {"input": {"id": world.open_request["id"], "vendorId": world.vendor_a["id"]}}
+    payload = client.execute(AWARD, variables, token=world.token("owner"))["awardProjectRequest"]
+    assert payload["userErrors"] == []
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A mutation, its input against the world, and the state it would change."""
+
+    document: str
+    field: str
+    input: Callable[[World], dict[str, Any]]
+    state: Callable[[GraphQLClient, World], Any]
+    given: Callable[[GraphQLClient, World], None] = lambda _client, _world: None
+
+
+def vendor_a_state(client: GraphQLClient, world: World) -> Any:
+    return as_admin(client, world, VENDOR_STATE, id=world.vendor_a["id"])
+
+
+def counts(client: GraphQLClient, world: World) -> Any:
+    return as_admin(client, world, COUNTS)
+
+
+def draft_state(client: GraphQLClient, world: World) -> Any:
+    return as_admin(client, world, PROJECT_STATE, id=world.draft["id"])
+
+
+def open_request_state(client: GraphQLClient, world: World) -> Any:
+    return as_admin(client, world, PROJECT_STATE, id=world.open_request["id"])
+
+
+def admin_login(client: GraphQLClient, _world: World) -> Any:
+    """Whether the account a refused `register` would have made can sign in."""
+    variables = {"input": {"email": "would-be-admin@example.com", "password": PASSWORD}}
+    return client.execute(LOGIN, variables)["login"]
+
+
+OPERATIONS: dict[str, Operation] = {
+    "createVendorProfile": Operation(
+        CREATE_VENDOR, "createVendorProfile", lambda _w: vendor_input(name="Another"), counts
+    ),
+    "updateVendorProfile": Operation(
+        UPDATE_VENDOR,
+        "updateVendorProfile",
+        lambda w: {"id": w.vendor_a["id"], "expectedVersion": 1, "name": "Renamed"},
+        vendor_a_state,
+    ),
+    "verifyVendor": Operation(
+        VERIFY_VENDOR, "verifyVendor", lambda w: {"id": w.vendor_a["id"]}, vendor_a_state
+    ),
+    "register(role: ADMIN)": Operation(
+        REGISTER,
+        "register",
+        lambda _w: {"email": "would-be-admin@example.com", "password": PASSWORD, "role": "ADMIN"},
+        admin_login,
+    ),
+    "postProjectRequest": Operation(
+        POST_PROJECT, "postProjectRequest", lambda _w: scope_input(), counts
+    ),
+    "updateProjectRequest(draft)": Operation(
+        UPDATE_PROJECT,
+        "updateProjectRequest",
+        lambda w: {"id": w.draft["id"], "title": "Hijacked"},
+        draft_state,
+    ),
+    "updateProjectRequest(open)": Operation(
+        UPDATE_PROJECT,
+        "updateProjectRequest",
+        lambda w: {"id": w.open_request["id"], "status": "CANCELLED"},
+        open_request_state,
+    ),
+    "awardProjectRequest": Operation(
+        AWARD,
+        "awardProjectRequest",
+        lambda w: {"id": w.open_request["id"], "vendorId": w.vendor_a["id"]},
+        open_request_state,
+    ),
+    "submitReview": Operation(
+        SUBMIT_REVIEW,
+        "submitReview",
+        lambda w: {
+            "projectRequestId": w.open_request["id"],
+            "quality": 5,
+            "communication": 5,
+            "timeliness": 5,
+            "value": 5,
+        },
+        vendor_a_state,
+        given=award_open_request,
+    ),
+}
+
+U, F, N = "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"
+# operation -> expected outcome for anonymous, owner, business, vendor_a, vendor_b, admin.
+MUTATION_MATRIX: dict[str, tuple[str, ...]] = {
+    "createVendorProfile": (U, F, F, "TAKEN", "TAKEN", F),
+    "updateVendorProfile": (U, F, F, OK, F, OK),
+    "verifyVendor": (U, F, F, F, F, OK),
+    "register(role: ADMIN)": ("INVALID",) * 6,
+    "postProjectRequest": (U, OK, OK, F, F, F),
+    "updateProjectRequest(draft)": (U, OK, N, F, F, F),
+    "updateProjectRequest(open)": (U, OK, F, F, F, F),
+    "awardProjectRequest": (U, OK, F, F, F, F),
+    "submitReview": (U, OK, F, F, F, F),
+}
+MUTATION_CASES = [
+    pytest.param(operation, actor, expected, id=f"{operation}-{actor}")
+    for operation, outcomes in MUTATION_MATRIX.items()
+    for actor, expected in zip(ACTORS, outcomes, strict=True)
+]
+
+
+@pytest.mark.parametrize(("operation", "actor", "expected"), MUTATION_CASES)
+def test_mutation_authorisation(
+    client: GraphQLClient, world: World, operation: str, actor: str, expected: str
+) -> None:
+    # given
+    op = OPERATIONS[operation]
+    op.given(client, world)
+    before = op.state(client, world)
+
+    # when
+    data = client.execute(op.document, {"input": op.input(world)}, token=world.token(actor))
+
+    # then
+    payload = data[op.field]
+    after = op.state(client, world)
+    if expected == OK:
+        assert payload["userErrors"] == []
+        assert after != before
+    else:
+        assert [error["code"] for error in payload["userErrors"]] == [expected], payload
+        assert all(value is None for key, value in payload.items() if key != "userErrors")
+        assert after == before
+
+
+def test_refusals_keep_the_old_profile_name_and_version(
+    client: GraphQLClient, world: World
+) -> None:
+    # given vendor B tries to rename vendor A's profile
+    variables = {"input": {"id": world.vendor_a["id"], "name": "Taken over"}}
+
+    # when
+    data = client.execute(UPDATE_VENDOR, variables, token=world.token("vendor_b"))
+
+    # then
+    assert data["updateVendorProfile"]["vendor"] is None
+    after = client.execute(VENDOR_STATE, {"id": world.vendor_a["id"]})["vendor"]
+    assert (after["name"], after["version"]) == ("Vendor A", 1)
+
+
+def test_register_refuses_admin_naming_the_role_field(client: GraphQLClient) -> None:
+    variables = {"input": {"email": "root@example.com", "password": PASSWORD, "role": "ADMIN"}}
+
+    payload = client.execute(REGISTER, variables)["register"]
+
+    assert payload["account"] is None
+    assert payload["token"] is None
+    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [
+        (["input", "role"], "INVALID")
+    ]
+
+
+def sees_draft_by_id(client: GraphQLClient, world: World, token: str | None) -> bool:
+    data = client.execute(PROJECT_REQUEST, {"id": world.draft["id"]}, token=token)
+    return data["projectRequest"] is not None
+
+
+def sees_draft_in_list(client: GraphQLClient, world: World, token: str | None) -> bool:
+    edges = client.execute(PROJECT_REQUESTS, token=token)["projectRequests"]["edges"]
+    return world.draft["id"] in {edge["node"]["id"] for edge in edges}
+
+
+def sees_draft_node(client: GraphQLClient, world: World, token: str | None) -> bool:
+    return client.execute(NODE, {"id": world.draft["id"]}, token=token)["node"] is not None
+
+
+def sees_owner_account_node(client: GraphQLClient, world: World, token: str | None) -> bool:
+    owner = world.accounts["owner"]
+    assert owner is not None
+    return client.execute(NODE, {"id": owner.id}, token=token)["node"] is not None
+
+
+READS: dict[str, Callable[[GraphQLClient, World, str | None], bool]] = {
+    "projectRequest(draft)": sees_draft_by_id,
+    "projectRequests(draft)": sees_draft_in_list,
+    "node(draft)": sees_draft_node,
+    "node(owner account)": sees_owner_account_node,
+}
+# read -> visible to anonymous, owner, business, vendor_a, vendor_b, admin.
+ONLY_OWNER_AND_ADMIN = (False, True, False, False, False, True)
+READ_MATRIX: dict[str, tuple[bool, ...]] = {
+    "projectRequest(draft)": ONLY_OWNER_AND_ADMIN,
+    "projectRequests(draft)": ONLY_OWNER_AND_ADMIN,
+    "node(draft)": ONLY_OWNER_AND_ADMIN,
+    "node(owner account)": ONLY_OWNER_AND_ADMIN,
+}
+READ_CASES = [
+    pytest.param(read, actor, visible, id=f"{read}-{actor}")
+    for read, outcomes in READ_MATRIX.items()
+    for actor, visible in zip(ACTORS, outcomes, strict=True)
+]
+
+
+@pytest.mark.parametrize(("read", "actor", "visible"), READ_CASES)
+def test_private_read_authorisation(
+    client: GraphQLClient, world: World, read: str, actor: str, visible: bool
+) -> None:
+    # when / then
+    assert READS[read](client, world, world.token(actor)) is visible
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_open_requests_are_public(client: GraphQLClient, world: World, actor: str) -> None:
+    data = client.execute(
+        PROJECT_REQUEST, {"id": world.open_request["id"]}, token=world.token(actor)
+    )
+
+    assert data["projectRequest"] == {"id": world.open_request["id"]}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_viewer_is_the_signed_in_account(client: GraphQLClient, world: World, actor: str) -> None:
+    viewer = client.execute(VIEWER, token=world.token(actor))["viewer"]
+
+    account = world.accounts[actor]
+    if account is None:
+        assert viewer is None
+    else:
+        assert viewer == {"id": account.id, "email": account.email, "role": account.role}
+
+
+def _token(
+    settings: Settings, account: Account, *, key: str | None = None, expires_in: int = 3600
+) -> str:
+    """A token for `account`, signed with `key` (default: the server's) and expiring as asked."""
+    now = utcnow()
+    claims = {
+        "sub": GlobalID.from_id(account.id).node_id,
+        "role": account.role,
+        "iat": now,
+        "exp": now + timedelta(seconds=expires_in),
+    }
+    return jwt.encode(claims, key or settings.resolved_secret_key(), algorithm="HS256")
+
+
+BAD_TOKENS: dict[str, Callable[[Settings, Account], str]] = {
+    "malformed": lambda _settings, _account: "not-a-jwt",
+    "forged": lambda settings, account: _token(
+        settings, account, key="another-secret-key-that-is-long-enough-for-hs256"
+    ),
+    "expired": lambda settings, account: _token(settings, account, expires_in=-60),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_TOKENS)
+def test_bad_bearer_token_is_http_401_with_graphql_error(
+    client: GraphQLClient, settings: Settings, kind: str
+) -> None:
+    # given a token naming a real business, but not one the server would accept
+    owner = client.register("BUSINESS")
+    token = BAD_TOKENS[kind](settings, owner)
+
+    # when
+    response = client.post(POST_PROJECT, {"input": scope_input()}, token=token)
+
+    # then
+    assert response.status_code == 401
+    assert response.headers["content-type"].startswith("application/graphql-response+json")
+    assert response.headers["www-authenticate"].startswith("Bearer")
+    body = response.json()
+    assert set(body) == {"errors"}
+    assert body["errors"][0]["message"]
+    assert client.execute(VIEWER, token=_token(settings, owner))["viewer"]["email"] == owner.email
+    mine = client.execute("{ projectRequests(mine: true) { totalCount } }", token=owner.token)
+    assert mine["projectRequests"]["totalCount"] == 0
