@@ -10,6 +10,7 @@ from api.errors import ErrorCode, Problems
 from api.reference import codes
 from api.reference.certifications import CERTIFICATIONS
 from api.reference.fx import fx_table
+from api.tags.catalog import TagCatalog
 
 MAX_AMOUNT = Decimal("100000000")
 Path = Sequence[str | int]
@@ -161,3 +162,31 @@ def number_range(
         problems.add(path, f"Enter a number from {low:g} to {high:g}.", ErrorCode.OUT_OF_RANGE)
         return None
     return value
+
+
+def tagged_numbers(
+    problems: Problems,
+    name: str,
+    entries: Sequence[tuple[str, float]],
+    catalog: TagCatalog,
+    *,
+    number_field: str,
+    low: float,
+    high: float,
+    maximum: int,
+) -> list[tuple[int, int, float]] | None:
+    """A list of (tag as typed, number) pairs: (position, tag id, number) for the valid ones.
+
+    None when the list is too long; an empty list is refused as REQUIRED.
+    """
+    if not list_size(problems, [name], entries, maximum=maximum):
+        return None
+    if not entries:
+        problems.add([name], "Name at least one skill.", ErrorCode.REQUIRED)
+    checked = []
+    for index, (typed, number) in enumerate(entries):
+        tag = catalog.resolve_or_report(problems, [name, index, "tag"], typed)
+        value = number_range(problems, [name, index, number_field], number, low=low, high=high)
+        if tag is not None and tag.id is not None and value is not None:
+            checked.append((index, tag.id, value))
+    return checked

@@ -9,7 +9,7 @@ from api.auth.models import Role
 from api.auth.tokens import issue_token
 from api.auth.types import AccountType, RoleType
 from api.context import Info
-from api.graphql.user_errors import UserError, run_mutation
+from api.graphql.user_errors import MutationPayload, run_mutation
 
 
 @strawberry.input
@@ -26,19 +26,17 @@ class LoginInput:
 
 
 @strawberry.type
-class RegisterPayload:
+class RegisterPayload(MutationPayload):
     account: AccountType | None = None
     token: str | None = strawberry.field(
         default=None, description="Send as `Authorization: Bearer`."
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class LoginPayload:
+class LoginPayload(MutationPayload):
     account: AccountType | None = None
     token: str | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type

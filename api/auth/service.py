@@ -12,7 +12,8 @@ from api.auth.models import Account, Role
 from api.auth.passwords import hash_password, verify_password
 from api.errors import ErrorCode, InputError, Problems
 
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+# No spaces and no control characters (a NUL would also break PostgreSQL text).
+EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]{2,}$")
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256
 SELF_SERVICE_ROLES = {Role.BUSINESS, Role.VENDOR}
@@ -73,7 +74,8 @@ async def register(
 
 async def login(*, session: AsyncSession, credentials: Credentials) -> Account:
     """The account for these credentials; one message for every failure, so nothing leaks."""
-    account = await account_by_email(session, credentials.email)
+    plausible = EMAIL.match(normalise_email(credentials.email)) is not None
+    account = await account_by_email(session, credentials.email) if plausible else None
     if not verify_password(account.password_hash if account else None, credentials.password):
         raise InputError.single(
             ["input", "password"],

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import strawberry
+from sqlalchemy.exc import IntegrityError
 
 from api.context import Info
 from api.errors import ErrorCode, InputError
@@ -19,6 +20,11 @@ class UserError:
     field: list[str] | None
     message: str
     code: ErrorCodeType  # type: ignore[valid-type]
+
+
+@strawberry.type(description="What every mutation payload carries besides its result.")
+class MutationPayload:
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 def user_errors(error: InputError) -> list[UserError]:
@@ -47,6 +53,18 @@ async def run_mutation(
     except InputError as error:
         await session.rollback()
         return refused(user_errors(error))
+    except IntegrityError:
+        # Two requests raced for the same unique thing (an email, a review, a profile).
+        await session.rollback()
+        return refused(
+            [
+                UserError(
+                    field=None,
+                    message="This clashed with a change made at the same moment; reload and retry.",
+                    code=ErrorCode.CONFLICT,
+                )
+            ]
+        )
     except BaseException:
         await session.rollback()
         raise

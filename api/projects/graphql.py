@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import strawberry
 from sqlalchemy import func, select
-from strawberry import relay
 
 from api.context import Info
 from api.errors import InputError
 from api.graphql.ids import node_pk
 from api.graphql.pagination import build_connection, window
-from api.graphql.user_errors import UserError, run_mutation
+from api.graphql.user_errors import MutationPayload, run_mutation
 from api.projects import service
 from api.projects.inputs import (
     AwardProjectRequestInput,
@@ -25,27 +24,23 @@ from api.reviews.types import ReviewType
 
 
 @strawberry.type
-class PostProjectRequestPayload:
+class PostProjectRequestPayload(MutationPayload):
     project_request: ProjectRequestType | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class UpdateProjectRequestPayload:
+class UpdateProjectRequestPayload(MutationPayload):
     project_request: ProjectRequestType | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class AwardProjectRequestPayload:
+class AwardProjectRequestPayload(MutationPayload):
     project_request: ProjectRequestType | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class SubmitReviewPayload:
+class SubmitReviewPayload(MutationPayload):
     review: ReviewType | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
@@ -86,7 +81,7 @@ class ProjectQueries:
         return build_connection(ProjectRequestConnection, nodes, page, total)
 
     @strawberry.field(description="One request; another business's draft reads as null.")
-    async def project_request(self, info: Info, id: relay.GlobalID) -> ProjectRequestType | None:
+    async def project_request(self, info: Info, id: strawberry.ID) -> ProjectRequestType | None:
         try:
             pk = node_pk(id, "ProjectRequest", ["id"])
         except InputError:

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 import strawberry
-from strawberry import relay
 
 from api.projects.draft import BudgetEntry, MilestoneEntry, ScopeDraft, SkillEntry
 from api.projects.types import DataSensitivityType, PricingModelType, ProjectStatusType
@@ -116,7 +115,7 @@ class PostProjectRequestInput(ScopeInput):
 
 @strawberry.input
 class UpdateProjectRequestInput(OptionalScopeFields):
-    id: relay.GlobalID
+    id: strawberry.ID
     expected_version: int | None = None
     status: ProjectStatusType | None = strawberry.field(  # type: ignore[valid-type]
         default=None, description="OPEN publishes a draft; CLOSED or CANCELLED end it."
@@ -139,13 +138,13 @@ class UpdateProjectRequestInput(OptionalScopeFields):
 
 @strawberry.input
 class AwardProjectRequestInput:
-    id: relay.GlobalID
-    vendor_id: relay.GlobalID
+    id: strawberry.ID
+    vendor_id: strawberry.ID
 
 
 @strawberry.input
 class SubmitReviewInput:
-    project_request_id: relay.GlobalID
+    project_request_id: strawberry.ID
     quality: int
     communication: int
     timeliness: int

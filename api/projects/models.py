@@ -11,6 +11,7 @@ from sqlmodel import Field, SQLModel
 
 from api.clock import utcnow
 from api.vendors.models import MONEY
+from matching import Pricing, Sensitivity
 
 
 class ProjectStatus(enum.StrEnum):
@@ -21,15 +22,9 @@ class ProjectStatus(enum.StrEnum):
     CANCELLED = "CANCELLED"
 
 
-class PricingModel(enum.StrEnum):
-    FIXED = "FIXED"
-    HOURLY = "HOURLY"
-
-
-class DataSensitivity(enum.StrEnum):
-    LOW = "LOW"
-    MEDIUM = "MEDIUM"
-    HIGH = "HIGH"
+# The matching library owns these vocabularies; the API stores and shows the same values.
+PricingModel = Pricing
+DataSensitivity = Sensitivity
 
 
 class ProjectRequest(SQLModel, table=True):

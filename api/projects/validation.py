@@ -145,19 +145,23 @@ def _check_skills(
 ) -> list[tuple[int, bool, float]] | None:
     if draft.skills is None:
         return None
-    if not check.list_size(problems, ["skills"], draft.skills, maximum=MAX_SKILLS):
+    entries = [(entry.tag, entry.weight) for entry in draft.skills]
+    valid = check.tagged_numbers(
+        problems,
+        "skills",
+        entries,
+        catalog,
+        number_field="weight",
+        low=0.1,
+        high=10,
+        maximum=MAX_SKILLS,
+    )
+    if valid is None:
         return None
-    if not draft.skills:
-        problems.add(["skills"], "Name at least one skill.", ErrorCode.REQUIRED)
-    checked: dict[int, tuple[int, bool, float]] = {}
-    for index, entry in enumerate(draft.skills):
-        tag = catalog.resolve_or_report(problems, ["skills", index, "tag"], entry.tag)
-        weight = check.number_range(
-            problems, ["skills", index, "weight"], entry.weight, low=0.1, high=10
-        )
-        if tag is not None and tag.id is not None and weight is not None:
-            checked[tag.id] = (tag.id, entry.must_have, weight)
-    return list(checked.values())
+    by_tag = {
+        tag_id: (tag_id, draft.skills[index].must_have, weight) for index, tag_id, weight in valid
+    }
+    return list(by_tag.values())
 
 
 def _check_deliverables(draft: ScopeDraft, problems: Problems) -> list[str] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import strawberry
-from strawberry import relay
 
 from api.vendors.draft import (
     ExpertiseEntry,
@@ -109,7 +108,7 @@ class CreateVendorProfileInput(VendorProfileFields):
 
 @strawberry.input
 class UpdateVendorProfileInput(VendorProfileFields):
-    id: relay.GlobalID
+    id: strawberry.ID
     expected_version: int | None = strawberry.field(
         default=None, description="The version you edited; a newer stored one refuses the write."
     )
@@ -117,5 +116,5 @@ class UpdateVendorProfileInput(VendorProfileFields):
 
 @strawberry.input
 class VerifyVendorInput:
-    id: relay.GlobalID
+    id: strawberry.ID
     verified: bool = True

@@ -9,26 +9,26 @@ from decimal import Decimal
 from sqlmodel import Field, SQLModel
 
 from api.clock import utcnow
+from matching import Proficiency, VendorKind
+
+__all__ = [
+    "MONEY",
+    "Availability",
+    "Proficiency",
+    "Vendor",
+    "VendorCertification",
+    "VendorExpertise",
+    "VendorKind",
+    "VendorLanguage",
+]
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
-
-
-class VendorKind(enum.StrEnum):
-    AGENCY = "AGENCY"
-    FREELANCER = "FREELANCER"
 
 
 class Availability(enum.StrEnum):
     AVAILABLE = "AVAILABLE"
     LIMITED = "LIMITED"
     UNAVAILABLE = "UNAVAILABLE"
-
-
-class Proficiency(enum.StrEnum):
-    NATIVE = "NATIVE"
-    FLUENT = "FLUENT"
-    CONVERSATIONAL = "CONVERSATIONAL"
-    BASIC = "BASIC"
 
 
 class Vendor(SQLModel, table=True):

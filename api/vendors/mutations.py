@@ -6,28 +6,25 @@ import strawberry
 
 from api.context import Info
 from api.graphql.ids import node_pk
-from api.graphql.user_errors import UserError, run_mutation
+from api.graphql.user_errors import MutationPayload, run_mutation
 from api.vendors import service
 from api.vendors.inputs import CreateVendorProfileInput, UpdateVendorProfileInput, VerifyVendorInput
 from api.vendors.types import VendorType
 
 
 @strawberry.type
-class CreateVendorProfilePayload:
+class CreateVendorProfilePayload(MutationPayload):
     vendor: VendorType | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class UpdateVendorProfilePayload:
+class UpdateVendorProfilePayload(MutationPayload):
     vendor: VendorType | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
-class VerifyVendorPayload:
+class VerifyVendorPayload(MutationPayload):
     vendor: VendorType | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import strawberry
 from sqlalchemy import select
-from strawberry import relay
 
 from api.context import Info
 from api.errors import ClientError, InputError
@@ -114,7 +113,7 @@ class VendorQueries:
 
     @strawberry.field(description="One vendor by global ID or by slug.")
     async def vendor(
-        self, info: Info, id: relay.GlobalID | None = None, slug: str | None = None
+        self, info: Info, id: strawberry.ID | None = None, slug: str | None = None
     ) -> VendorType | None:
         if (id is None) == (slug is None):
             raise ClientError("Pass exactly one of `id` or `slug`.")

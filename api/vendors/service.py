@@ -136,13 +136,12 @@ async def set_verified(
 
 
 async def _vendor_for_edit(session: AsyncSession, viewer: Viewer, vendor_id: int) -> Vendor:
+    """The vendor, if the viewer may edit it: its owner, or an admin."""
     vendor = await session.get(Vendor, vendor_id, populate_existing=True)
-    # Someone else's profile looks the same as a missing one to a vendor: no probing.
-    if vendor is None or (viewer.role != Role.ADMIN and vendor.owner_id != viewer.account_id):
-        if vendor is not None and viewer.role == Role.VENDOR:
-            raise forbidden("You can only edit your own vendor profile.")
-        if vendor is None:
-            raise InputError.single(["input", "id"], "No such vendor.", ErrorCode.NOT_FOUND)
+    if vendor is None:
+        raise InputError.single(["input", "id"], "No such vendor.", ErrorCode.NOT_FOUND)
+    # Profiles are public, so refusing openly reveals nothing.
+    if viewer.role != Role.ADMIN and vendor.owner_id != viewer.account_id:
         raise forbidden("You can only edit your own vendor profile.")
     return vendor
 

@@ -154,20 +154,24 @@ def _check_expertise(
 ) -> list[tuple[int, float]] | None:
     if draft.expertise is None:
         return None
-    if not check.list_size(problems, ["expertise"], draft.expertise, maximum=MAX_EXPERTISE):
+    entries = [(entry.tag, entry.years) for entry in draft.expertise]
+    valid = check.tagged_numbers(
+        problems,
+        "expertise",
+        entries,
+        catalog,
+        number_field="years",
+        low=0,
+        high=60,
+        maximum=MAX_EXPERTISE,
+    )
+    if valid is None:
         return None
-    if not draft.expertise:
-        problems.add(["expertise"], "Name at least one skill.", ErrorCode.REQUIRED)
-    checked: dict[int, float] = {}
-    for index, entry in enumerate(draft.expertise):
-        tag = catalog.resolve_or_report(problems, ["expertise", index, "tag"], entry.tag)
-        years = check.number_range(
-            problems, ["expertise", index, "years"], entry.years, low=0, high=60
-        )
-        if tag is not None and tag.id is not None and years is not None:
-            # The same skill typed twice ("k8s", "kubernetes") keeps the deeper claim.
-            checked[tag.id] = max(years, checked.get(tag.id, 0.0))
-    return list(checked.items())
+    deepest: dict[int, float] = {}
+    for _, tag_id, years in valid:
+        # The same skill typed twice ("k8s", "kubernetes") keeps the deeper claim.
+        deepest[tag_id] = max(years, deepest.get(tag_id, 0.0))
+    return list(deepest.items())
 
 
 def _check_certifications(draft: VendorDraft, problems: Problems) -> list[str] | None:

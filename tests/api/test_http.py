@@ -104,6 +104,18 @@ def test_a_document_that_fails_to_parse_or_validate_is_400_without_data(
     assert fragment in body["errors"][0]["message"]
 
 
+def test_several_operations_need_an_operation_name(client: GraphQLClient) -> None:
+    document = "query A { viewer { id } } query B { tags(first: 1) { slug } }"
+
+    unnamed = client.http.post("/graphql", json={"query": document})
+    named = client.http.post("/graphql", json={"query": document, "operationName": "B"})
+
+    body = assert_request_error(unnamed)
+    assert "operationName" in body["errors"][0]["message"]
+    assert named.status_code == 200
+    assert list(named.json()["data"]) == ["tags"]
+
+
 def test_a_bad_variable_is_a_request_error(client: GraphQLClient) -> None:
     response = client.post(VENDORS_PAGE, {"first": "ten"})
 
