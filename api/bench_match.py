@@ -278,6 +278,11 @@ def loop_scores(index: MatchIndex, s: Scope, ids: list[int], k: int) -> list[tup
     budget = budget_of(s, st.fx.rate(s.currency))
     credit = [0.0, 0.25, 0.6, 0.9, 1.0]
     lang_ids = [st.languages.get(c) for c in s.languages]
+    wanted = {r.casefold() for r in s.preferred_regions}
+    cert_credit = {  # by (strong certification held, privacy certification held)
+        Sensitivity.HIGH: {(False, False): 0.0, (False, True): 0.3},
+        Sensitivity.MEDIUM: {(False, False): 0.5},
+    }.get(s.data_sensitivity, {})
     c = st.cols
     heap: list[tuple[float, int]] = []
     for vid in ids:
@@ -319,7 +324,19 @@ def loop_scores(index: MatchIndex, s: Scope, ids: list[int], k: int) -> list[tup
         levels = [int(st.cols.langs[i, lid]) if lid is not None else 0 for lid in lang_ids]
         ok = ok and all(lv >= 2 for lv in levels)
         lang = sum(credit[lv] for lv in levels) / len(levels) if levels else 1.0
-        culture = 0.5 * lang + 0.25 + 0.25 * cal[c["country"][i]]
+        places = (
+            st.regions.keys[c["region"][i]],
+            st.continents.keys[c["continent"][i]],
+            st.countries.keys[c["country"][i]],
+        )
+        region = 1.0 if not wanted or any(p.casefold() in wanted for p in places) else 0.0
+        culture = 0.5 * lang + 0.25 * region + 0.25 * cal[c["country"][i]]
+        bits = int(c["certs"][i])
+        held = {code for b, code in enumerate(st.certs.keys) if bits >> b & 1}
+        ok = ok and all(code.upper() in held for code in s.required_certifications)
+        strong = "ISO_27001" in held or "SOC_2" in held
+        privacy = bool(held & {"GDPR_DPA", "HIPAA", "PCI_DSS"})
+        security = 0.5 * bool(c["verified"][i]) + 0.5 * cert_credit.get((strong, privacy), 1.0)
         if not ok or not c["alive"][i]:
             continue
         score = (
@@ -328,6 +345,7 @@ def loop_scores(index: MatchIndex, s: Scope, ids: list[int], k: int) -> list[tup
             + w.timezone * tz
             + w.culture * culture
             + w.quality * float(c["quality"][i])
+            + w.security * security
         )
         heapq.heappush(heap, (score, vid)) if len(heap) < k else heapq.heappushpop(
             heap, (score, vid)

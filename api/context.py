@@ -48,8 +48,10 @@ class Context:
         return await self.state.catalog()
 
     async def close(self) -> None:
+        """End the request's session (and so its transaction) and drop its loaders."""
         if self._session is not None:
             await self._session.close()
+        self._session, self._loaders = None, None
 
 
 Info = StrawberryInfo[Context, None]

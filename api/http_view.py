@@ -68,7 +68,8 @@ class GraphQLView(GraphQL[Context, None]):
         token = bearer_token(request.headers.get("authorization"))
         if token is not None:
             viewer = read_token(self.state.settings, token)
-            if viewer is None:
+            # Over HTTP a bad token is a 401; a WebSocket simply stays anonymous.
+            if viewer is None and request.scope["type"] == "http":
                 raise InvalidToken()
         context = Context(state=self.state, viewer=viewer, request=request, response=response)
         request.state.graphql_context = context

@@ -22,6 +22,7 @@ from api.auth.graphql import AuthMutations, AuthQueries
 from api.errors import ClientError
 from api.matches.queries import MatchQueries
 from api.projects.graphql import ProjectMutations, ProjectQueries
+from api.projects.subscriptions import ProjectSubscriptions
 from api.reference.graphql import ReferenceQueries
 from api.settings import get_settings
 from api.vendors.mutations import VendorMutations
@@ -35,6 +36,11 @@ class Query(VendorQueries, MatchQueries, AuthQueries, ProjectQueries, ReferenceQ
 
 @strawberry.type
 class Mutation(VendorMutations, AuthMutations, ProjectMutations):
+    pass
+
+
+@strawberry.type
+class Subscription(ProjectSubscriptions):
     pass
 
 
@@ -62,6 +68,7 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     extensions=extensions(),
     config=StrawberryConfig(relay_max_results=100),
 )

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     max_page_size: int = 100
+    subscription_poll_seconds: float = Field(default=2.0, alias="SUBSCRIPTION_POLL_SECONDS")
 
     def resolved_database_url(self) -> str:
         """The SQLAlchemy async URL: SQLite file by default, asyncpg for PostgreSQL."""

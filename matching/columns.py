@@ -14,7 +14,10 @@ SCHEMA: dict[str, tuple[type, float]] = {
     "country": (np.int32, 0),
     "region": (np.int32, 0),
     "continent": (np.int32, 0),
-    "tzgroup": (np.int32, 0),
+    # Group ids read per match as gather indices: pointer-sized, so no cast per read.
+    "tzgroup": (np.intp, 0),
+    "geo": (np.intp, 0),
+    "sec": (np.intp, 0),
     "certs": (np.uint64, 0),
     "verified": (np.bool_, False),
     "review_count": (np.float32, 0.0),

@@ -36,11 +36,38 @@ def budget_of(scope: Scope, to_base: float) -> Budget:
 
 def price_fit(low: np.ndarray, high: np.ndarray, budget: float) -> np.ndarray:
     """1 when the whole range fits under the budget, 0.6-1 when it straddles it,
-    falling to 0 when the cheapest end is 50% over it."""
+    falling to 0 when the cheapest end is 50% over it.
+
+    Computed in place in two buffers: one pass per arithmetic step, few temporaries.
+    """
     b = np.float32(budget)
-    straddle = np.float32(0.6) + np.float32(0.4) * (b - low) / np.maximum(high - low, 1e-9)
-    over = np.float32(0.6) * np.clip(1 - (low - b) / (np.float32(0.5) * b), 0.0, 1.0)
-    return np.where(high <= b, np.float32(1.0), np.where(low <= b, straddle, over))
+    out = np.subtract(b, low)  # straddling: 0.6 + 0.4 * (b - low) / max(high - low, 1e-9)
+    out *= np.float32(0.4)
+    over = np.subtract(high, low)
+    np.maximum(over, np.float32(1e-9), out=over)
+    out /= over
+    out += np.float32(0.6)
+    np.subtract(low, b, out=over)  # over budget: 0.6 * clip(1 - (low - b) / (0.5 * b), 0, 1)
+    over /= np.float32(0.5) * b
+    np.subtract(np.float32(1.0), over, out=over)
+    np.clip(over, 0.0, 1.0, out=over)
+    over *= np.float32(0.6)
+    blend(out, over, low > b)
+    blend(out, np.float32(1.0), high <= b)
+    return out
+
+
+def blend(out: np.ndarray, other: np.ndarray | np.float32, mask: np.ndarray) -> None:
+    """Set ``out`` to ``other`` where ``mask``, in place and without branches.
+
+    Exact for finite values (x * 1 == x, x * 0 == 0); on random masks it is several
+    times faster than ``np.where`` or a masked ``copyto``, which mispredict branches.
+    """
+    take = mask.astype(np.float32)
+    keep = np.subtract(np.float32(1.0), take)
+    out *= keep
+    take *= other
+    out += take
 
 
 def price_range(
@@ -67,5 +94,5 @@ def cost_scores(
     )
     total = budget.project_total
     if total is not None:
-        score[min_budget > total] *= np.float32(TOO_SMALL)
-    return score.astype(np.float32)
+        blend(score, score * np.float32(TOO_SMALL), min_budget > total)
+    return score.astype(np.float32, copy=False)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
+from .facts import Facts
 from .risks import assess
 from .scoring import Evaluation, GroupHours
 from .store import VendorStore
@@ -25,16 +26,16 @@ def clock(hours: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def skill_reason(store: VendorStore, ev: Evaluation, slot: int) -> str | None:
+def skill_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
     """'Covers 4 of 5 required skills; missing Terraform'."""
     fit = ev.skill
     if not fit.tags:
         return None
     names = [store.taxonomy.name(t) for t in fit.tags]
-    exact = fit.exact[:, slot] > 0
-    related = ~exact & (fit.related[:, slot] > 0)
+    exact = [d > 0 for d in v.exact]
+    related = [not e and r > 0 for e, r in zip(exact, v.related, strict=True)]
     missing = [n for n, e, r in zip(names, exact, related, strict=True) if not e and not r]
-    text = f"Covers {int(exact.sum())} of {len(names)} required skills"
+    text = f"Covers {sum(exact)} of {len(names)} required skills"
     if missing:
         text += "; missing " + ", ".join(missing)
     near = [n for n, r in zip(names, related, strict=True) if r]
@@ -43,11 +44,11 @@ def skill_reason(store: VendorStore, ev: Evaluation, slot: int) -> str | None:
     return text
 
 
-def overlap_reason(store: VendorStore, ev: Evaluation, slot: int) -> str:
+def overlap_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     """'3.5 h overlap with Europe/Berlin 09:00-17:00; you asked for 4 h'."""
     s = ev.scope
     text = (
-        f"{num(float(ev.overlap_mean[slot]))} h overlap with {s.timezone} "
+        f"{num(float(ev.overlap_mean[v.tzgroup]))} h overlap with {s.timezone} "
         f"{s.work_start:%H:%M}-{s.work_end:%H:%M}"
     )
     if s.min_overlap_hours > 0:
@@ -55,14 +56,14 @@ def overlap_reason(store: VendorStore, ev: Evaluation, slot: int) -> str:
     return text
 
 
-def cost_reason(store: VendorStore, ev: Evaluation, slot: int) -> str | None:
+def cost_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
     """'Rate 45-60 EUR/h is inside your 40-70 EUR budget'."""
     s, b = ev.scope, ev.budget
     if b.high <= 0:
         return None
     rate = store.fx.rate(s.currency)
-    lo = float(store.cols["rate_min"][slot]) * rate
-    hi = float(store.cols["rate_max"][slot]) * rate
+    lo = v.rate_min * rate
+    hi = v.rate_max * rate
     budget = f"{num(s.budget_min)}-{num(s.budget_max)} {s.currency}"
     if s.pricing == Pricing.FIXED:
         if b.hours is None:
@@ -78,69 +79,65 @@ def cost_reason(store: VendorStore, ev: Evaluation, slot: int) -> str | None:
     else:
         text = f"{what} is above your {budget} budget"
     total = b.project_total
-    min_budget = float(store.cols["min_budget"][slot])
-    if total is not None and min_budget > total:
-        text += f"; minimum project is {num(min_budget * rate)} {s.currency}"
+    if total is not None and v.min_budget > total:
+        text += f"; minimum project is {num(v.min_budget * rate)} {s.currency}"
     return text
 
 
-def language_reason(store: VendorStore, ev: Evaluation, slot: int) -> str | None:
+def language_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
     """'Speaks EN (native), DE (fluent)'."""
     codes = ev.scope.languages
     if not codes:
         return None
-    levels = ev.culture.levels[:, slot]
-    spoken = [f"{c.upper()} ({LEVEL_NAMES[int(lv)]})" for c, lv in zip(codes, levels, strict=True)]
+    levels = ev.culture.levels[:, v.geo].tolist()
+    spoken = [f"{c.upper()} ({LEVEL_NAMES[lv]})" for c, lv in zip(codes, levels, strict=True)]
     return "Speaks " + ", ".join(spoken)
 
 
-def region_reason(store: VendorStore, ev: Evaluation, slot: int) -> str | None:
+def region_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
     """'Based in PL, Eastern Europe: a preferred region'."""
-    if not ev.scope.preferred_regions or not ev.culture.region[slot]:
+    if not ev.scope.preferred_regions or not ev.culture.region[v.geo]:
         return None
-    country = store.countries.keys[store.cols["country"][slot]]
-    region = store.regions.keys[store.cols["region"][slot]]
+    country = store.countries.keys[v.country]
+    region = store.regions.keys[v.region]
     return f"Based in {country}, {region}: a preferred region" if region else f"Based in {country}"
 
 
-def quality_reason(store: VendorStore, ev: Evaluation, slot: int) -> str:
+def quality_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     """'4.8/5 from 200 reviews'."""
-    count = int(store.cols["review_count"][slot])
+    count = int(v.review_count)
     if count == 0:
         return "No reviews yet"
-    mean = float(store.cols["review_mean"][slot])
-    text = f"{mean:.1f}/5 from {count} review{'s' if count > 1 else ''}"
-    on_time = float(store.cols["on_time"][slot])
-    if not np.isnan(on_time):
-        text += f", {on_time:.0%} delivered on time"
+    text = f"{v.review_mean:.1f}/5 from {count} review{'s' if count > 1 else ''}"
+    if not math.isnan(v.on_time):
+        text += f", {v.on_time:.0%} delivered on time"
     return text
 
 
-def security_reason(store: VendorStore, ev: Evaluation, slot: int) -> str:
+def security_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     """'Holds ISO_27001, SOC_2; verified'."""
-    bits = int(store.cols["certs"][slot])
-    held = [code for i, code in enumerate(store.certs.keys) if bits >> i & 1]
-    verified = "verified" if store.cols["verified"][slot] else "not verified"
+    held = [code for i, code in enumerate(store.certs.keys) if v.certs >> i & 1]
+    verified = "verified" if v.verified else "not verified"
     return (
         f"Holds {', '.join(sorted(held))}; {verified}" if held else f"No certifications; {verified}"
     )
 
 
 def explain(
-    store: VendorStore, groups: GroupHours, ev: Evaluation, slot: int, factors: FactorScores
+    store: VendorStore, groups: GroupHours, ev: Evaluation, v: Facts, factors: FactorScores
 ) -> tuple[tuple[str, ...], tuple[Risk, ...]]:
     """Reasons (strongest factor first) and risks for one vendor."""
+    region = region_reason(store, ev, v)
     by_factor = {
-        "skill": skill_reason(store, ev, slot),
-        "cost": cost_reason(store, ev, slot),
-        "timezone": overlap_reason(store, ev, slot),
-        "culture": language_reason(store, ev, slot) or region_reason(store, ev, slot),
-        "quality": quality_reason(store, ev, slot),
-        "security": security_reason(store, ev, slot),
+        "skill": skill_reason(store, ev, v),
+        "cost": cost_reason(store, ev, v),
+        "timezone": overlap_reason(store, ev, v),
+        "culture": language_reason(store, ev, v) or region,
+        "quality": quality_reason(store, ev, v),
+        "security": security_reason(store, ev, v),
     }
     order = sorted(by_factor, key=lambda f: -getattr(factors, f))
     reasons = tuple(r for f in order if (r := by_factor[f]))
-    region = region_reason(store, ev, slot)
     if region and region not in reasons:
         reasons += (region,)
-    return reasons, assess(store, groups, ev, slot)
+    return reasons, assess(store, groups, ev, v)

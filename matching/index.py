@@ -9,14 +9,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from .explain import explain
+from .facts import facts_of
 from .fx import FxRates
-from .scoring import Evaluation, GroupHours, evaluate
+from .scoring import Evaluation, GeoProfiles, GroupHours, evaluate
 from .skill import combine
 from .store import VendorStore
 from .taxonomy import Taxonomy
+from .topk import TIE_MARGIN, best_with_text, kth_floor, lower_bounds
 from .types import FactorScores, Match, MatchResult, MatchWeights, Scope, VendorRecord
-
-TEXT_CHUNK = 256
 
 
 class MatchIndex:
@@ -41,6 +41,7 @@ class MatchIndex:
         self._store = VendorStore(taxonomy, fx)
         self._store.build(())
         self._groups = GroupHours()
+        self._profiles = GeoProfiles()
 
     def build(self, records: Iterable[VendorRecord]) -> Self:
         """Replace the contents with ``records`` (read once, in chunks) and return self.
@@ -54,7 +55,7 @@ class MatchIndex:
         """
         store = VendorStore(self.taxonomy, self.fx)
         store.build(records)
-        self._store, self._groups = store, GroupHours()
+        self._store, self._groups, self._profiles = store, GroupHours(), GeoProfiles()
         return self
 
     def upsert(self, record: VendorRecord) -> None:
@@ -97,23 +98,19 @@ class MatchIndex:
         """
         self._maybe_compact()
         w = (weights or MatchWeights()).normalised()
-        ev = evaluate(self._store, self._groups, scope)
+        ev = self._evaluate(scope)
         slots, text = self._top(ev, w, k)
+        factors = self._factors(ev, slots, text)
+        totals = factors @ np.array(w.as_tuple())
+        ids = self._store.cols["id"][slots].tolist()
+        facts = facts_of(self._store, ev, slots)
         matches = []
-        for rank, (slot, sim) in enumerate(zip(slots, text, strict=True), start=1):
-            factors = self._factors(ev, np.array([slot]), np.array([sim]))[0]
-            scores = FactorScores(*(float(f) for f in factors))
-            reasons, risks = explain(self._store, self._groups, ev, int(slot), scores)
-            matches.append(
-                Match(
-                    rank=rank,
-                    vendor_id=int(self._store.cols["id"][slot]),
-                    score=_clip(float(np.dot(w.as_tuple(), factors))),
-                    factors=scores,
-                    reasons=reasons,
-                    risks=risks,
-                )
-            )
+        for rank, (fact, vid, row, total) in enumerate(
+            zip(facts, ids, factors.tolist(), totals.tolist(), strict=True), start=1
+        ):
+            scores = FactorScores(*row)
+            reasons, risks = explain(self._store, self._groups, ev, fact, scores)
+            matches.append(Match(rank, vid, _clip(total), scores, reasons=reasons, risks=risks))
         return MatchResult(matches=matches, excluded=ev.excluded, considered=len(self._store))
 
     def skill_matrix(self) -> sp.csr_matrix:
@@ -128,78 +125,47 @@ class MatchIndex:
         past outcomes into training data.
         """
         slots = np.array([self._store.slots[v] for v in vendor_ids], dtype=np.int64)
-        ev = evaluate(self._store, self._groups, scope)
-        return self._factors(ev, slots, self._text(self._query(scope), slots))
+        ev = self._evaluate(scope)
+        return self._factors(ev, slots, self._text(_dense(self._query(scope)), slots))
+
+    def _evaluate(self, scope: Scope) -> Evaluation:
+        return evaluate(self._store, self._groups, self._profiles, scope)
 
     def _factors(self, ev: Evaluation, slots: np.ndarray, text: np.ndarray) -> np.ndarray:
-        skill = combine(ev.skill, slots, text)
-        cols = (
-            skill,
-            ev.cost[slots],
-            ev.timezone[slots],
-            ev.culture.score[slots],
-            ev.quality[slots],
-            ev.security[slots],
-        )
+        cols = (combine(ev.skill, slots, text), *ev.factors(slots))
         return np.clip(np.column_stack(cols).astype(np.float64), 0.0, 1.0)
 
     def _query(self, scope: Scope) -> sp.csr_matrix:
         return self._store.text_model.vector(f"{scope.title} {scope.description}")
 
-    def _text(self, query: sp.csr_matrix, slots: np.ndarray) -> np.ndarray:
-        if len(slots) == 0 or query.nnz == 0:
-            return np.zeros(len(slots))
-        dense = np.zeros(query.shape[1], dtype=np.float32)
-        dense[query.indices] = query.data
-        return np.clip(self._store.text.gather(slots) @ dense, 0.0, 1.0)
+    def _text(self, query: np.ndarray | None, slots: np.ndarray) -> np.ndarray:
+        """Text similarity of ``slots`` with a dense query vector (None: no query terms)."""
+        if len(slots) == 0 or query is None:
+            return np.zeros(len(slots), dtype=np.float32)
+        return np.clip(self._store.text.gather(slots) @ query, 0.0, 1.0)
 
     def _top(self, ev: Evaluation, w: MatchWeights, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Exact top-k: text similarity only for vendors whose upper bound can still make it."""
-        n_eligible = int(ev.eligible.sum())
+        n_eligible = int(np.count_nonzero(ev.eligible))
         if k <= 0 or n_eligible == 0:
-            return np.zeros(0, np.int64), np.zeros(0)
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
         fit = ev.skill
         share = np.float32(fit.text_share)
         query = self._query(ev.scope)
         bound = self._store.text_model.bound(query) if query.nnz else 0.0
-        lower = fit.score * fit.penalty
-        lower *= np.float32(w.skill) * (1 - share)
-        for weight, values in (
-            (w.cost, ev.cost),
-            (w.timezone, ev.timezone),
-            (w.culture, ev.culture.score),
-            (w.quality, ev.quality),
-            (w.security, ev.security),
-        ):
-            lower += np.float32(weight) * values
-        # Partition only eligible values: many equal -inf entries make introselect crawl.
-        values = lower[ev.eligible]
-        lower[~ev.eligible] = -np.inf
-        gap = fit.penalty * np.float32(w.skill * share * bound)
+        lower = lower_bounds(ev, w)
         kk = min(k, n_eligible)
-        floor = np.partition(values, len(values) - kk)[len(values) - kk]
-        upper = lower + gap
-        cand = np.flatnonzero(upper >= floor)
-        cand = cand[np.argsort(-upper[cand], kind="stable")]
-        best_slots: list[np.ndarray] = []
-        best_scores: list[np.ndarray] = []
-        best_text: list[np.ndarray] = []
-        kth = -np.inf
-        for lo in range(0, len(cand), TEXT_CHUNK):
-            if upper[cand[lo]] < kth:
-                break
-            part = cand[lo : lo + TEXT_CHUNK]
-            sims = self._text(query, part)
-            best_slots.append(part)
-            best_text.append(sims)
-            best_scores.append(lower[part] + fit.penalty[part] * np.float32(w.skill * share) * sims)
-            scores = np.concatenate(best_scores)
-            if len(scores) >= kk:
-                kth = np.partition(scores, len(scores) - kk)[len(scores) - kk]
-        slots, scores, text = (np.concatenate(a) for a in (best_slots, best_scores, best_text))
-        ids = self._store.cols["id"][slots]
-        top = np.lexsort((ids, -np.round(scores, 6)))[:kk]
-        return slots[top], text[top]
+        floor = kth_floor(lower, ev.eligible, kk)
+        gap = np.float32(w.skill * share * bound)
+        upper = lower + (fit.penalty * gap if fit.must.any() else gap)
+        dense = _dense(query)
+
+        def score(part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            sims = self._text(dense, part)
+            return lower[part] + fit.penalty[part] * np.float32(w.skill * share) * sims, sims
+
+        candidates = np.flatnonzero(upper >= floor - TIE_MARGIN)
+        return best_with_text(lower, upper, candidates, score, self._store.cols["id"], kk)
 
     def _maybe_compact(self) -> None:
         store = self._store
@@ -209,3 +175,11 @@ class MatchIndex:
 
 def _clip(x: float) -> float:
     return min(1.0, max(0.0, x))
+
+
+def _dense(query: sp.csr_matrix) -> np.ndarray | None:
+    if query.nnz == 0:
+        return None
+    dense = np.zeros(query.shape[1], dtype=np.float32)
+    dense[query.indices] = query.data
+    return dense

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
+import math
+from datetime import date
+from functools import lru_cache
 
 from .calendar import holidays_between, weekend_of
+from .facts import Facts
 from .scoring import Evaluation, GroupHours
 from .security import PRIVACY, STRONG
 from .store import VendorStore
@@ -24,12 +27,12 @@ def _clock(hours: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, slot: int) -> list[Risk]:
+def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Facts) -> list[Risk]:
     """Little overlap, no shared fluent language, slow responses."""
     s, out = ev.scope, []
-    mean, low = float(ev.overlap_mean[slot]), float(ev.overlap_min[slot])
+    mean, low = float(ev.overlap_mean[v.tzgroup]), float(ev.overlap_min[v.tzgroup])
     if s.min_overlap_hours > 0 and low < s.min_overlap_hours:
-        g = int(store.cols["tzgroup"][slot])
+        g = v.tzgroup
         hours = (float(groups.starts[g]), float(groups.ends[g]))
         window = overlap_window_utc(
             s.timezone, _scope_hours(ev), groups.zones[g], hours, ev.days[0]
@@ -46,7 +49,7 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, slot: 
         )
         out.append(Risk(RiskKind.COMMUNICATION, level, detail, fix))
     if s.languages:
-        levels = ev.culture.levels[:, slot]
+        levels = ev.culture.levels[:, v.geo]
         if levels.max() < FLUENT:
             out.append(
                 Risk(
@@ -56,8 +59,8 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, slot: 
                     "Keep requirements and acceptance criteria in writing; have them read back",
                 )
             )
-    response = float(store.cols["response_hours"][slot])
-    if not np.isnan(response) and response > 24:
+    response = v.response_hours
+    if not math.isnan(response) and response > 24:
         level = RiskLevel.HIGH if response > 48 else RiskLevel.MEDIUM
         out.append(
             Risk(
@@ -70,18 +73,18 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, slot: 
     return out
 
 
-def quality(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
+def quality(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
     """Few or poor reviews, late deliveries, an unverified profile."""
-    c, out = store.cols, []
-    count, mean = int(c["review_count"][slot]), float(c["review_mean"][slot])
+    out: list[Risk] = []
+    count, mean = int(v.review_count), v.review_mean
     pilot = "Start with a small paid pilot milestone before committing the full budget"
     if count < 5:
         detail = "No reviews yet" if count == 0 else f"Only {count} review{'s' * (count > 1)}"
         out.append(Risk(RiskKind.QUALITY, RiskLevel.MEDIUM, detail, pilot))
     elif mean < 3.5:
         out.append(Risk(RiskKind.QUALITY, RiskLevel.HIGH, f"Average rating {mean:.1f}/5", pilot))
-    on_time = float(c["on_time"][slot])
-    if not np.isnan(on_time) and on_time < 0.8:
+    on_time = v.on_time
+    if not math.isnan(on_time) and on_time < 0.8:
         out.append(
             Risk(
                 RiskKind.QUALITY,
@@ -90,7 +93,7 @@ def quality(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
                 "Tie payments to milestones with acceptance criteria and dates",
             )
         )
-    if not c["verified"][slot]:
+    if not v.verified:
         out.append(
             Risk(
                 RiskKind.QUALITY,
@@ -102,13 +105,12 @@ def quality(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
     return out
 
 
-def security(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
+def security(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
     """Sensitive data without the certifications to match."""
     sensitivity = ev.scope.data_sensitivity
     if sensitivity == Sensitivity.LOW:
         return []
-    bits = int(store.cols["certs"][slot])
-    held = {code for i, code in enumerate(store.certs.keys) if bits >> i & 1}
+    held = {code for i, code in enumerate(store.certs.keys) if v.certs >> i & 1}
     fix = "Ask for ISO 27001 evidence and an NDA before sharing data; share anonymised data first"
     if not held & set(STRONG):
         level = RiskLevel.HIGH if sensitivity == Sensitivity.HIGH else RiskLevel.MEDIUM
@@ -116,7 +118,7 @@ def security(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
             level = RiskLevel.LOW
         detail = f"{sensitivity.title()}-sensitivity data, and no ISO 27001 or SOC 2"
         return [Risk(RiskKind.SECURITY, level, detail, fix)]
-    if not store.cols["verified"][slot]:
+    if not v.verified:
         return [
             Risk(
                 RiskKind.SECURITY,
@@ -128,13 +130,20 @@ def security(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
     return []
 
 
-def cultural(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
+def cultural(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
     """A different working week, public holidays inside the timeline."""
+    lost = ev.culture.buyer_days - int(ev.culture.shared_days[v.country])
+    country = store.countries.keys[v.country]
+    return list(_cultural(ev.buyer_country, country, ev.start, ev.end, lost))
+
+
+@lru_cache(maxsize=4096)
+def _cultural(
+    buyer_country: str, country: str, start: date, end: date, lost: int
+) -> tuple[Risk, ...]:
+    """Cultural risks of a vendor in ``country``, cached per country and project window."""
     out: list[Risk] = []
-    cid = int(store.cols["country"][slot])
-    country = store.countries.keys[cid]
-    start, end = ev.window[0], ev.window[-1]
-    mine, theirs = weekend_of(ev.buyer_country, start.year), weekend_of(country, start.year)
+    mine, theirs = weekend_of(buyer_country, start.year), weekend_of(country, start.year)
     if mine != theirs:
         days = "-".join(WEEKDAYS[d] for d in sorted(theirs))
         out.append(
@@ -145,7 +154,6 @@ def cultural(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
                 "Agree which days hand-offs and reviews happen, and who covers the gap",
             )
         )
-    lost = ev.culture.buyer_days - int(ev.culture.shared_days[cid])
     off = [(d, n) for d, n in holidays_between(country, start, end) if d.weekday() not in theirs]
     if lost > 0 and off:
         level = RiskLevel.LOW if lost <= 3 else RiskLevel.MEDIUM if lost <= 10 else RiskLevel.HIGH
@@ -158,18 +166,18 @@ def cultural(store: VendorStore, ev: Evaluation, slot: int) -> list[Risk]:
                 f"Plan milestones around {names.split(' (')[0]} and the rest; agree cover",
             )
         )
-    return out
+    return tuple(out)
 
 
 def _scope_hours(ev: Evaluation) -> tuple[float, float]:
     return shift_hours(ev.scope.work_start, ev.scope.work_end)
 
 
-def assess(store: VendorStore, groups: GroupHours, ev: Evaluation, slot: int) -> tuple[Risk, ...]:
+def assess(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Facts) -> tuple[Risk, ...]:
     """All risks of one match."""
     return tuple(
-        communication(store, groups, ev, slot)
-        + quality(store, ev, slot)
-        + security(store, ev, slot)
-        + cultural(store, ev, slot)
+        communication(store, groups, ev, v)
+        + quality(store, ev, v)
+        + security(store, ev, v)
+        + cultural(store, ev, v)
     )

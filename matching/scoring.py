@@ -1,37 +1,53 @@
-"""One pass over all vendors for a scope: hard constraints and the five non-text factors."""
+"""One pass over all vendors for a scope: hard constraints and the five non-text factors.
+
+Time zone, culture and security depend only on a vendor's time-zone group,
+culture profile and security class, so they are computed per group and read
+per vendor through the ``tzgroup``, ``geo`` and ``sec`` columns.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import numpy as np
 
 from .calendar import country_of_timezone
 from .cost import Budget, budget_of, cost_scores
-from .culture import MIN_REQUIRED_LEVEL, CultureFit, culture_fit
-from .security import holds_all, security_scores
+from .culture import CultureFit, culture_fit
+from .security import holds_all, security_lut
 from .skill import SkillFit, skill_fit
 from .store import VendorStore
+from .tables import GeoProfiles, GroupHours
 from .timezone import overlap_matrix, sample_days, shift_hours, timezone_scores
 from .types import Scope
-from .years import date_range
 
 DEFAULT_WINDOW_DAYS = 90
 MAX_WINDOW_DAYS = 366
 
+__all__ = ["Evaluation", "GeoProfiles", "GroupHours", "evaluate", "project_window"]
+
 
 @dataclass
 class Evaluation:
-    """Everything computed for one scope over every slot."""
+    """Everything computed for one scope: per slot, or per group with the slot's group id.
+
+    ``overlap_mean``, ``overlap_min`` and ``timezone`` are per time-zone group
+    (``tzgroup``), ``culture`` per culture profile (``geo``) and ``security``
+    per security class (``sec``); ``cost``, ``quality`` and ``eligible`` per slot.
+    """
 
     scope: Scope
     buyer_country: str
-    window: list[date]
+    start: date
+    end: date
     days: list[date]
     budget: Budget
     skill: SkillFit
     culture: CultureFit
+    tzgroup: np.ndarray
+    geo: np.ndarray
+    sec: np.ndarray
     overlap_mean: np.ndarray
     overlap_min: np.ndarray
     cost: np.ndarray
@@ -40,6 +56,16 @@ class Evaluation:
     security: np.ndarray
     eligible: np.ndarray
     excluded: dict[str, int] = field(default_factory=dict)
+
+    def factors(self, slots: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Cost, time zone, culture, quality and security of ``slots``."""
+        return (
+            self.cost[slots],
+            self.timezone[self.tzgroup[slots]],
+            self.culture.score[self.geo[slots]],
+            self.quality[slots],
+            self.security[self.sec[slots]],
+        )
 
 
 def project_window(scope: Scope, today: date | None = None) -> tuple[date, date]:
@@ -50,37 +76,20 @@ def project_window(scope: Scope, today: date | None = None) -> tuple[date, date]
     return start, min(end, start + timedelta(days=MAX_WINDOW_DAYS - 1))
 
 
-class GroupHours:
-    """Working-hour arrays per (zone, start, end) group, refreshed as groups are added."""
-
-    def __init__(self) -> None:
-        self.count = -1
-        self.zones: list[str] = []
-        self.starts = np.zeros(0)
-        self.ends = np.zeros(0)
-
-    def refresh(self, store: VendorStore) -> None:
-        """Recompute when the store has new groups."""
-        keys = store.tzgroups.keys
-        if len(keys) == self.count:
-            return
-        hours = [shift_hours(time(s // 60, s % 60), time(e // 60, e % 60)) for _, s, e in keys]
-        self.zones = [tz for tz, _, _ in keys]
-        self.starts = np.array([h[0] for h in hours], dtype=np.float32)
-        self.ends = np.array([h[1] for h in hours], dtype=np.float32)
-        self.count = len(keys)
-
-
-def evaluate(store: VendorStore, groups: GroupHours, scope: Scope) -> Evaluation:
+def evaluate(
+    store: VendorStore, groups: GroupHours, profiles: GeoProfiles, scope: Scope
+) -> Evaluation:
     """Hard constraints and factor arrays for every slot (text similarity comes later)."""
     c = store.cols
     start, end = project_window(scope)
-    window = date_range(start, end)
     days = sample_days(start, end)
     buyer_country = scope.country.upper() or country_of_timezone(scope.timezone)
 
     skill = skill_fit(store, scope.skills)
-    culture = culture_fit(store, scope.languages, scope.preferred_regions, buyer_country, window)
+    profiles.refresh(store)
+    culture = culture_fit(
+        store, profiles, scope.languages, scope.preferred_regions, buyer_country, start, end
+    )
     groups.refresh(store)
     per_day = overlap_matrix(
         scope.timezone,
@@ -89,9 +98,10 @@ def evaluate(store: VendorStore, groups: GroupHours, scope: Scope) -> Evaluation
         groups.starts,
         groups.ends,
         days,
+        groups.distinct,
     )
-    overlap_mean = per_day.mean(axis=1)[c["tzgroup"]] if groups.count else np.zeros(store.size)
-    overlap_min = per_day.min(axis=1)[c["tzgroup"]] if groups.count else np.zeros(store.size)
+    overlap_mean = per_day.mean(axis=1) if groups.count else np.zeros(0, np.float32)
+    overlap_min = per_day.min(axis=1) if groups.count else np.zeros(0, np.float32)
     budget = budget_of(scope, store.fx.rate(scope.currency))
 
     alive = c["alive"]
@@ -99,31 +109,35 @@ def evaluate(store: VendorStore, groups: GroupHours, scope: Scope) -> Evaluation
     eligible = alive.copy()
     if scope.required_certifications:
         fails = alive & ~holds_all(c["certs"], scope.required_certifications, store.certs)
-        excluded["requiredCertifications"] = int(fails.sum())
+        excluded["requiredCertifications"] = int(np.count_nonzero(fails))
         eligible &= ~fails
     if scope.languages:
-        fails = alive & (culture.levels < MIN_REQUIRED_LEVEL).any(axis=0)
-        excluded["languages"] = int(fails.sum())
+        fails = alive & culture.lacks_language[c["geo"]]
+        excluded["languages"] = int(np.count_nonzero(fails))
         eligible &= ~fails
     if skill.must.any():
         fails = alive & skill.missing_must
-        excluded["mustHaveSkills"] = int(fails.sum())
+        excluded["mustHaveSkills"] = int(np.count_nonzero(fails))
         eligible &= ~fails
 
     return Evaluation(
         scope=scope,
         buyer_country=buyer_country,
-        window=window,
+        start=start,
+        end=end,
         days=days,
         budget=budget,
         skill=skill,
         culture=culture,
+        tzgroup=c["tzgroup"],
+        geo=c["geo"],
+        sec=c["sec"],
         overlap_mean=overlap_mean,
         overlap_min=overlap_min,
         cost=cost_scores(c["rate_min"], c["rate_max"], c["min_budget"], budget),
         timezone=timezone_scores(overlap_mean, scope.min_overlap_hours),
         quality=c["quality"],
-        security=security_scores(c["certs"], c["verified"], scope.data_sensitivity, store.certs),
+        security=security_lut(scope.data_sensitivity),
         eligible=eligible,
         excluded=excluded,
     )

@@ -32,24 +32,23 @@ def holds_all(certs: np.ndarray, codes: tuple[str, ...], vocab: Vocab[str]) -> n
     return (certs & want) == want
 
 
-def holds_any(certs: np.ndarray, codes: tuple[str, ...], vocab: Vocab[str]) -> np.ndarray:
-    """Which vendors hold at least one of ``codes``."""
-    bits, _ = mask_of(codes, vocab)
-    return (certs & np.uint64(bits)) != 0
+def security_class(verified: bool, strong: bool, privacy: bool) -> int:
+    """Security class 0-7: 4 if verified, plus 2 for a strong cert and 1 for a privacy one."""
+    return 4 * verified + 2 * strong + privacy
 
 
-def security_scores(
-    certs: np.ndarray, verified: np.ndarray, sensitivity: Sensitivity, vocab: Vocab[str]
-) -> np.ndarray:
-    """Half vetting, half certifications that suit the data (any for LOW sensitivity)."""
+def security_lut(sensitivity: Sensitivity) -> np.ndarray:
+    """Security factor per class of :func:`security_class`: half vetting, half certifications
+    that suit the data (any for LOW sensitivity)."""
     if sensitivity == Sensitivity.HIGH:
         cert = (0.0, 0.3, 1.0, 1.0)  # by (strong, privacy) held: none, privacy, strong, both
     elif sensitivity == Sensitivity.MEDIUM:
         cert = (0.5, 1.0, 1.0, 1.0)
     else:
         cert = (1.0, 1.0, 1.0, 1.0)
-    lut = np.array([0.5 * v + 0.5 * c for v in (0, 1) for c in cert], dtype=np.float32)
-    code = verified.view(np.uint8) * np.uint8(4)
-    code += holds_any(certs, STRONG, vocab).view(np.uint8) * np.uint8(2)
-    code += holds_any(certs, PRIVACY, vocab).view(np.uint8)
-    return lut[code]
+    return np.array([0.5 * v + 0.5 * c for v in (0, 1) for c in cert], dtype=np.float32)
+
+
+def security_scores(sec: np.ndarray, sensitivity: Sensitivity) -> np.ndarray:
+    """Security factor in [0, 1] for vendors of classes ``sec``."""
+    return security_lut(sensitivity)[sec]

@@ -1,4 +1,9 @@
-"""Skill factor: taxonomy tags weighted by rarity and depth, must-haves, plus text similarity."""
+"""Skill factor: taxonomy tags weighted by rarity and depth, must-haves, plus text similarity.
+
+Each tag's vendors are read from the column-major skill matrix (plus pending
+updates) and scattered into one dense credit array per requirement, so no
+vendors x requirements matrices are held.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,18 @@ RELATED_CREDIT = 0.5
 RELATED_ONLY_PENALTY = 0.6
 TEXT_SHARE = 0.25
 
+Entries = tuple[np.ndarray, np.ndarray]
+
 
 @dataclass(frozen=True, slots=True)
 class SkillFit:
-    """Per requirement (rows) and vendor slot (columns): exact depth and related depth."""
+    """Tag-based skill scores per slot, and per requirement its tag and related columns."""
 
     tags: tuple[str, ...]
     must: np.ndarray
     weights: np.ndarray
-    exact: np.ndarray
-    related: np.ndarray
+    columns: tuple[int, ...]
+    related: tuple[tuple[int, ...], ...]
     score: np.ndarray
     penalty: np.ndarray
     missing_must: np.ndarray
@@ -53,48 +60,72 @@ def merge(requirements: tuple[SkillRequirement, ...], store: VendorStore) -> lis
     return list(merged.values())
 
 
-def _column(store: VendorStore, col: int, out: np.ndarray, reduce_max: bool) -> None:
-    """Write (or max into) ``out`` the depth each slot holds in tag column ``col``."""
-    csc = store.skills.base_csc
-    assert csc is not None
-    lo, hi = csc.indptr[col], csc.indptr[col + 1]
-    rows, vals = csc.indices[lo:hi], csc.data[lo:hi]
-    if reduce_max:
-        out[rows] = np.maximum(out[rows], vals)
-    else:
-        out[rows] = vals
+class TagColumns:
+    """Reads one tag's (slots, depths) from the CSC base, overridden by pending rows."""
+
+    def __init__(self, store: VendorStore) -> None:
+        self.csc = store.skills.base_csc
+        assert self.csc is not None
+        slots, delta = store.skills.delta_part()
+        self.delta_slots = slots
+        self.delta = delta.tocsc() if len(slots) else None
+        self.stale: np.ndarray | None = None
+        if len(slots):
+            self.stale = np.zeros(self.csc.shape[0], dtype=bool)
+            self.stale[slots[slots < len(self.stale)]] = True
+
+    def __call__(self, col: int) -> Entries:
+        csc = self.csc
+        lo, hi = csc.indptr[col], csc.indptr[col + 1]
+        rows, vals = csc.indices[lo:hi], csc.data[lo:hi]
+        if self.delta is None or self.stale is None:
+            return rows, vals
+        keep = ~self.stale[rows]
+        d = self.delta
+        dlo, dhi = d.indptr[col], d.indptr[col + 1]
+        return (
+            np.concatenate([rows[keep], self.delta_slots[d.indices[dlo:dhi]]]),
+            np.concatenate([vals[keep], d.data[dlo:dhi]]),
+        )
 
 
 def skill_fit(store: VendorStore, requirements: tuple[SkillRequirement, ...]) -> SkillFit:
     """Tag-based skill scores for every slot, before the text share is mixed in."""
     reqs = merge(requirements, store)
     n, tax = store.size, store.taxonomy
-    exact = np.zeros((len(reqs), n), dtype=np.float32)
-    related = np.zeros((len(reqs), n), dtype=np.float32)
-    delta_slots, delta = store.skills.delta_part()
-    for j, req in enumerate(reqs):
-        _column(store, tax.index(req.tag), exact[j], reduce_max=False)
-        rel_cols = [tax.index(slug) for slug in tax.related(req.tag)]
-        for col in rel_cols:
-            _column(store, col, related[j], reduce_max=True)
-        if len(delta_slots):
-            exact[j, delta_slots] = delta[:, [tax.index(req.tag)]].toarray()[:, 0]
-            related[j, delta_slots] = delta[:, rel_cols].toarray().max(axis=1) if rel_cols else 0.0
+    columns = tuple(tax.index(r.tag) for r in reqs)
+    related = tuple(tuple(tax.index(s) for s in tax.related(r.tag)) for r in reqs)
     weights = np.array([r.weight for r in reqs], dtype=np.float32)
-    weights *= idf(store)[[tax.index(r.tag) for r in reqs]] if reqs else 1.0
-    credit = np.maximum(exact, np.float32(RELATED_CREDIT) * related)
-    score = (weights / weights.sum()) @ credit if reqs else np.zeros(n, dtype=np.float32)
+    weights *= idf(store)[list(columns)] if reqs else 1.0
     must = np.array([r.must_have for r in reqs], dtype=bool)
-    lacks = exact[must] == 0
-    missing_must = (lacks & (related[must] == 0)).any(axis=0) if must.any() else np.zeros(n, bool)
-    only_related = (lacks & (related[must] > 0)).sum(axis=0) if must.any() else 0
-    penalty = np.power(RELATED_ONLY_PENALTY, only_related).astype(np.float32)
-    penalty = np.broadcast_to(penalty, (n,)) if np.ndim(penalty) == 0 else penalty
+    score = np.zeros(n, dtype=np.float32)
+    missing_must = np.zeros(n, dtype=bool)
+    only_related = np.zeros(n, dtype=np.uint8)
+    if reqs:
+        share = weights / weights.sum()
+        column = TagColumns(store)
+        credit = np.empty(n, dtype=np.float32)
+        for j in range(len(reqs)):
+            credit.fill(0.0)
+            for rows, vals in (column(c) for c in related[j]):
+                np.maximum.at(credit, rows, np.float32(RELATED_CREDIT) * vals)
+            e_rows, e_vals = column(columns[j])
+            if must[j]:
+                held = np.zeros(n, dtype=bool)
+                held[e_rows] = True
+                near_only = (credit > 0) & ~held
+                missing_must |= ~held & ~near_only
+                only_related += near_only
+            credit[e_rows] = np.maximum(credit[e_rows], e_vals)
+            credit *= share[j]
+            score += credit
+    powers = np.power(RELATED_ONLY_PENALTY, np.arange(len(reqs) + 1)).astype(np.float32)
+    penalty = powers[only_related] if must.any() else np.broadcast_to(powers[0], (n,))
     return SkillFit(
         tags=tuple(r.tag for r in reqs),
         must=must,
         weights=weights,
-        exact=exact,
+        columns=columns,
         related=related,
         score=score,
         penalty=penalty,

@@ -33,7 +33,7 @@ class OverlayMatrix:
         """Replace the base and clear the delta."""
         self.base = matrix.astype(self.dtype).tocsr()
         self.base.sort_indices()
-        self.base_csc = self.base.tocsc() if with_csc else None
+        self.base_csc = _with_wide_indices(self.base.tocsc()) if with_csc else None
         self.delta.clear()
         self._delta_csr = None
 
@@ -81,6 +81,13 @@ class OverlayMatrix:
         if rows is not None:
             return _stack(rows, self.n_cols, self.dtype)
         return self.base[slots]
+
+
+def _with_wide_indices(matrix: sp.csc_matrix) -> sp.csc_matrix:
+    """``matrix`` with int64 indices: numpy scatters and gathers skip a cast per read."""
+    matrix.indices = matrix.indices.astype(np.int64)
+    matrix.indptr = matrix.indptr.astype(np.int64)
+    return matrix
 
 
 def _stack(rows: list[Row], n_cols: int, dtype: type) -> sp.csr_matrix:

@@ -11,6 +11,7 @@ import scipy.sparse as sp
 from .columns import Columns
 from .fx import FxRates
 from .quality import quality_scores
+from .security import PRIVACY, STRONG, security_class
 from .sparse_rows import OverlayMatrix
 from .taxonomy import Taxonomy
 from .text import N_FEATURES, TextModel
@@ -24,11 +25,42 @@ LEVELS = {
     Proficiency.NATIVE: 4,
 }
 MAX_YEARS = 5.0
+WRITE_BATCH = 1024
 
 
-def depth(years: float) -> float:
-    """Credit for experience: 0.5 with no track record, 1.0 from five years on."""
-    return 0.5 + 0.5 * min(max(years, 0.0), MAX_YEARS) / MAX_YEARS
+def depth(years: np.ndarray) -> np.ndarray:
+    """Credit for experience: 0.5 with no track record, 1.0 from five years on (float32)."""
+    years = np.asarray(years, dtype=np.float64)
+    return (0.5 + 0.5 * np.minimum(np.maximum(years, 0.0), MAX_YEARS) / MAX_YEARS).astype(
+        np.float32
+    )
+
+
+LangLevels = tuple[tuple[int, int], ...]
+GeoKey = tuple[int, int, int, LangLevels]
+SkillRow = list[tuple[int, float]]  # (tag column, years), by column
+# Scalar columns in the order ``VendorStore._values`` returns them.
+SCALARS = (
+    "id",
+    "alive",
+    "rate_min",
+    "rate_max",
+    "min_budget",
+    "country",
+    "region",
+    "continent",
+    "tzgroup",
+    "certs",
+    "verified",
+    "sec",
+    "review_count",
+    "review_mean",
+    "on_time",
+    "last_review_days",
+    "response_hours",
+    "team_size",
+    "geo",
+)
 
 
 def _minutes(t: object) -> int:
@@ -49,6 +81,8 @@ class VendorStore:
         self.tzgroups: Vocab[tuple[str, int, int]] = Vocab()
         self.languages: Vocab[str] = Vocab()
         self.certs: Vocab[str] = Vocab()
+        # Culture profiles: (country, region, continent, ((language, level), ...)).
+        self.geos: Vocab[GeoKey] = Vocab()
         self.skills = OverlayMatrix(len(taxonomy))
         self.text = OverlayMatrix(N_FEATURES)
         self.text_model = TextModel()
@@ -75,9 +109,11 @@ class VendorStore:
             self.cols.reserve(start + len(batch))
             if any(rec.id in self.slots for rec in batch):
                 raise ValueError("duplicate vendor id")
-            rows = [self._write_columns(start + i, rec) for i, rec in enumerate(batch)]
+            # Small write batches: their Python tuples die young, so the GC stays cheap.
+            for lo in range(0, len(batch), WRITE_BATCH):
+                rows = self._write(start + lo, batch[lo : lo + WRITE_BATCH])
+                skill_parts.append(_stack_rows(rows, len(self.taxonomy)))
             self.cols.size = start + len(batch)
-            skill_parts.append(_stack_rows(rows, len(self.taxonomy)))
             count_parts.append(self.text_model.counts([r.description for r in batch]))
         n = self.cols.size
         skills = (
@@ -111,12 +147,14 @@ class VendorStore:
             old_cols, _ = self.skills.row(slot)
             np.subtract.at(self.skill_df, old_cols, 1)
             self.n_alive += 0 if self.cols["alive"][slot] else 1
-        cols, vals = self._write_columns(slot, record)
+        (row,) = self._write(slot, [record])
+        cols = np.array([col for col, _ in row], dtype=np.int32)
+        vals = depth(np.array([years for _, years in row], dtype=np.float64))
         np.add.at(self.skill_df, cols, 1)
         self.skills.put(slot, cols, vals)
-        row = self.text_model.vector(record.description)
-        self.text_model.track(row)
-        self.text.put(slot, row.indices, row.data)
+        text = self.text_model.vector(record.description)
+        self.text_model.track(text)
+        self.text.put(slot, text.indices, text.data)
         self._refresh_quality(slice(slot, slot + 1))
         return slot
 
@@ -148,55 +186,78 @@ class VendorStore:
             c["last_review_days"][where],
         )
 
-    def _write_columns(self, slot: int, rec: VendorRecord) -> tuple[np.ndarray, np.ndarray]:
-        """Write a record's scalar columns; returns its skill row (columns, depth)."""
-        c = self.cols.cols
-        self.slots[rec.id] = slot
-        c["id"][slot] = rec.id
-        c["alive"][slot] = True
+    def _write(self, start: int, records: list[VendorRecord]) -> list[SkillRow]:
+        """Write records' columns from ``start`` on, column by column; returns their skill rows
+        as (tag column, years) pairs."""
+        c, end = self.cols.cols, start + len(records)
+        values, spoken, skills = [], [], []
+        for slot, rec in enumerate(records, start=start):
+            self.slots[rec.id] = slot
+            scalars, langs, row = self._values(rec)
+            values.append(scalars)
+            spoken.append(langs)
+            skills.append(row)
+        for name, column in zip(SCALARS, zip(*values, strict=True), strict=True):
+            c[name][start:end] = column
+        self.cols.reserve(end, len(self.languages))
+        block = self.cols.langs[start:end]
+        block[:] = 0
+        at = [(i, lang, level) for i, langs in enumerate(spoken) for lang, level in langs]
+        if at:
+            rows, langs, levels = zip(*at, strict=True)
+            block[list(rows), list(langs)] = levels
+        return skills
+
+    def _values(self, rec: VendorRecord) -> tuple[tuple[object, ...], LangLevels, SkillRow]:
+        """A record's scalar columns (in ``SCALARS`` order), language levels and skill row."""
         to_base = self.fx.rate(rec.currency)
-        c["rate_min"][slot] = rec.rate_min / to_base
-        c["rate_max"][slot] = max(rec.rate_max, rec.rate_min) / to_base
-        c["min_budget"][slot] = rec.min_project_budget / to_base
-        c["country"][slot] = self.countries.add(rec.country.upper())
-        c["region"][slot] = self.regions.add(rec.region)
-        c["continent"][slot] = self.continents.add(rec.continent)
-        key = (rec.timezone, _minutes(rec.work_start), _minutes(rec.work_end))
-        c["tzgroup"][slot] = self.tzgroups.add(key)
-        bits = 0
+        country = self.countries.add(rec.country.upper())
+        region = self.regions.add(rec.region)
+        continent = self.continents.add(rec.continent)
+        tzgroup = self.tzgroups.add(
+            (rec.timezone, _minutes(rec.work_start), _minutes(rec.work_end))
+        )
+        bits, strong, privacy = 0, False, False
         for code in rec.certifications:
-            bit = self.certs.add(code.upper())
+            code = code.upper()
+            bit = self.certs.add(code)
             if bit >= 64:
                 raise ValueError("more than 64 distinct certification codes")
             bits |= 1 << bit
-        c["certs"][slot] = bits
-        c["verified"][slot] = rec.verified
-        c["review_count"][slot] = rec.review_count
-        c["review_mean"][slot] = rec.review_mean
-        c["on_time"][slot] = np.nan if rec.on_time_rate is None else rec.on_time_rate
-        c["last_review_days"][slot] = (
-            np.nan if rec.last_review_days is None else rec.last_review_days
-        )
-        c["response_hours"][slot] = (
-            np.nan if rec.median_response_hours is None else rec.median_response_hours
-        )
-        c["team_size"][slot] = rec.team_size
-        lang_ids = [
-            (self.languages.add(code.lower()), LEVELS[Proficiency(p)]) for code, p in rec.languages
-        ]
-        self.cols.reserve(slot + 1, len(self.languages))
-        self.cols.langs[slot] = 0
-        for lang, level in lang_ids:
-            self.cols.langs[slot, lang] = max(self.cols.langs[slot, lang], level)
-        best: dict[int, float] = {}
+            strong, privacy = strong or code in STRONG, privacy or code in PRIVACY
+        spoken: dict[int, int] = {}
+        for code, p in rec.languages:
+            lang = self.languages.add(code.lower())
+            spoken[lang] = max(spoken.get(lang, 0), LEVELS[Proficiency(p)])
+        langs = tuple(sorted(spoken.items()))
+        best: dict[int, float] = {}  # most years per tag; depth grows with years
         for slug, years in rec.expertise:
             if slug in self.taxonomy:
                 col = self.taxonomy.index(slug)
-                best[col] = max(best.get(col, 0.0), depth(years))
-        cols = np.fromiter(best.keys(), dtype=np.int32, count=len(best))
-        vals = np.fromiter(best.values(), dtype=np.float32, count=len(best))
-        order = np.argsort(cols)
-        return cols[order], vals[order]
+                best[col] = max(best.get(col, -np.inf), years)
+        nan = np.nan
+        scalars = (
+            rec.id,
+            True,
+            rec.rate_min / to_base,
+            max(rec.rate_max, rec.rate_min) / to_base,
+            rec.min_project_budget / to_base,
+            country,
+            region,
+            continent,
+            tzgroup,
+            bits,
+            rec.verified,
+            security_class(rec.verified, strong, privacy),
+            rec.review_count,
+            rec.review_mean,
+            nan if rec.on_time_rate is None else rec.on_time_rate,
+            nan if rec.last_review_days is None else rec.last_review_days,
+            nan if rec.median_response_hours is None else rec.median_response_hours,
+            rec.team_size,
+            self.geos.add((country, region, continent, langs)),
+        )
+        return scalars, langs, sorted(best.items())
 
 
 def _col_max(matrix: sp.csr_matrix) -> np.ndarray:
@@ -205,9 +266,10 @@ def _col_max(matrix: sp.csr_matrix) -> np.ndarray:
     return out
 
 
-def _stack_rows(rows: list[tuple[np.ndarray, np.ndarray]], n_cols: int) -> sp.csr_matrix:
+def _stack_rows(rows: list[SkillRow], n_cols: int) -> sp.csr_matrix:
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r[0]) for r in rows], out=indptr[1:])
-    indices = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int32)
-    data = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0, np.float32)
+    np.cumsum([len(r) for r in rows], out=indptr[1:])
+    pairs = [pair for row in rows for pair in row]
+    indices = np.array([col for col, _ in pairs], dtype=np.int32)
+    data = depth(np.array([years for _, years in pairs], dtype=np.float64))
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols), dtype=np.float32)

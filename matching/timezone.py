@@ -53,15 +53,17 @@ def overlap_matrix(
     starts: np.ndarray,
     ends: np.ndarray,
     days: Sequence[date],
+    distinct: tuple[list[str], np.ndarray] | None = None,
 ) -> np.ndarray:
     """Overlap in hours of each (zone, start, end) group with the scope, per day (groups x days).
 
     Intervals are compared in UTC against the vendor's previous, same and next
     local day, so overnight shifts and zones across the date line count.
+    ``distinct`` is :func:`distinct_zones` of ``zones`` when the caller keeps it.
     """
     scope_off = OFFSETS.days([scope_tz], days)[0]
-    uniq, inverse = np.unique(np.asarray(zones), return_inverse=True)
-    vendor_off = OFFSETS.days(list(uniq), days)[inverse]
+    uniq, inverse = distinct or distinct_zones(zones)
+    vendor_off = OFFSETS.days(uniq, days)[inverse]
     s0 = (scope_hours[0] - scope_off)[None, :]
     s1 = (scope_hours[1] - scope_off)[None, :]
     total = np.zeros((len(zones), len(days)), dtype=np.float32)
@@ -70,6 +72,12 @@ def overlap_matrix(
         v1 = ends[:, None] - vendor_off + shift
         total += np.clip(np.minimum(s1, v1) - np.maximum(s0, v0), 0.0, None)
     return total
+
+
+def distinct_zones(zones: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct zones, and for each group the position of its zone among them."""
+    uniq, inverse = np.unique(np.asarray(zones), return_inverse=True)
+    return [str(z) for z in uniq], inverse
 
 
 def overlap_window_utc(

@@ -66,6 +66,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         DATABASE_URL=database_url,
         SECRET_KEY="test-secret-key-that-is-long-enough-for-hs256",
         VENDORMATCH_DATA_DIR=tmp_path_factory.mktemp("data"),
+        SUBSCRIPTION_POLL_SECONDS=0.05,
     )
 
 

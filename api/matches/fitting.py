@@ -1,8 +1,8 @@
 """Fit the factor weights on the marketplace's own hiring history (`vendormatch fit-weights`).
 
 Each past request with a shortlist is a query: the vendor hired and rated well is grade 3,
-hired is 2, shortlisted is 1, and the vendors the matcher would have offered but the
-business passed over are 0. The learner is fitted on part of the requests and compared
+hired is 2, shortlisted is 1, and vendors the matcher would have offered but the business
+passed over are 0. The learner is fitted on part of the requests and compared
 with the default weights on the rest; the fitted weights are stored for every worker.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,8 +23,13 @@ from api.reviews.service import overall
 from api.state import AppState
 from matching import FACTORS, MatchIndex, Outcome, Scope, compare_weights, training_data
 
-# Passed-over candidates per request: the matcher's top picks the business did not shortlist.
-NEGATIVES_PER_SCOPE = 20
+# Passed-over candidates per request: some of the matcher's top picks the business did not
+# shortlist, and some drawn from further down the list, so the learner also sees what a
+# poor overlap or an unaffordable rate costs (top picks alone are already good at both).
+TOP_NEGATIVES = 10
+DEEP_NEGATIVES = 10
+DEEP_POOL = 200
+SAMPLE_SEED = 0
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ async def history(
     ).scalars()
     scopes: dict[int, Scope] = {}
     outcomes: list[Outcome] = []
+    rng = np.random.default_rng(SAMPLE_SEED)
     for project in projects:
         assert project.id is not None
         scope = await scope_from_project(session, project, catalog)
@@ -70,10 +77,13 @@ async def history(
                     rating=ratings.get(project.id) if hired else None,
                 )
             )
-        offered = index.match(scope, k=NEGATIVES_PER_SCOPE + len(listed)).matches
+        offered = index.match(scope, k=DEEP_POOL).matches
         passed_over = [m.vendor_id for m in offered if m.vendor_id not in listed]
+        deeper = passed_over[TOP_NEGATIVES:]
+        sampled = rng.choice(deeper, size=min(DEEP_NEGATIVES, len(deeper)), replace=False)
         outcomes += [
-            Outcome(scope_key=project.id, vendor_id=v) for v in passed_over[:NEGATIVES_PER_SCOPE]
+            Outcome(scope_key=project.id, vendor_id=int(v))
+            for v in [*passed_over[:TOP_NEGATIVES], *sampled]
         ]
     return scopes, outcomes
 

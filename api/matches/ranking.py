@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry import relay
 
 from api.context import Info
-from api.errors import ErrorCode, Problems
+from api.errors import ErrorCode, InputError, Problems
 from api.graphql.pagination import encode_cursor, window
 from api.graphql.user_errors import UserError, user_errors
 from api.matches.index_cache import current_weights
@@ -75,8 +75,6 @@ async def rank(
     problems = Problems(prefix=("weights",))
     chosen, source = await resolve_weights(session, weights, problems)
     if problems:
-        from api.errors import InputError
-
         return refused(user_errors(InputError(problems.items)))
     catalog = await info.context.catalog()
     index = await info.context.state.index_cache.index(session, catalog)

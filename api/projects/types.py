@@ -13,6 +13,8 @@ from strawberry import relay
 from api.context import Info
 from api.graphql.common import Language, WorkingHours
 from api.graphql.pagination import Connection
+from api.matches.ranking import rank
+from api.matches.records import scope_from_project
 from api.matches.types import MatchWeightsInput, VendorMatchConnection
 from api.projects.models import DataSensitivity, PricingModel, ProjectStatus
 from api.projects.models import ProjectRequest as ProjectRow
@@ -149,9 +151,6 @@ class ProjectRequestType(relay.Node):
         after: str | None = None,
         weights: MatchWeightsInput | None = None,
     ) -> VendorMatchConnection:
-        from api.matches.ranking import rank
-        from api.matches.records import scope_from_project
-
         catalog = await info.context.catalog()
         scope = await scope_from_project(info.context.session, self._row, catalog)
         return await rank(info, scope, first=first, after=after, weights=weights)

@@ -7,6 +7,7 @@ import strawberry
 from api.context import Info
 from api.graphql.common import Country, Language
 from api.reference.codes import country_names, currency_names, language_names
+from api.reference.fx import fx_table
 from api.reference.regions import regions
 from api.tags.types import TagType
 
@@ -49,8 +50,6 @@ class ReferenceQueries:
 
     @strawberry.field(description="ISO 4217 currencies the marketplace can convert.")
     def currencies(self) -> list[Currency]:
-        from api.reference.fx import fx_table
-
         fx = fx_table()
         return [Currency(code=c, name=n) for c, n in sorted(currency_names().items()) if c in fx]
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Self
 import strawberry
 from strawberry import relay
 
+from api import loading
 from api.context import Info
 from api.graphql.pagination import Connection
 from api.reviews.models import Review as ReviewRow
@@ -73,8 +74,6 @@ class ReviewType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
-        from api import loading
-
         keys = [int(node_id) for node_id in node_ids if node_id.isdigit()]
         rows = await loading.by_key(info.context.session, ReviewRow, ReviewRow.id, keys)
         found = {row.id: row for row in rows if row}

@@ -10,11 +10,10 @@ from typing import Self
 import strawberry
 from strawberry import relay
 
-from api import loading
-from api.auth.models import Role
 from api.context import Info
 from api.graphql.common import Country, Language, Money, MoneyRange, WorkingHours
 from api.graphql.pagination import Connection, build_connection, window
+from api.reference.fx import fx_table
 from api.reviews.dataloaders import ReviewPageKey
 from api.reviews.types import RatingSummary, ReviewConnection, ReviewType
 from api.tags.types import TagType
@@ -163,8 +162,6 @@ class VendorType(relay.Node):
 
     @strawberry.field(description="Hourly rate converted to another currency, for comparison.")
     def hourly_rate_in(self, currency: str) -> MoneyRange | None:
-        from api.reference.fx import fx_table
-
         fx = fx_table()
         code = currency.strip().upper()
         if code not in fx:
@@ -188,11 +185,3 @@ class VendorType(relay.Node):
 @strawberry.type
 class VendorConnection(Connection[VendorType]):
     pass
-
-
-def viewer_is_admin(info: Info) -> bool:
-    viewer = info.context.viewer
-    return viewer is not None and viewer.role == Role.ADMIN
-
-
-__all__ = ["VendorConnection", "VendorType", "loading"]

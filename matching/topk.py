@@ -1,0 +1,103 @@
+"""Exact top-k selection: a cheap lower bound for every vendor, text similarity only for
+the vendors whose upper bound can still reach the k-th best score."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from .scoring import Evaluation
+from .types import MatchWeights
+
+# Scores are ranked by their value rounded to 6 decimals, ties by vendor id; anything
+# within this margin of the k-th best may tie with it once rounded.
+TIE_MARGIN = 4e-6
+FIRST_ROUND = 1024
+GROWTH = 4
+SAMPLE = 8192
+
+EXCLUDE = np.array([-np.inf, 0.0], dtype=np.float32)  # added to ineligible, eligible slots
+
+Scorer = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+def lower_bounds(ev: Evaluation, w: MatchWeights) -> np.ndarray:
+    """Every slot's score without the text share of the skill factor (float32).
+
+    Per-group factors are weighted per group and then read per slot; one scratch
+    buffer holds each weighted term, so no temporaries are allocated.
+    """
+    fit = ev.skill
+    share = np.float32(fit.text_share)
+    lower = fit.score * fit.penalty if fit.must.any() else fit.score.copy()
+    lower *= np.float32(w.skill) * (1 - share)
+    term = np.empty_like(lower)
+    np.multiply(ev.cost, np.float32(w.cost), out=term)
+    lower += term
+    np.take(np.float32(w.timezone) * ev.timezone, ev.tzgroup, out=term)
+    lower += term
+    np.take(np.float32(w.culture) * ev.culture.score, ev.geo, out=term)
+    lower += term
+    np.multiply(ev.quality, np.float32(w.quality), out=term)
+    lower += term
+    np.take(np.float32(w.security) * ev.security, ev.sec, out=term)
+    lower += term
+    return lower
+
+
+def kth_floor(lower: np.ndarray, eligible: np.ndarray, kk: int) -> float:
+    """A value no greater than the ``kk``-th largest eligible lower bound.
+
+    Ineligible slots are set to -inf in ``lower``. The k-th best of an evenly
+    strided sample is used when the sample holds ``kk`` eligible slots (it can
+    only be lower than the exact one), which avoids partitioning every slot.
+    """
+    lower += np.take(EXCLUDE, eligible.view(np.uint8))  # branchless: fast on any mask
+    step = max(1, len(lower) // SAMPLE)
+    sample = lower[::step].copy()
+    if step > 1 and len(sample) >= kk:
+        value = float(np.partition(sample, len(sample) - kk)[len(sample) - kk])
+        if np.isfinite(value):
+            return value
+    values = lower[eligible]
+    return float(np.partition(values, len(values) - kk)[len(values) - kk])
+
+
+def best_with_text(
+    lower: np.ndarray,
+    upper: np.ndarray,
+    candidates: np.ndarray,
+    score: Scorer,
+    ids: np.ndarray,
+    kk: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``kk`` best candidates by rounded score (ties by id) and their text similarity.
+
+    Candidates are scored in rounds, highest upper bound first, each round larger
+    than the last; a round ends the search once no unscored candidate's upper
+    bound reaches the k-th best score found so far.
+    """
+    slots = np.zeros(0, np.int64)
+    scores = np.zeros(0, lower.dtype)
+    texts = np.zeros(0, np.float32)
+    kth = -np.inf
+    remaining, size = candidates, FIRST_ROUND
+    while len(remaining):
+        if len(remaining) > size:
+            order = np.argpartition(upper[remaining], len(remaining) - size)
+            part, rest = remaining[order[-size:]], remaining[order[:-size]]
+        else:
+            part, rest = remaining, remaining[:0]
+        got, sims = score(part)
+        slots = np.concatenate([slots, part])
+        scores = np.concatenate([scores, got])
+        texts = np.concatenate([texts, sims])
+        if len(scores) >= kk:
+            kth = float(np.partition(scores, len(scores) - kk)[len(scores) - kk])
+            keep = scores >= kth - TIE_MARGIN
+            slots, scores, texts = slots[keep], scores[keep], texts[keep]
+        remaining = rest[upper[rest] >= kth - TIE_MARGIN]
+        size *= GROWTH
+    top = np.lexsort((ids[slots], -np.round(scores, 6)))[:kk]
+    return slots[top], texts[top]

@@ -1,0 +1,109 @@
+"""The vectorised shortcuts agree with plain computations: branchless selects, the k-th
+floor, the top-k with rounded ties, per-profile factors after updates, and the benchmark's
+per-vendor loop."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from api.bench_match import CURRENCIES, loop_scores, scopes, taxonomy, vendors
+from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
+from matching.cost import blend, price_fit
+from matching.topk import best_with_text, kth_floor
+
+from .conftest import factors_of, index_of, scope, vendor
+
+
+def test_blend_is_an_exact_select() -> None:
+    rng = np.random.default_rng(3)
+    out, other = rng.normal(size=1000).astype(np.float32), rng.normal(size=1000).astype(np.float32)
+    mask = rng.random(1000) < 0.4
+    expected = np.where(mask, other, out)
+    blend(out, other, mask)
+    assert np.array_equal(out, expected)
+
+
+def test_price_fit_matches_the_piecewise_rule() -> None:
+    low = np.array([10, 40, 50, 90, 50, 60], dtype=np.float32)
+    high = np.array([20, 60, 50, 100, 80, 60], dtype=np.float32)
+    got = price_fit(low, high, 50.0)
+    expected = [1.0, 0.6 + 0.4 * 10 / 20, 1.0, 0.0, 0.6, 0.6 * (1 - 10 / 25)]
+    assert got.tolist() == pytest.approx(expected, abs=1e-6)
+
+
+def test_kth_floor_never_exceeds_the_exact_kth() -> None:
+    rng = np.random.default_rng(5)
+    for n, k in ((50_000, 20), (50_000, 1), (100, 7)):
+        lower = rng.random(n).astype(np.float32)
+        eligible = rng.random(n) < 0.3
+        exact = np.sort(lower[eligible])[-k]
+        assert kth_floor(lower.copy(), eligible, k) <= exact
+
+
+def test_top_k_keeps_rounded_ties_in_id_order() -> None:
+    rng = np.random.default_rng(7)
+    n, kk = 5000, 25
+    lower = (rng.integers(0, 40, n) / 50).astype(np.float32)  # many exact ties
+    sims = rng.random(n).astype(np.float32) * np.float32(0.05)
+    ids = rng.permutation(n).astype(np.int64)
+    upper = lower + np.float32(0.05)
+
+    def score(part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return lower[part] + sims[part], sims[part]
+
+    slots, _ = best_with_text(lower, upper, np.arange(n), score, ids, kk)
+    full = lower + sims
+    expected = np.lexsort((ids, -np.round(full, 6)))[:kk]
+    assert slots.tolist() == expected.tolist()
+
+
+def test_new_languages_and_profiles_after_build_are_scored(taxonomy: Taxonomy, fx: FxRates) -> None:
+    index = index_of(taxonomy, fx, vendor(1), vendor(2, country="PL", region="Eastern Europe"))
+    index.match(scope())  # profile tables built once
+    index.upsert(vendor(3, country="FR", languages=(("fr", Proficiency.NATIVE),)))
+    s = scope(languages=("fr",), preferred_regions=("FR",))
+    result = index.match(s)
+    assert [m.vendor_id for m in result.matches] == [3]
+    assert result.excluded["languages"] == 2
+    assert factors_of(index, s, 3)["culture"] == pytest.approx(0.5 + 0.25 + 0.25, abs=0.05)
+    assert any("Speaks FR (native)" in r for r in result.matches[0].reasons)
+
+
+def test_pending_skill_rows_override_the_column_store(taxonomy: Taxonomy, fx: FxRates) -> None:
+    index = index_of(taxonomy, fx, vendor(1), vendor(2, expertise=(("aws", 5.0),)))
+    index.upsert(vendor(1, expertise=(("terraform", 5.0),)))  # drops python
+    index.upsert(vendor(4, expertise=(("python", 5.0),)))
+    s = scope(skills=(SkillRequirement("python", must_have=True),))
+    result = index.match(s)
+    assert [m.vendor_id for m in result.matches] == [4]
+    assert result.excluded["mustHaveSkills"] == 2
+
+
+@pytest.fixture(scope="module")
+def bench_index() -> MatchIndex:
+    return MatchIndex(taxonomy(), FxRates("USD", CURRENCIES)).build(vendors(800))
+
+
+def test_benchmark_loop_computes_the_same_ranking(bench_index: MatchIndex) -> None:
+    ids = list(range(800))
+    w = np.array(MatchWeights().normalised().as_tuple())
+    for s in scopes(12):
+        loop = sorted(loop_scores(bench_index, s, ids, 20), key=lambda t: (-t[0], t[1]))
+        result = bench_index.match(s, k=20)
+        assert [v for _, v in loop] == [m.vendor_id for m in result.matches]
+        full = bench_index.factor_matrix(s, [v for _, v in loop]) @ w
+        assert [score for score, _ in loop] == pytest.approx(full.tolist(), abs=1e-6)
+
+
+def test_updates_keep_the_benchmark_loop_in_step() -> None:
+    index = MatchIndex(taxonomy(), FxRates("USD", CURRENCIES)).build(vendors(300))
+    ids = set(range(300))
+    for rec in vendors(40, seed=9):
+        index.upsert(replace(rec, id=rec.id * 7 % 320))
+        ids.add(rec.id * 7 % 320)
+    s = scopes(3)[1]
+    loop = sorted(loop_scores(index, s, sorted(ids), 10), key=lambda t: (-t[0], t[1]))
+    assert [v for _, v in loop] == [m.vendor_id for m in index.match(s, k=10).matches]
