@@ -9,9 +9,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from api.bench_match import CURRENCIES, loop_scores, scopes, taxonomy, vendors
+from api.bench_match import loop_scores
 from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
 from matching.cost import blend, price_fit
+from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
 from matching.topk import best_with_text, kth_floor
 
 from .conftest import factors_of, index_of, scope, vendor

@@ -8,7 +8,6 @@ from datetime import date, time
 import numpy as np
 import pytest
 
-from api.bench_match import CURRENCIES, scopes, taxonomy, vendors
 from matching import (
     FxRates,
     MatchIndex,
@@ -20,6 +19,7 @@ from matching import (
     SkillRequirement,
     Taxonomy,
 )
+from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
 
 from .conftest import index_of, scope, vendor
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn.utils.estimator_checks import parametrize_with_checks
 from sklearn.utils.validation import check_is_fitted
 
-from api.bench_match import CURRENCIES, scopes, taxonomy, vendors
 from matching import (
     FxRates,
     MatchIndex,
@@ -17,6 +17,7 @@ from matching import (
     ndcg_at_k,
     training_data,
 )
+from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
 
 
 def test_ndcg_by_hand() -> None:
@@ -69,3 +70,9 @@ def test_training_data_from_outcomes() -> None:
     X, y, groups = training_data(index, past, outcomes)
     assert X.shape == (4, 6) and y.tolist() == [3, 1, 0, 2] and groups.tolist() == [0, 0, 0, 1]
     assert ((X >= 0) & (X <= 1)).all()
+
+
+@parametrize_with_checks([WeightLearner()])
+def test_weight_learner_follows_the_scikit_learn_contract(estimator, check) -> None:  # type: ignore[no-untyped-def]
+    """Pipelines, grid searches and clones work on it like on any scikit-learn estimator."""
+    check(estimator)
