@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 import strawberry
 from graphql import GraphQLError
@@ -19,6 +19,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from api.auth.graphql import AuthMutations, AuthQueries
+from api.context import Context
 from api.errors import ClientError
 from api.matches.queries import MatchQueries
 from api.projects.graphql import ProjectMutations, ProjectQueries
@@ -51,6 +52,22 @@ def should_mask(error: GraphQLError) -> bool:
     return unexpected and not get_settings().debug
 
 
+class ReleaseWebSocketSession(SchemaExtension):
+    """Over HTTP the view closes a request's session; a WebSocket carries many operations
+    on one context, so each operation hands its session back when it ends."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        yield
+        context = self.execution_context.context
+        request = getattr(context, "request", None)
+        if (
+            isinstance(context, Context)
+            and request is not None
+            and request.scope["type"] == "websocket"
+        ):
+            await context.close()
+
+
 def extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories, so each request gets fresh extensions (the caches are shared by module)."""
     settings = get_settings
@@ -61,6 +78,7 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
         lambda: MaxAliasesLimiter(max_alias_count=settings().max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings().max_tokens),
         lambda: MaskErrors(should_mask_error=should_mask),
+        ReleaseWebSocketSession,
     ]
 
 

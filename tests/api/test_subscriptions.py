@@ -85,3 +85,13 @@ def test_a_connection_without_init_is_closed(app_client: TestClient) -> None:
     ):
         ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": PUBLISHED}})
         ws.receive_json()
+
+
+def test_queries_also_run_over_the_socket(client: GraphQLClient, socket: Socket) -> None:
+    client.create_vendor(client.register("VENDOR"), name="Socket Shop")
+
+    for _ in range(2):  # the session is handed back after each operation, and made anew
+        socket.subscribe("{ vendors(first: 5) { edges { node { name } } } }", {})
+        result = socket.receive()
+        assert result["payload"]["data"]["vendors"]["edges"] == [{"node": {"name": "Socket Shop"}}]
+        assert socket.receive() == {"id": "1", "type": "complete"}
