@@ -25,6 +25,8 @@ class Context:
     request: Any = None
     response: Any = None
     _session: AsyncSession | None = None
+    # Per-request memo for values many fields share (the match index, the weights).
+    memo: dict[str, Any] = field(default_factory=dict)
     _loaders: Loaders | None = field(default=None)
 
     @property
@@ -52,6 +54,7 @@ class Context:
         if self._session is not None:
             await self._session.close()
         self._session, self._loaders = None, None
+        self.memo.clear()
 
 
 Info = StrawberryInfo[Context, None]

@@ -143,6 +143,8 @@ class GraphQLView(GraphQL[Context, None]):
         if status == 400 and request.method == "GET" and "mutation" in message.lower():
             # The spec: a mutation over GET is 405, with the method that is allowed.
             status, headers = 405, {"allow": "POST"}
+        if status == 400 and message == "Unsupported content type":
+            status = 415  # the body is not application/json
         if status == 405 and "allow" not in headers:
             headers["allow"] = "GET, POST"
         if status == 401:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
@@ -37,15 +38,25 @@ class Settings(BaseSettings):
         return to_async_url(url)
 
     def resolved_secret_key(self) -> str:
-        """The token signing key; persisted beside the database so workers share it."""
-        if self.secret_key:
-            return self.secret_key
-        key_file = self.data_dir / "secret_key"
-        if not key_file.exists():
-            key_file.parent.mkdir(parents=True, exist_ok=True)
-            key_file.write_text(secrets.token_urlsafe(48))
-            key_file.chmod(0o600)
+        """The token signing key: SECRET_KEY, or one kept in the data directory.
+
+        The file serves every worker on this host; several hosts must share SECRET_KEY.
+        """
+        if not self.secret_key:
+            self.secret_key = _key_from_file(self.data_dir / "secret_key")
+        return self.secret_key
+
+
+def _key_from_file(key_file: Path) -> str:
+    """Read the key, creating it (private from the first byte) if it is not there yet."""
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
         return key_file.read_text().strip()
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(secrets.token_urlsafe(48))
+    return key_file.read_text().strip()
 
 
 def to_async_url(url: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import time
+from datetime import date, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from api.errors import ErrorCode, Problems
@@ -13,6 +13,8 @@ from api.reference.fx import fx_table
 from api.tags.catalog import TagCatalog
 
 MAX_AMOUNT = Decimal("100000000")
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = timedelta(days=3653)
 Path = Sequence[str | int]
 
 
@@ -153,6 +155,17 @@ def working_hours(problems: Problems, path: Path, start: str, end: str) -> tuple
         problems.add([*path, "end"], "The day must end after it starts.", ErrorCode.INVALID)
         return None
     return opens, closes
+
+
+def plausible_date(problems: Problems, path: Path, value: date) -> bool:
+    """A project date between 2000 and ten years from now."""
+    latest = date.today() + LATEST_DATE
+    if not EARLIEST_DATE <= value <= latest:
+        problems.add(
+            path, f"Choose a date between {EARLIEST_DATE} and {latest}.", ErrorCode.OUT_OF_RANGE
+        )
+        return False
+    return True
 
 
 def number_range(

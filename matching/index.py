@@ -94,7 +94,8 @@ class MatchIndex:
             factor scores, reasons and risks; how many vendors each hard
             constraint (required certifications, required languages at
             conversational level or better, must-have skills with neither the
-            skill nor a related one) removed; and how many vendors were considered.
+            skill nor a related one) removed; and how many vendors passed them
+            all and were ranked (``considered``).
         """
         self._maybe_compact()
         w = (weights or MatchWeights()).normalised()
@@ -111,7 +112,8 @@ class MatchIndex:
             scores = FactorScores(*row)
             reasons, risks = explain(self._store, self._groups, ev, fact, scores)
             matches.append(Match(rank, vid, _clip(total), scores, reasons=reasons, risks=risks))
-        return MatchResult(matches=matches, excluded=ev.excluded, considered=len(self._store))
+        eligible = int(np.count_nonzero(ev.eligible))
+        return MatchResult(matches=matches, excluded=ev.excluded, considered=eligible)
 
     def skill_matrix(self) -> sp.csr_matrix:
         """The vendor x tag depth matrix (CSR, pending updates folded in), for benchmarks."""

@@ -220,7 +220,7 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
-    """The top matches, vendors removed per hard constraint, vendors considered."""
+    """The top matches, vendors removed per hard constraint, vendors that passed them all."""
 
     matches: list[Match] = field(default_factory=list)
     excluded: dict[str, int] = field(default_factory=dict)

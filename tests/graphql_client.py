@@ -184,3 +184,11 @@ mutation UpdateProject($input: UpdateProjectRequestInput!) {{
   updateProjectRequest(input: $input) {{ projectRequest {{ {PROJECT_FIELDS} }} {USER_ERRORS} }}
 }}
 """
+
+RESPOND_TO_AWARD = f"""
+mutation Respond($input: RespondToAwardInput!) {{
+  respondToAward(input: $input) {{
+    projectRequest {{ id status version awardAcceptedAt awardedVendor {{ id }} }} {USER_ERRORS}
+  }}
+}}
+"""

@@ -12,6 +12,7 @@ from strawberry import relay
 from api.auth.models import Account as AccountRow
 from api.auth.models import Role
 from api.context import Info
+from api.graphql.ids import parse_pk
 from api.vendors.types import VendorType
 
 RoleType = strawberry.enum(Role, name="Role")
@@ -41,7 +42,7 @@ class AccountType(relay.Node):
         viewer = info.context.viewer
         results: list[Self | None] = []
         for node_id in node_ids:
-            pk = int(node_id) if node_id.isdigit() else -1
+            pk = parse_pk(node_id) or -1
             allowed = viewer is not None and (viewer.role == Role.ADMIN or viewer.account_id == pk)
             row = await info.context.loaders.account_by_id.load(pk) if allowed else None
             results.append(cls.from_row(row) if row else None)

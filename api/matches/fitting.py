@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.matches.models import MatchModel
 from api.matches.records import scope_from_project
-from api.projects.models import ProjectRequest, ProjectShortlist
+from api.projects.models import ProjectRequest, ProjectShortlist, ProjectSkill
 from api.reviews.models import Review
 from api.reviews.service import overall
 from api.state import AppState
@@ -58,16 +58,20 @@ async def history(
     projects = (
         await session.execute(select(ProjectRequest).where(ProjectRequest.id.in_(list(shortlists))))
     ).scalars()
+    skill_rows: dict[int, list[ProjectSkill]] = defaultdict(list)
+    for row in (await session.execute(select(ProjectSkill))).scalars():
+        skill_rows[row.project_id].append(row)
     scopes: dict[int, Scope] = {}
     outcomes: list[Outcome] = []
     rng = np.random.default_rng(SAMPLE_SEED)
     for project in projects:
         assert project.id is not None
-        scope = await scope_from_project(session, project, catalog)
+        scope = scope_from_project(project, skill_rows[project.id], catalog)
         scopes[project.id] = scope
         listed = shortlists[project.id]
         for vendor_id in listed:
-            hired = vendor_id == project.awarded_vendor_id
+            # An award the vendor never accepted was an offer, not a hire.
+            hired = vendor_id == project.awarded_vendor_id and project.award_accepted_at is not None
             outcomes.append(
                 Outcome(
                     scope_key=project.id,

@@ -37,7 +37,8 @@ class IndexCache:
     async def index(self, session: AsyncSession, catalog: TagCatalog) -> MatchIndex:
         """The index, with every vendor change committed so far applied."""
         async with self._lock:
-            if self._index is None:
+            if self._index is None or self._watermark is None:
+                # No index yet, or one built over no vendors (nothing to take changes from).
                 await self._build(session, catalog)
             else:
                 await self._refresh(session, catalog)
@@ -59,7 +60,8 @@ class IndexCache:
 
     async def _refresh(self, session: AsyncSession, catalog: TagCatalog) -> None:
         assert self._index is not None
-        since = (self._watermark or datetime.min) - COMMIT_MARGIN
+        assert self._watermark is not None
+        since = self._watermark - COMMIT_MARGIN
         stamps = (
             await session.execute(
                 select(Vendor.id, Vendor.updated_at).where(Vendor.updated_at > since)

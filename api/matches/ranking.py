@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry import relay
 
 from api.context import Info
@@ -18,16 +17,35 @@ from api.matches.types import (
     VendorMatchConnection,
 )
 from api.vendors.types import VendorType
-from matching import FACTORS, MatchWeights, Scope
+from matching import FACTORS, MatchIndex, MatchWeights, Scope
 
 MAX_WEIGHT = 100.0
+# Each match carries reasons and risks; pages of them stay small.
+MAX_MATCHES = 50
 
 
-async def resolve_weights(
-    session: AsyncSession, requested: MatchWeightsInput | None, problems: Problems
+async def _fitted(info: Info) -> MatchWeights:
+    """The stored weights, read once per request however many rankings it holds."""
+    if "weights" not in info.context.memo:
+        info.context.memo["weights"] = await current_weights(info.context.session)
+    weights: MatchWeights = info.context.memo["weights"]
+    return weights
+
+
+async def _index(info: Info) -> MatchIndex:
+    """This worker's index, brought up to date once per request."""
+    if "index" not in info.context.memo:
+        catalog = await info.context.catalog()
+        cache = info.context.state.index_cache
+        info.context.memo["index"] = await cache.index(info.context.session, catalog)
+    index: MatchIndex = info.context.memo["index"]
+    return index
+
+
+def resolve_weights(
+    base: MatchWeights, requested: MatchWeightsInput | None, problems: Problems
 ) -> tuple[MatchWeights, str]:
     """The request's weights over the fitted (or default) ones, normalised to sum to 1."""
-    base = await current_weights(session)
     source = "DEFAULT" if base == MatchWeights().normalised() else "FITTED"
     if requested is None:
         return base, source
@@ -70,14 +88,12 @@ async def rank(
     after: str | None,
     weights: MatchWeightsInput | None,
 ) -> VendorMatchConnection:
-    page = window(first, after)
-    session = info.context.session
+    page = window(first, after, maximum=MAX_MATCHES)
     problems = Problems(prefix=("weights",))
-    chosen, source = await resolve_weights(session, weights, problems)
+    chosen, source = resolve_weights(await _fitted(info), weights, problems)
     if problems:
         return refused(user_errors(InputError(problems.items)))
-    catalog = await info.context.catalog()
-    index = await info.context.state.index_cache.index(session, catalog)
+    index = await _index(info)
     result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen)
     shown = result.matches[page.offset : page.offset + page.limit]
     rows = await info.context.loaders.vendor_by_id.load_many([m.vendor_id for m in shown])

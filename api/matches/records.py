@@ -112,13 +112,10 @@ def scope_from_values(values: ScopeValues, catalog: TagCatalog) -> Scope:
     return _scope(columns, skills)
 
 
-async def scope_from_project(
-    session: AsyncSession, project: ProjectRequest, catalog: TagCatalog
+def scope_from_project(
+    project: ProjectRequest, rows: list[ProjectSkill], catalog: TagCatalog
 ) -> Scope:
-    """A stored request as the library's Scope."""
-    rows = (
-        await session.execute(select(ProjectSkill).where(ProjectSkill.project_id == project.id))
-    ).scalars()
+    """A stored request (and its skill rows) as the library's Scope."""
     skills = tuple(
         SkillRequirement(tag=catalog.by_id[r.tag_id].slug, must_have=r.must_have, weight=r.weight)
         for r in rows

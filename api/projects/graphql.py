@@ -14,6 +14,7 @@ from api.projects import service
 from api.projects.inputs import (
     AwardProjectRequestInput,
     PostProjectRequestInput,
+    RespondToAwardInput,
     SubmitReviewInput,
     UpdateProjectRequestInput,
 )
@@ -35,6 +36,11 @@ class UpdateProjectRequestPayload(MutationPayload):
 
 @strawberry.type
 class AwardProjectRequestPayload(MutationPayload):
+    project_request: ProjectRequestType | None = None
+
+
+@strawberry.type
+class RespondToAwardPayload(MutationPayload):
     project_request: ProjectRequestType | None = None
 
 
@@ -141,7 +147,28 @@ class ProjectMutations:
 
         return await run_mutation(info, work, lambda e: AwardProjectRequestPayload(user_errors=e))
 
-    @strawberry.mutation(description="Review the vendor you hired for a request; once per request.")
+    @strawberry.mutation(
+        description="As the awarded vendor, accept the award, or decline it (the request reopens)."
+    )
+    async def respond_to_award(
+        self, info: Info, input: RespondToAwardInput
+    ) -> RespondToAwardPayload:
+        async def work() -> RespondToAwardPayload:
+            row = await service.respond_to_award(
+                session=info.context.session,
+                viewer=info.context.viewer,
+                project_id=node_pk(
+                    input.project_request_id, "ProjectRequest", ["input", "projectRequestId"]
+                ),
+                accept=input.accept,
+            )
+            return RespondToAwardPayload(project_request=ProjectRequestType.from_row(row))
+
+        return await run_mutation(info, work, lambda e: RespondToAwardPayload(user_errors=e))
+
+    @strawberry.mutation(
+        description="Review the vendor that accepted your award for a request; once per request."
+    )
     async def submit_review(self, info: Info, input: SubmitReviewInput) -> SubmitReviewPayload:
         async def work() -> SubmitReviewPayload:
             row = await submit_review(

@@ -143,6 +143,14 @@ class AwardProjectRequestInput:
 
 
 @strawberry.input
+class RespondToAwardInput:
+    project_request_id: strawberry.ID
+    accept: bool = strawberry.field(
+        description="True accepts the award; false declines it and reopens the request."
+    )
+
+
+@strawberry.input
 class SubmitReviewInput:
     project_request_id: strawberry.ID
     quality: int

@@ -55,6 +55,8 @@ class ProjectRequest(SQLModel, table=True):
     deadline: date | None = None
     status: str = Field(default=ProjectStatus.DRAFT, max_length=16, index=True)
     awarded_vendor_id: int | None = Field(default=None, foreign_key="vendor.id", index=True)
+    # An award is an offer until the vendor's owner accepts it; only then can it be reviewed.
+    award_accepted_at: datetime | None = None
     published_at: datetime | None = None
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, index=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 
 from sqlalchemy import ColumnElement, delete, insert, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,7 +23,8 @@ from api.projects.validation import ScopeValues, check_scope_draft
 from api.tags.catalog import TagCatalog
 from api.vendors.models import Vendor
 
-# Where a request may go next, by the owner's hand (AWARDED goes through `award`).
+# Where a request may go next, by the owner's hand (AWARDED goes through `award`, and back
+# to OPEN only when the vendor declines through `respond_to_award`).
 TRANSITIONS: dict[str, set[str]] = {
     ProjectStatus.DRAFT: {ProjectStatus.OPEN, ProjectStatus.CANCELLED},
     ProjectStatus.OPEN: {ProjectStatus.CANCELLED},
@@ -90,7 +91,13 @@ async def update_project_request(
     """The owner edits an unawarded request or moves it along its lifecycle."""
     project = await _owned_project(session, viewer, project_id)
     problems = Problems()
-    values = check_scope_draft(draft, catalog=catalog, creating=False, problems=problems)
+    values = check_scope_draft(
+        draft,
+        catalog=catalog,
+        creating=False,
+        problems=problems,
+        stored=(project.start_date, project.deadline),
+    )
     problems.raise_if_any()
     if expected_version is not None and expected_version != project.version:
         raise _conflict(project.version)
@@ -109,6 +116,12 @@ async def update_project_request(
             raise InputError.single(
                 ["input", "status"],
                 f"A {project.status} request cannot become {status}.",
+                ErrorCode.INVALID_TRANSITION,
+            )
+        if status == ProjectStatus.CLOSED and project.award_accepted_at is None:
+            raise InputError.single(
+                ["input", "status"],
+                "The vendor has not accepted this award yet; cancel it instead.",
                 ErrorCode.INVALID_TRANSITION,
             )
         changes = {**changes, "status": status}
@@ -130,7 +143,56 @@ async def award_project_request(
         )
     if await session.get(Vendor, vendor_id) is None:
         raise InputError.single(["input", "vendorId"], "No such vendor.", ErrorCode.NOT_FOUND)
-    changes = {"status": ProjectStatus.AWARDED, "awarded_vendor_id": vendor_id}
+    changes = {
+        "status": ProjectStatus.AWARDED,
+        "awarded_vendor_id": vendor_id,
+        "award_accepted_at": None,
+    }
+    return await _guarded_update(session, project, changes, ScopeValues(), None)
+
+
+async def respond_to_award(
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    project_id: int,
+    accept: bool,
+    responded_at: datetime | None = None,
+) -> ProjectRequest:
+    """The awarded vendor's owner accepts the award, or declines it and the request reopens.
+
+    An award is only an offer: until the vendor accepts, nobody has been hired and the
+    business cannot review. Admins do not act for vendors. `responded_at` lets the seed
+    loader keep history.
+    """
+    if viewer is None:
+        raise unauthenticated()
+    if viewer.role != Role.VENDOR:
+        raise forbidden("Only the vendor a request was awarded to can respond to the award.")
+    project = await session.get(ProjectRequest, project_id, populate_existing=True)
+    if project is None or not can_see(viewer, project):
+        raise InputError.single(
+            ["input", "projectRequestId"], "No such project request.", ErrorCode.NOT_FOUND
+        )
+    vendor = (
+        await session.get(Vendor, project.awarded_vendor_id)
+        if project.awarded_vendor_id is not None
+        else None
+    )
+    if vendor is None or vendor.owner_id != viewer.account_id:
+        raise forbidden("Only the vendor a request was awarded to can respond to the award.")
+    if project.status != ProjectStatus.AWARDED or project.award_accepted_at is not None:
+        state = "already accepted" if project.award_accepted_at is not None else project.status
+        raise InputError.single(
+            ["input", "projectRequestId"],
+            f"Only a pending award can be accepted or declined; this one is {state}.",
+            ErrorCode.INVALID_TRANSITION,
+        )
+    changes: dict[str, object] = (
+        {"award_accepted_at": responded_at or utcnow()}
+        if accept
+        else {"status": ProjectStatus.OPEN, "awarded_vendor_id": None, "award_accepted_at": None}
+    )
     return await _guarded_update(session, project, changes, ScopeValues(), None)
 
 

@@ -48,8 +48,7 @@ class ProjectSubscriptions:
     ) -> AsyncGenerator[ProjectRequestType, None]:
         tag_ids = _tag_ids(await info.context.catalog(), tags_any or [])
         state = info.context.state
-        now = utcnow()
-        start = now if since is None else max(_aware(since), now - MAX_REPLAY)
+        start = _replay_start(since, utcnow())
         sent: set[int] = set()
         while True:
             await asyncio.sleep(state.settings.subscription_poll_seconds)
@@ -91,8 +90,15 @@ def _tag_ids(catalog: TagCatalog, tags_any: list[str]) -> list[int]:
     return [tag.id for text in tags_any if (tag := catalog.resolve(text)) and tag.id is not None]
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def _replay_start(since: datetime | None, now: datetime) -> datetime:
+    """`since` clamped to the last hour; absurd instants (year 9999 at -14:00) mean now."""
+    if since is None:
+        return now
+    try:
+        moment = since if since.tzinfo else since.replace(tzinfo=UTC)
+        return min(max(moment, now - MAX_REPLAY), now)
+    except OverflowError:
+        return now
 
 
 def _after(row: ProjectRequest, start: datetime) -> bool:

@@ -12,6 +12,7 @@ from strawberry import relay
 
 from api.context import Info
 from api.graphql.common import Language, WorkingHours
+from api.graphql.ids import parse_pk
 from api.graphql.pagination import Connection
 from api.matches.ranking import rank
 from api.matches.records import scope_from_project
@@ -65,6 +66,9 @@ class ProjectRequestType(relay.Node):
     version: int
     created_at: datetime
     published_at: datetime | None
+    award_accepted_at: datetime | None = strawberry.field(
+        description="When the awarded vendor accepted the award; null while it is only an offer."
+    )
     _row: strawberry.Private[ProjectRow]
 
     @classmethod
@@ -86,6 +90,7 @@ class ProjectRequestType(relay.Node):
             version=row.version,
             created_at=row.created_at,
             published_at=row.published_at,
+            award_accepted_at=row.award_accepted_at,
             _row=row,
         )
 
@@ -152,14 +157,15 @@ class ProjectRequestType(relay.Node):
         weights: MatchWeightsInput | None = None,
     ) -> VendorMatchConnection:
         catalog = await info.context.catalog()
-        scope = await scope_from_project(info.context.session, self._row, catalog)
+        skills = await info.context.loaders.skills_by_project_id.load(self.id)
+        scope = scope_from_project(self._row, skills, catalog)
         return await rank(info, scope, first=first, after=after, weights=weights)
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
-        keys = [int(n) if n.isdigit() else -1 for n in node_ids]
+        keys = [parse_pk(n) or -1 for n in node_ids]
         rows = await info.context.loaders.project_by_id.load_many(keys)
         viewer = info.context.viewer
         return [cls.from_row(r) if r and can_see(viewer, r) else None for r in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from api import validation as check
@@ -17,6 +18,8 @@ MAX_DELIVERABLES = 50
 MAX_MILESTONES = 50
 MAX_CODES = 20
 REQUIRED = ("title", "description", "skills", "budget", "timezone")
+# (start date, deadline) already stored, so a partial update is checked against them.
+StoredWindow = tuple[date | None, date | None]
 CAMEL = {
     "estimated_hours": "estimatedHours",
     "working_hours": "workingHours",
@@ -35,7 +38,12 @@ class ScopeValues:
 
 
 def check_scope_draft(
-    draft: ScopeDraft, *, catalog: TagCatalog, creating: bool, problems: Problems
+    draft: ScopeDraft,
+    *,
+    catalog: TagCatalog,
+    creating: bool,
+    problems: Problems,
+    stored: StoredWindow = (None, None),
 ) -> ScopeValues:
     values = ScopeValues()
     cols = values.columns
@@ -76,10 +84,10 @@ def check_scope_draft(
             cols["data_sensitivity"] = draft.data_sensitivity
         else:
             problems.add(["dataSensitivity"], "Choose LOW, MEDIUM or HIGH.", ErrorCode.INVALID)
-    _check_dates(draft, cols, problems)
+    _check_dates(draft, cols, problems, stored)
     values.skills = _check_skills(draft, catalog, problems)
     values.deliverables = _check_deliverables(draft, problems)
-    values.milestones = _check_milestones(draft, problems)
+    values.milestones = _check_milestones(draft, problems, stored)
     return values
 
 
@@ -131,13 +139,19 @@ def _check_codes(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) ->
         cols["required_certifications"] = sorted({code for code in certs if code})
 
 
-def _check_dates(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -> None:
-    if draft.start_date is not None:
-        cols["start_date"] = draft.start_date
-    if draft.deadline is not None:
-        cols["deadline"] = draft.deadline
-    if draft.start_date and draft.deadline and draft.deadline < draft.start_date:
-        problems.add(["deadline"], "The deadline is before the start date.", ErrorCode.OUT_OF_RANGE)
+def _check_dates(
+    draft: ScopeDraft, cols: dict[str, Any], problems: Problems, stored: StoredWindow
+) -> None:
+    """Dates within a sane window, and a deadline after the start (stored or given)."""
+    for field_, value in (("startDate", draft.start_date), ("deadline", draft.deadline)):
+        if value is not None and check.plausible_date(problems, [field_], value):
+            cols["start_date" if field_ == "startDate" else "deadline"] = value
+    # Compare only dates that passed (a refused one is already reported).
+    start = cols.get("start_date") if draft.start_date else stored[0]
+    deadline = cols.get("deadline") if draft.deadline else stored[1]
+    if start and deadline and deadline < start:
+        field_ = "deadline" if draft.deadline else "startDate"
+        problems.add([field_], "The deadline is before the start date.", ErrorCode.OUT_OF_RANGE)
 
 
 def _check_skills(
@@ -178,14 +192,29 @@ def _check_deliverables(draft: ScopeDraft, problems: Problems) -> list[str] | No
     return [item for item in items if item]
 
 
-def _check_milestones(draft: ScopeDraft, problems: Problems) -> list[tuple[str, Any]] | None:
+def _check_milestones(
+    draft: ScopeDraft, problems: Problems, stored: StoredWindow
+) -> list[tuple[str, Any]] | None:
+    """Milestones fall inside the project's window (as given, or as stored)."""
     if draft.milestones is None:
         return None
     if not check.list_size(problems, ["milestones"], draft.milestones, maximum=MAX_MILESTONES):
         return None
+    start = draft.start_date or stored[0]
+    deadline = draft.deadline or stored[1]
     checked = []
     for index, entry in enumerate(draft.milestones):
-        title = check.text(problems, ["milestones", index, "title"], entry.title, max_length=160)
-        if title:
-            checked.append((title, entry.due_date))
+        path = ["milestones", index]
+        title = check.text(problems, [*path, "title"], entry.title, max_length=160)
+        due = entry.due_date
+        if not check.plausible_date(problems, [*path, "dueDate"], due):
+            continue
+        if (start and due < start) or (deadline and due > deadline):
+            problems.add(
+                [*path, "dueDate"],
+                "A milestone must fall between the start date and the deadline.",
+                ErrorCode.OUT_OF_RANGE,
+            )
+        elif title:
+            checked.append((title, due))
     return checked

@@ -30,10 +30,15 @@ def currency_names() -> dict[str, str]:
     return {currency.alpha_3: currency.name for currency in pycountry.currencies}
 
 
+# Names the system database lists that are not places: "localtime" follows each host's
+# /etc/localtime, and "Factory" is a placeholder zone.
+NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+
+
 @cache
 def timezone_names() -> frozenset[str]:
     """Every IANA time zone name the tz database (tzdata) knows."""
-    return frozenset(zoneinfo.available_timezones())
+    return frozenset(zoneinfo.available_timezones()) - NOT_PLACES
 
 
 def normalise_code(value: str) -> str:

@@ -1,4 +1,4 @@
-"""Verified reviews: only the business that awarded a request reviews its vendor, once."""
+"""Verified reviews: only the business whose award the vendor accepted reviews it, once."""
 
 from __future__ import annotations
 
@@ -67,6 +67,13 @@ async def submit_review(
         raise InputError.single(
             ["input", "projectRequestId"],
             "Only awarded requests can be reviewed.",
+            ErrorCode.INVALID_TRANSITION,
+        )
+    if project.award_accepted_at is None:
+        # An award the vendor never agreed to is no hire: no "verified" review from it.
+        raise InputError.single(
+            ["input", "projectRequestId"],
+            "The vendor has not accepted this award yet.",
             ErrorCode.INVALID_TRANSITION,
         )
     already = await session.scalar(select(Review.id).where(Review.project_id == project_id))

@@ -12,6 +12,7 @@ from strawberry import relay
 
 from api import loading
 from api.context import Info
+from api.graphql.ids import parse_pk
 from api.graphql.pagination import Connection
 from api.reviews.models import Review as ReviewRow
 from api.vendors.models import Vendor as VendorRow
@@ -74,13 +75,9 @@ class ReviewType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
-        keys = [int(node_id) for node_id in node_ids if node_id.isdigit()]
+        keys = [parse_pk(node_id) or -1 for node_id in node_ids]
         rows = await loading.by_key(info.context.session, ReviewRow, ReviewRow.id, keys)
-        found = {row.id: row for row in rows if row}
-        return [
-            cls.from_row(found[int(n)]) if n.isdigit() and int(n) in found else None
-            for n in node_ids
-        ]
+        return [cls.from_row(row) if row else None for row in rows]
 
 
 @strawberry.type

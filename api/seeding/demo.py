@@ -162,11 +162,15 @@ async def load_history(
                 viewer = Viewer(account_id=account.id, role=Role.BUSINESS)
                 slugs = {slug for r in records for slug in r["shortlisted"]}
                 rows = await session.execute(
-                    select(Vendor.slug, Vendor.id).where(Vendor.slug.in_(slugs))
+                    select(Vendor.slug, Vendor.id, Vendor.owner_id).where(Vendor.slug.in_(slugs))
                 )
-                vendor_ids = {slug: vendor_id for slug, vendor_id in rows}
+                vendor_ids: dict[str, int] = {}
+                owners: dict[int, int] = {}
+                for slug, vendor_id, owner_id in rows:
+                    vendor_ids[slug] = vendor_id
+                    owners[vendor_id] = owner_id
                 for record in records:
-                    await _load_project(session, catalog, viewer, record, vendor_ids)
+                    await _load_project(session, catalog, viewer, record, vendor_ids, owners)
                     created += 1
         done += len(records)
         progress("projects", done, total)
@@ -179,6 +183,7 @@ async def _load_project(
     viewer: Viewer,
     record: dict[str, Any],
     vendor_ids: dict[str, int],
+    owners: dict[int, int],
 ) -> None:
     project = await projects.post_project_request(
         session=session, viewer=viewer, draft=scope_draft(record), publish=True, catalog=catalog
@@ -203,6 +208,14 @@ async def _load_project(
         return
     await projects.award_project_request(
         session=session, viewer=viewer, project_id=project.id, vendor_id=hired
+    )
+    # An award is an offer: the vendor's owner accepts it (a week after posting) before any review.
+    await projects.respond_to_award(
+        session=session,
+        viewer=Viewer(account_id=owners[hired], role=Role.VENDOR),
+        project_id=project.id,
+        accept=True,
+        responded_at=posted + timedelta(days=7),
     )
     review = record.get("review")
     if review:

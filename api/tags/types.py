@@ -9,6 +9,7 @@ import strawberry
 from strawberry import relay
 
 from api.context import Info
+from api.graphql.ids import parse_pk
 from api.tags.catalog import TagCatalog
 from api.tags.models import Tag as TagRow
 
@@ -44,7 +45,5 @@ class TagType(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
         catalog: TagCatalog = await info.context.catalog()
-        rows = [
-            catalog.by_id.get(int(node_id)) if node_id.isdigit() else None for node_id in node_ids
-        ]
+        rows = [catalog.by_id.get(parse_pk(node_id) or -1) for node_id in node_ids]
         return [cls.from_row(row) if row else None for row in rows]

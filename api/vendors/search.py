@@ -86,7 +86,9 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
             exists().where(VendorLanguage.vendor_id == Vendor.id, VendorLanguage.code == code)
         )
     conditions += _rate_conditions(query, problems)
-    if (
+    if query.min_rating is not None and not query.min_rating.is_finite():
+        problems.add(["minRating"], "Enter a number from 0 to 5.", ErrorCode.OUT_OF_RANGE)
+    elif (
         query.min_rating is not None
         and check.number_range(problems, ["minRating"], float(query.min_rating), low=0, high=5)
         is not None
@@ -131,15 +133,17 @@ def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnEleme
         return []
     fx = fx_table()
     conditions = []
-    if query.rate_max is not None and check.amount(problems, ["hourlyRate", "max"], query.rate_max):
-        conditions.append(Vendor.rate_min_base <= fx.to_base(query.rate_max, currency))
-    if query.rate_min is not None and check.amount(problems, ["hourlyRate", "min"], query.rate_min):
-        conditions.append(Vendor.rate_max_base >= fx.to_base(query.rate_min, currency))
-    if (
-        query.rate_min is not None
-        and query.rate_max is not None
-        and query.rate_min > query.rate_max
-    ):
+    # Only amounts that passed the check are compared (a NaN cannot be ordered).
+    low = high = None
+    if query.rate_min is not None:
+        low = check.amount(problems, ["hourlyRate", "min"], query.rate_min)
+    if query.rate_max is not None:
+        high = check.amount(problems, ["hourlyRate", "max"], query.rate_max)
+    if high is not None:
+        conditions.append(Vendor.rate_min_base <= fx.to_base(high, currency))
+    if low is not None:
+        conditions.append(Vendor.rate_max_base >= fx.to_base(low, currency))
+    if low is not None and high is not None and low > high:
         problems.add(
             ["hourlyRate", "min"], "The minimum is above the maximum.", ErrorCode.OUT_OF_RANGE
         )

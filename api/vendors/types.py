@@ -12,6 +12,7 @@ from strawberry import relay
 
 from api.context import Info
 from api.graphql.common import Country, Language, Money, MoneyRange, WorkingHours
+from api.graphql.ids import parse_pk
 from api.graphql.pagination import Connection, build_connection, window
 from api.reference.fx import fx_table
 from api.reviews.dataloaders import ReviewPageKey
@@ -177,7 +178,7 @@ class VendorType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
-        keys = [int(n) if n.isdigit() else -1 for n in node_ids]
+        keys = [parse_pk(n) or -1 for n in node_ids]
         rows = await info.context.loaders.vendor_by_id.load_many(keys)
         return [cls.from_row(row) if row else None for row in rows]
 

@@ -23,6 +23,7 @@ from tests.graphql_client import (
     PASSWORD,
     POST_PROJECT,
     REGISTER,
+    RESPOND_TO_AWARD,
     UPDATE_PROJECT,
     UPDATE_VENDOR,
     Account,
@@ -64,7 +65,7 @@ query ($id: ID!) {
 """
 PROJECT_STATE = """
 query ($id: ID!) {
-  projectRequest(id: $id) { title status version awardedVendor { id } }
+  projectRequest(id: $id) { title status version awardAcceptedAt awardedVendor { id } }
 }
 """
 COUNTS = "{ vendors { totalCount } projectRequests { totalCount } }"
@@ -118,6 +119,14 @@ def award_open_request(client: GraphQLClient, world: World) -> None:
     variables = {"input": {"id": world.open_request["id"], "vendorId": world.vendor_a["id"]}}
     payload = client.execute(AWARD, variables, token=world.token("owner"))["awardProjectRequest"]
     assert payload["userErrors"] == []
+
+
+def award_and_accept(client: GraphQLClient, world: World) -> None:
+    """Given the owner hired vendor A for its open request, and vendor A accepted."""
+    award_open_request(client, world)
+    variables = {"input": {"projectRequestId": world.open_request["id"], "accept": True}}
+    payload = client.execute(RESPOND_TO_AWARD, variables, token=world.token("vendor_a"))
+    assert payload["respondToAward"]["userErrors"] == []
 
 
 @dataclass(frozen=True)
@@ -193,6 +202,26 @@ OPERATIONS: dict[str, Operation] = {
         lambda w: {"id": w.open_request["id"], "vendorId": w.vendor_a["id"]},
         open_request_state,
     ),
+    "respondToAward(accept)": Operation(
+        RESPOND_TO_AWARD,
+        "respondToAward",
+        lambda w: {"projectRequestId": w.open_request["id"], "accept": True},
+        open_request_state,
+        given=award_open_request,
+    ),
+    "respondToAward(decline)": Operation(
+        RESPOND_TO_AWARD,
+        "respondToAward",
+        lambda w: {"projectRequestId": w.open_request["id"], "accept": False},
+        open_request_state,
+        given=award_open_request,
+    ),
+    "respondToAward(draft)": Operation(
+        RESPOND_TO_AWARD,
+        "respondToAward",
+        lambda w: {"projectRequestId": w.draft["id"], "accept": True},
+        draft_state,
+    ),
     "submitReview": Operation(
         SUBMIT_REVIEW,
         "submitReview",
@@ -202,6 +231,19 @@ OPERATIONS: dict[str, Operation] = {
             "communication": 5,
             "timeliness": 5,
             "value": 5,
+        },
+        vendor_a_state,
+        given=award_and_accept,
+    ),
+    "submitReview(not accepted)": Operation(
+        SUBMIT_REVIEW,
+        "submitReview",
+        lambda w: {
+            "projectRequestId": w.open_request["id"],
+            "quality": 1,
+            "communication": 1,
+            "timeliness": 1,
+            "value": 1,
         },
         vendor_a_state,
         given=award_open_request,
@@ -219,7 +261,12 @@ MUTATION_MATRIX: dict[str, tuple[str, ...]] = {
     "updateProjectRequest(draft)": (U, OK, N, F, F, F),
     "updateProjectRequest(open)": (U, OK, F, F, F, F),
     "awardProjectRequest": (U, OK, F, F, F, F),
+    # Only the awarded vendor's owner answers an award; admins do not act for vendors.
+    "respondToAward(accept)": (U, F, F, OK, F, F),
+    "respondToAward(decline)": (U, F, F, OK, F, F),
+    "respondToAward(draft)": (U, F, F, N, N, F),
     "submitReview": (U, OK, F, F, F, F),
+    "submitReview(not accepted)": (U, "INVALID_TRANSITION", F, F, F, F),
 }
 MUTATION_CASES = [
     pytest.param(operation, actor, expected, id=f"{operation}-{actor}")

@@ -10,6 +10,7 @@ from tests.graphql_client import UPDATE_VENDOR, GraphQLClient
 
 WRITERS = 6
 VENDOR = "query ($id: ID!) { vendor(id: $id) { name headline teamSize version rating { count } } }"
+PROJECT = "query ($id: ID!) { projectRequest(id: $id) { status awardAcceptedAt } }"
 
 
 def in_parallel(calls: list[Any]) -> list[Any]:
@@ -82,3 +83,24 @@ def test_the_same_review_twice_at_once_is_stored_once(client: GraphQLClient) -> 
     assert len(accepted) == 1
     assert {r["userErrors"][0]["code"] for r in results if r["userErrors"]} <= {"TAKEN", "CONFLICT"}
     assert client.execute(VENDOR, {"id": vendor["id"]})["vendor"]["rating"]["count"] == 1
+
+
+def test_accepting_and_declining_an_award_at_once_settles_on_one_answer(
+    client: GraphQLClient,
+) -> None:
+    hiring = Hiring(client)
+    vendor = hiring.vendor()
+    project = hiring.awarded_request(vendor, accepted=False)
+    answers = [True, False] * (WRITERS // 2)
+
+    results = in_parallel([lambda a=a: hiring.respond(project, vendor, accept=a) for a in answers])
+
+    winners = [answer for answer, r in zip(answers, results, strict=True) if not r["userErrors"]]
+    assert len(winners) == 1
+    losing_codes = {r["userErrors"][0]["code"] for r in results if r["userErrors"]}
+    assert losing_codes <= {"CONFLICT", "INVALID_TRANSITION", "FORBIDDEN"}
+    state = client.execute(PROJECT, {"id": project})["projectRequest"]
+    if winners[0]:
+        assert state["status"] == "AWARDED" and state["awardAcceptedAt"] is not None
+    else:
+        assert (state["status"], state["awardAcceptedAt"]) == ("OPEN", None)

@@ -1,4 +1,4 @@
-"""Reviews: the hiring business rates its vendor once per awarded request."""
+"""Reviews: the hiring business rates its vendor once per award the vendor accepted."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.graphql_client import UPDATE_PROJECT, Account, GraphQLClient
+from tests.graphql_client import RESPOND_TO_AWARD, UPDATE_PROJECT, Account, GraphQLClient
 
 AWARD = """
 mutation ($input: AwardProjectRequestInput!) {
@@ -45,20 +45,39 @@ def scores(quality: int, communication: int, timeliness: int, value: int) -> dic
 
 
 class Hiring:
-    """A business that posts, awards and reviews; vendors to hire."""
+    """A business that posts, awards and reviews; vendors to hire, who accept or decline."""
 
-    def __init__(self, client: GraphQLClient) -> None:
+    def __init__(self, client: GraphQLClient, business: Account | None = None) -> None:
         self.client = client
-        self.business: Account = client.register("BUSINESS")
+        self.business: Account = business or client.register("BUSINESS")
+        self.owners: dict[str, Account] = {}
 
     def vendor(self) -> dict[str, Any]:
-        return self.client.create_vendor(self.client.register("VENDOR"))
+        owner = self.client.register("VENDOR")
+        vendor = self.client.create_vendor(owner)
+        self.owners[vendor["id"]] = owner
+        return vendor
 
-    def awarded_request(self, vendor: dict[str, Any]) -> str:
-        project_id = self.client.post_project(self.business, publish=True)["id"]
+    def award(self, project_id: str, vendor: dict[str, Any]) -> None:
         variables = {"input": {"id": project_id, "vendorId": vendor["id"]}}
         payload = self.client.execute(AWARD, variables, token=self.business.token)
         assert payload["awardProjectRequest"]["userErrors"] == []
+
+    def respond(
+        self, project_id: str, vendor: dict[str, Any], *, accept: bool = True
+    ) -> dict[str, Any]:
+        """The vendor's owner accepts (or declines) the award."""
+        variables = {"input": {"projectRequestId": project_id, "accept": accept}}
+        token = self.owners[vendor["id"]].token
+        return self.client.execute(RESPOND_TO_AWARD, variables, token=token)["respondToAward"]
+
+    def awarded_request(self, vendor: dict[str, Any], *, accepted: bool = True) -> str:
+        """A new request awarded to `vendor`, who accepted it unless `accepted=False`."""
+        project_id = self.client.post_project(self.business, publish=True)["id"]
+        self.award(project_id, vendor)
+        if accepted:
+            payload = self.respond(project_id, vendor)
+            assert payload["userErrors"] == [], payload
         return project_id
 
     def review(self, project_id: str, **fields: Any) -> dict[str, Any]:
@@ -221,3 +240,75 @@ def test_out_of_range_scores_name_each_field_and_write_nothing(hiring: Hiring) -
     ]
     assert hiring.rating(vendor)["rating"]["count"] == 0
     assert hiring.review(project_id, **scores(3, 3, 3, 3))["userErrors"] == []
+
+
+def test_review_before_the_vendor_accepts_is_refused_and_writes_nothing(hiring: Hiring) -> None:
+    # given an award the vendor has not answered yet
+    vendor = hiring.vendor()
+    project_id = hiring.awarded_request(vendor, accepted=False)
+    before = hiring.rating(vendor)
+
+    # when
+    payload = hiring.review(project_id, **scores(5, 5, 5, 5))
+
+    # then
+    assert payload["review"] is None
+    assert payload["userErrors"] == [
+        {
+            "field": ["input", "projectRequestId"],
+            "message": "The vendor has not accepted this award yet.",
+            "code": "INVALID_TRANSITION",
+        }
+    ]
+    assert hiring.rating(vendor) == before
+
+    # and once the vendor accepts, the same review goes through
+    assert hiring.respond(project_id, vendor)["userErrors"] == []
+    assert hiring.review(project_id, **scores(5, 5, 5, 5))["userErrors"] == []
+    assert hiring.rating(vendor)["rating"]["count"] == 1
+
+
+def test_a_business_cannot_review_bomb_a_vendor_that_never_worked_for_it(
+    client: GraphQLClient,
+) -> None:
+    # given a competitor with a good review from a real, accepted hire
+    honest = Hiring(client)
+    competitor = honest.vendor()
+    honest.hire_and_review(competitor, **scores(5, 5, 5, 5))
+    before = honest.rating(competitor)
+
+    # when freshly registered businesses each post, publish and award the competitor
+    # (who never agrees) and try to leave one-star reviews
+    attempts = []
+    for _ in range(3):
+        attacker = Hiring(client)
+        project_id = attacker.awarded_request(competitor, accepted=False)
+        attempts.append(attacker.review(project_id, **scores(1, 1, 1, 1), comment="Awful"))
+
+    # then every attempt is refused and the competitor's rating is untouched
+    assert all(a["review"] is None for a in attempts)
+    assert all([e["code"] for e in a["userErrors"]] == ["INVALID_TRANSITION"] for a in attempts)
+    assert honest.rating(competitor) == before
+    assert Decimal(before["rating"]["average"]) == 5
+
+
+def test_a_declined_award_cannot_be_reviewed_and_another_vendor_can_be_hired(
+    hiring: Hiring,
+) -> None:
+    # given the first vendor declines
+    declined, hired = hiring.vendor(), hiring.vendor()
+    project_id = hiring.awarded_request(declined, accepted=False)
+    assert hiring.respond(project_id, declined, accept=False)["userErrors"] == []
+
+    # when the business reviews anyway, then awards and is accepted by another vendor
+    refused = hiring.review(project_id, **scores(1, 1, 1, 1))
+    hiring.award(project_id, hired)
+    assert hiring.respond(project_id, hired)["userErrors"] == []
+    accepted = hiring.review(project_id, **scores(4, 4, 4, 4))
+
+    # then only the vendor that accepted is reviewed
+    assert [e["code"] for e in refused["userErrors"]] == ["INVALID_TRANSITION"]
+    assert accepted["userErrors"] == []
+    assert accepted["review"]["vendor"] == {"id": hired["id"]}
+    assert hiring.rating(declined)["rating"]["count"] == 0
+    assert hiring.rating(hired)["rating"]["count"] == 1

@@ -95,3 +95,13 @@ def test_queries_also_run_over_the_socket(client: GraphQLClient, socket: Socket)
         result = socket.receive()
         assert result["payload"]["data"]["vendors"]["edges"] == [{"node": {"name": "Socket Shop"}}]
         assert socket.receive() == {"id": "1", "type": "complete"}
+
+
+def test_an_absurd_since_means_now(client: GraphQLClient, socket: Socket) -> None:
+    business = client.register("BUSINESS")
+    socket.subscribe(PUBLISHED, {"tags": None, "since": "9999-12-31T23:59:59-14:00"})
+
+    client.post_project(business, title="Fresh request", publish=True)
+
+    message = socket.receive()
+    assert message["payload"]["data"]["projectRequestPublished"]["title"] == "Fresh request"

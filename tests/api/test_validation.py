@@ -11,6 +11,7 @@ from tests.graphql_client import (
     LOGIN,
     POST_PROJECT,
     REGISTER,
+    RESPOND_TO_AWARD,
     UPDATE_PROJECT,
     UPDATE_VENDOR,
     Account,
@@ -362,6 +363,14 @@ SCOPE_CASES: dict[str, tuple[dict[str, Any], Problem]] = {
         {"startDate": "2027-05-01", "deadline": "2027-04-30"},
         (field("deadline"), "OUT_OF_RANGE"),
     ),
+    "start-far-future": ({"startDate": "9999-12-31"}, (field("startDate"), "OUT_OF_RANGE")),
+    "deadline-far-future": ({"deadline": "9999-12-31"}, (field("deadline"), "OUT_OF_RANGE")),
+    "start-long-ago": ({"startDate": "1970-01-01"}, (field("startDate"), "OUT_OF_RANGE")),
+    "milestone-after-deadline": (
+        {"milestones": [{"title": "Beta", "dueDate": "2027-06-01"}]},
+        (field("milestones", 0, "dueDate"), "OUT_OF_RANGE"),
+    ),
+    "timezone-host-alias": ({"timezone": "localtime"}, (field("timezone"), "INVALID")),
     "region-unknown": (
         {"preferredRegions": ["Eastern Europe", "Atlantis"]},
         (field("preferredRegions", 1), "INVALID"),
@@ -437,13 +446,18 @@ def test_update_project_refuses_each_bad_field_and_changes_nothing(
 
 
 def awarded_project(client: GraphQLClient) -> tuple[Account, dict[str, Any], dict[str, Any]]:
-    vendor = client.create_vendor(client.register("VENDOR"))
+    """A request awarded to a vendor whose owner accepted: ready to be reviewed."""
+    owner = client.register("VENDOR")
+    vendor = client.create_vendor(owner)
     business = client.register("BUSINESS")
     project = client.post_project(business, publish=True)
     award = client.execute(
         AWARD, {"input": {"id": project["id"], "vendorId": vendor["id"]}}, token=business.token
     )["awardProjectRequest"]
     assert award == {"projectRequest": {"status": "AWARDED"}, "userErrors": []}
+    accept = {"projectRequestId": project["id"], "accept": True}
+    accepted = client.execute(RESPOND_TO_AWARD, {"input": accept}, token=owner.token)
+    assert accepted["respondToAward"]["userErrors"] == []
     return business, project, vendor
 
 

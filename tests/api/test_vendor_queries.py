@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.graphql_client import Account, GraphQLClient
+from tests.graphql_client import RESPOND_TO_AWARD, Account, GraphQLClient
 
 VENDOR_NAMES = """
 query ($filter: VendorFilter, $search: String, $orderBy: VendorOrder, $first: Int, $after: String) {
@@ -95,13 +95,22 @@ MARKET = [
 
 
 def award_and_review(
-    client: GraphQLClient, business: Account, vendor_id: str, score: int, comment: str = ""
+    client: GraphQLClient,
+    business: Account,
+    vendor_id: str,
+    vendor_owner: Account,
+    score: int,
+    comment: str = "",
 ) -> None:
+    """The business awards the vendor, whose owner accepts; then the business reviews it."""
     project = client.post_project(business, publish=True)
     award = {"id": project["id"], "vendorId": vendor_id}
     assert client.execute(AWARD, {"input": award}, token=business.token)["awardProjectRequest"] == {
         "userErrors": []
     }
+    accept = {"projectRequestId": project["id"], "accept": True}
+    accepted = client.execute(RESPOND_TO_AWARD, {"input": accept}, token=vendor_owner.token)
+    assert accepted["respondToAward"]["userErrors"] == []
     scores = dict.fromkeys(("quality", "communication", "timeliness", "value"), score)
     review = {"projectRequestId": project["id"], "comment": comment, **scores}
     data = client.execute(REVIEW, {"input": review}, token=business.token)
@@ -111,16 +120,17 @@ def award_and_review(
 @pytest.fixture
 def market(client: GraphQLClient) -> dict[str, dict[str, Any]]:
     """Four vendors on three continents; Vistula verified and rated 5, Kube Crafters rated 2."""
+    owners = {fields["name"]: client.register("VENDOR") for fields in MARKET}
     vendors = {
-        fields["name"]: client.create_vendor(client.register("VENDOR"), **fields)
-        for fields in MARKET
+        fields["name"]: client.create_vendor(owners[fields["name"]], **fields) for fields in MARKET
     }
     admin = client.admin()
     vistula = vendors["Vistula Software"]
     client.execute(VERIFY, {"input": {"id": vistula["id"]}}, token=admin.token)
     business = client.register("BUSINESS")
-    award_and_review(client, business, vistula["id"], 5)
-    award_and_review(client, business, vendors["Kube Crafters"]["id"], 2)
+    award_and_review(client, business, vistula["id"], owners["Vistula Software"], 5)
+    kube = "Kube Crafters"
+    award_and_review(client, business, vendors[kube]["id"], owners[kube], 2)
     return vendors
 
 
@@ -371,9 +381,11 @@ def test_a_vendors_page_runs_the_same_statements_whatever_its_size(
     add_vendors(client, CROWD - 2)
     business = client.register("BUSINESS")
     for name in ("Reviewed One", "Reviewed Two"):
-        vendor = client.create_vendor(client.register("VENDOR"), name=name)
+        owner = client.register("VENDOR")
+        vendor = client.create_vendor(owner, name=name)
         for score in (5, 4, 3, 4):
-            award_and_review(client, business, vendor["id"], score, comment=f"{name} {score}")
+            comment = f"{name} {score}"
+            award_and_review(client, business, vendor["id"], owner, score, comment=comment)
     client.execute(TAGS, {"search": "react"})  # warm the tag catalog
 
     counts = {}
@@ -396,3 +408,18 @@ def test_a_vendors_page_runs_the_same_statements_whatever_its_size(
         assert node["reviews"]["totalCount"] == 4
         assert len(node["reviews"]["edges"]) == 3
         assert node["expertise"] and node["languages"]
+
+
+@pytest.mark.parametrize(
+    ("filter", "path"),
+    [
+        ({"hourlyRate": {"min": "NaN", "max": "10"}}, ["filter", "hourlyRate", "min"]),
+        ({"minRating": "sNaN"}, ["filter", "minRating"]),
+    ],
+)
+def test_not_a_number_in_a_filter_is_named_not_masked(
+    client: GraphQLClient, filter: dict[str, Any], path: list[str]
+) -> None:
+    [error] = client.post(VENDOR_NAMES, {"filter": filter}).json()["errors"]
+
+    assert error["extensions"]["field"] == path

@@ -45,7 +45,7 @@ def test_top_k_is_exact_and_scores_are_the_weighted_factors(synthetic: MatchInde
                 assert 0.0 <= m.score <= 1.0
                 assert m.score == pytest.approx(float(np.dot(w, m.factors.as_tuple())), abs=1e-5)
             assert [m.rank for m in result.matches] == list(range(1, len(result.matches) + 1))
-            assert result.considered == 600
+            assert result.considered == len(eligible.matches)
 
 
 def test_upsert_replaces_and_adds_without_rebuild(taxonomy: Taxonomy, fx: FxRates) -> None:
