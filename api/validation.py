@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, time, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -10,6 +10,7 @@ from api.errors import ErrorCode, Problems
 from api.reference import codes
 from api.reference.certifications import CERTIFICATIONS
 from api.reference.fx import fx_table
+from api.reference.regions import canonical_region
 from api.tags.catalog import TagCatalog
 
 MAX_AMOUNT = Decimal("100000000")
@@ -85,6 +86,18 @@ def timezone(problems: Problems, path: Path, value: str) -> str | None:
         )
         return None
     return name
+
+
+def region(problems: Problems, path: Path, value: str) -> str | None:
+    """A UN sub-region, continent or country code, spelled canonically."""
+    canonical = canonical_region(value)
+    if canonical is None:
+        problems.add(
+            path,
+            f"'{value}' is not a region, continent or country code (see the regions query).",
+            ErrorCode.INVALID,
+        )
+    return canonical
 
 
 def certification(problems: Problems, path: Path, value: str) -> str | None:
@@ -175,6 +188,24 @@ def number_range(
         problems.add(path, f"Enter a number from {low:g} to {high:g}.", ErrorCode.OUT_OF_RANGE)
         return None
     return value
+
+
+def each(
+    problems: Problems,
+    name: str,
+    items: Sequence[str] | None,
+    check_item: Callable[[Problems, Path, str], str | None],
+    *,
+    maximum: int,
+) -> list[str] | None:
+    """The items of a list input that pass `check_item`, in order and without repeats.
+
+    None when the list was not given or is too long (that problem is reported).
+    """
+    if items is None or not list_size(problems, [name], items, maximum=maximum):
+        return None
+    checked = [check_item(problems, [name, index], item) for index, item in enumerate(items)]
+    return list(dict.fromkeys(item for item in checked if item))
 
 
 def tagged_numbers(

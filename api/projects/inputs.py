@@ -51,15 +51,14 @@ class OptionalScopeFields:
     start_date: date | None = None
     deadline: date | None = None
 
-    def _draft(
-        self,
-        *,
-        title: str | None,
-        description: str | None,
-        skills: list[SkillRequirementInput] | None,
-        budget: BudgetInput | None,
-        timezone: str | None,
-    ) -> ScopeDraft:
+    def to_draft(self) -> ScopeDraft:
+        """The scope as stated; subclasses add title, description, skills, budget, timezone
+        (required when posting, optional when updating)."""
+        title: str | None = getattr(self, "title", None)
+        description: str | None = getattr(self, "description", None)
+        skills: list[SkillRequirementInput] | None = getattr(self, "skills", None)
+        budget: BudgetInput | None = getattr(self, "budget", None)
+        timezone: str | None = getattr(self, "timezone", None)
         return ScopeDraft(
             title=title,
             description=description,
@@ -96,15 +95,6 @@ class ScopeInput(OptionalScopeFields):
     budget: BudgetInput
     timezone: str = strawberry.field(description="The business's IANA time zone.")
 
-    def to_draft(self) -> ScopeDraft:
-        return self._draft(
-            title=self.title,
-            description=self.description,
-            skills=self.skills,
-            budget=self.budget,
-            timezone=self.timezone,
-        )
-
 
 @strawberry.input
 class PostProjectRequestInput(ScopeInput):
@@ -125,15 +115,6 @@ class UpdateProjectRequestInput(OptionalScopeFields):
     skills: list[SkillRequirementInput] | None = None
     budget: BudgetInput | None = None
     timezone: str | None = None
-
-    def to_draft(self) -> ScopeDraft:
-        return self._draft(
-            title=self.title,
-            description=self.description,
-            skills=self.skills,
-            budget=self.budget,
-            timezone=self.timezone,
-        )
 
 
 @strawberry.input

@@ -10,7 +10,6 @@ from api import validation as check
 from api.errors import ErrorCode, Problems
 from api.projects.draft import ScopeDraft
 from api.projects.models import DataSensitivity, PricingModel
-from api.reference.regions import canonical_region
 from api.tags.catalog import TagCatalog
 
 MAX_SKILLS = 30
@@ -106,37 +105,19 @@ def _check_budget(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -
 
 
 def _check_codes(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -> None:
-    if draft.languages is not None and check.list_size(
-        problems, ["languages"], draft.languages, maximum=MAX_CODES
+    for name, column, items, check_item in (
+        ("languages", "languages", draft.languages, check.language),
+        ("preferredRegions", "preferred_regions", draft.preferred_regions, check.region),
+        (
+            "requiredCertifications",
+            "required_certifications",
+            draft.required_certifications,
+            check.certification,
+        ),
     ):
-        codes = [
-            check.language(problems, ["languages", i], v) for i, v in enumerate(draft.languages)
-        ]
-        cols["languages"] = list(dict.fromkeys(code for code in codes if code))
-    if draft.preferred_regions is not None and check.list_size(
-        problems, ["preferredRegions"], draft.preferred_regions, maximum=MAX_CODES
-    ):
-        regions = []
-        for index, value in enumerate(draft.preferred_regions):
-            region = canonical_region(value)
-            if region is None:
-                problems.add(
-                    ["preferredRegions", index],
-                    f"'{value}' is not a region, continent or country code "
-                    "(see the regions query).",
-                    ErrorCode.INVALID,
-                )
-            else:
-                regions.append(region)
-        cols["preferred_regions"] = list(dict.fromkeys(regions))
-    if draft.required_certifications is not None and check.list_size(
-        problems, ["requiredCertifications"], draft.required_certifications, maximum=MAX_CODES
-    ):
-        certs = [
-            check.certification(problems, ["requiredCertifications", i], v)
-            for i, v in enumerate(draft.required_certifications)
-        ]
-        cols["required_certifications"] = sorted({code for code in certs if code})
+        checked = check.each(problems, name, items, check_item, maximum=MAX_CODES)
+        if checked is not None:
+            cols[column] = checked
 
 
 def _check_dates(
@@ -179,17 +160,12 @@ def _check_skills(
 
 
 def _check_deliverables(draft: ScopeDraft, problems: Problems) -> list[str] | None:
-    if draft.deliverables is None:
-        return None
-    if not check.list_size(
-        problems, ["deliverables"], draft.deliverables, maximum=MAX_DELIVERABLES
-    ):
-        return None
-    items = [
-        check.text(problems, ["deliverables", index], value, max_length=500)
-        for index, value in enumerate(draft.deliverables)
-    ]
-    return [item for item in items if item]
+    def deliverable(problems: Problems, path: check.Path, value: str) -> str | None:
+        return check.text(problems, path, value, max_length=500)
+
+    return check.each(
+        problems, "deliverables", draft.deliverables, deliverable, maximum=MAX_DELIVERABLES
+    )
 
 
 def _check_milestones(

@@ -175,14 +175,10 @@ def _check_expertise(
 
 
 def _check_certifications(draft: VendorDraft, problems: Problems) -> list[str] | None:
-    if draft.certifications is None:
-        return None
-    if not check.list_size(
-        problems, ["certifications"], draft.certifications, maximum=MAX_CERTIFICATIONS
-    ):
-        return None
-    checked = [
-        check.certification(problems, ["certifications", index], value)
-        for index, value in enumerate(draft.certifications)
-    ]
-    return sorted({code for code in checked if code})
+    return check.each(
+        problems,
+        "certifications",
+        draft.certifications,
+        check.certification,
+        maximum=MAX_CERTIFICATIONS,
+    )
