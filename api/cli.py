@@ -120,7 +120,7 @@ def cmd_fit_weights(args: argparse.Namespace) -> int:
     async def run():  # type: ignore[no-untyped-def]
         state = _state()
         try:
-            return await fit_weights(state, store=not args.dry_run)
+            return await fit_weights(state, store=not args.dry_run, alpha=args.alpha)
         finally:
             await state.close()
 
@@ -168,6 +168,12 @@ def parser() -> argparse.ArgumentParser:
 
     fit = commands.add_parser("fit-weights", help="learn factor weights from hiring history")
     fit.add_argument("--dry-run", action="store_true", help="report, but do not store")
+    fit.add_argument(
+        "--alpha",
+        type=float,
+        default=0.01,
+        help="pull towards the default weights (larger keeps every factor in play)",
+    )
     fit.set_defaults(run=cmd_fit_weights)
 
     bench = commands.add_parser("bench", help="benchmarks: `bench match [--vendors N]`")

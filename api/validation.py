@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, time, timedelta
 from decimal import Decimal, InvalidOperation
 
+from babel.numbers import get_currency_precision
+
 from api.errors import ErrorCode, Problems
 from api.reference import codes
 from api.reference.certifications import CERTIFICATIONS
@@ -13,7 +15,10 @@ from api.reference.fx import fx_table
 from api.reference.regions import canonical_region
 from api.tags.catalog import TagCatalog
 
+# Budgets and rates above 100 million in the FX base currency are typos, not projects.
 MAX_AMOUNT = Decimal("100000000")
+# What a NUMERIC(14, 2) money column holds (an IDR or VND amount can reach it first).
+MAX_COLUMN_AMOUNT = Decimal("999999999999.99")
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DATE = timedelta(days=3653)
 Path = Sequence[str | int]
@@ -111,8 +116,11 @@ def certification(problems: Problems, path: Path, value: str) -> str | None:
     return code
 
 
-def amount(problems: Problems, path: Path, value: Decimal | str | float) -> Decimal | None:
-    """A positive money amount with at most two decimals."""
+def amount(
+    problems: Problems, path: Path, value: Decimal | str | float, currency: str | None = None
+) -> Decimal | None:
+    """A positive amount, in the currency's minor units (0 for JPY, at most 2 stored),
+    and below the cap in the FX base currency (and what a money column holds)."""
     try:
         number = Decimal(str(value))
     except InvalidOperation:
@@ -121,20 +129,30 @@ def amount(problems: Problems, path: Path, value: Decimal | str | float) -> Deci
     if not number.is_finite() or number <= 0:
         problems.add(path, "Enter an amount above zero.", ErrorCode.OUT_OF_RANGE)
         return None
-    if number > MAX_AMOUNT:
-        problems.add(path, f"Enter an amount below {MAX_AMOUNT}.", ErrorCode.OUT_OF_RANGE)
+    fx = fx_table()
+    known = currency is not None and currency in fx
+    in_base = fx.to_base(number, currency) if known else number  # type: ignore[arg-type]
+    if number > MAX_COLUMN_AMOUNT or in_base > MAX_AMOUNT:
+        limit = f"{MAX_AMOUNT} {fx.base}" if known else str(MAX_AMOUNT)
+        problems.add(path, f"Enter an amount below {limit}.", ErrorCode.OUT_OF_RANGE)
         return None
-    if number != number.quantize(Decimal("0.01")):
-        problems.add(path, "Use at most two decimal places.", ErrorCode.INVALID)
+    places = min(get_currency_precision(currency), 2) if known else 2  # type: ignore[arg-type]
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        unit = f"{currency} amounts" if known else "Amounts"
+        problems.add(path, f"{unit} take at most {places} decimal places.", ErrorCode.INVALID)
         return None
     return number
 
 
 def amount_range(
-    problems: Problems, path: Path, low: Decimal | str, high: Decimal | str
+    problems: Problems,
+    path: Path,
+    low: Decimal | str,
+    high: Decimal | str,
+    currency: str | None = None,
 ) -> tuple[Decimal, Decimal] | None:
-    minimum = amount(problems, [*path, "min"], low)
-    maximum = amount(problems, [*path, "max"], high)
+    minimum = amount(problems, [*path, "min"], low, currency)
+    maximum = amount(problems, [*path, "max"], high, currency)
     if minimum is None or maximum is None:
         return None
     if minimum > maximum:

@@ -123,8 +123,11 @@ def compare_weights(
     test_size: float = 0.3,
     random_state: int = 0,
     default: MatchWeights | None = None,
+    alpha: float = 0.01,
 ) -> dict[str, object]:
     """Held-out NDCG@k of learned versus default weights, split by scope.
+
+    ``alpha`` is the learner's pull towards the default weights (see WeightLearner).
 
     Returns
     -------
@@ -136,7 +139,7 @@ def compare_weights(
 
     split = GroupShuffleSplit(n_splits=1, test_size=test_size, random_state=random_state)
     train, test = next(split.split(X, y, groups))
-    learner = WeightLearner(k=k).fit(X[train], y[train], groups[train])
+    learner = WeightLearner(alpha=alpha, k=k).fit(X[train], y[train], groups[train])
     base = np.array((default or MatchWeights()).normalised().as_tuple())
     return {
         "learned": mean_ndcg(learner.predict(X[test]), y[test], groups[test], k),

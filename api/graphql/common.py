@@ -8,7 +8,13 @@ from decimal import Decimal
 import strawberry
 
 from api.reference.codes import country_names, language_names
+from api.reference.fx import CENT
 from api.reference.regions import country_geo
+
+
+def cents(value: Decimal) -> Decimal:
+    """Amounts always show two decimals, whichever engine stored them (SQLite drops them)."""
+    return Decimal(value).quantize(CENT)
 
 
 @strawberry.type(description="An amount in an ISO 4217 currency.")
@@ -16,12 +22,18 @@ class Money:
     amount: Decimal
     currency: str
 
+    def __post_init__(self) -> None:
+        self.amount = cents(self.amount)
+
 
 @strawberry.type(description="A price range in one ISO 4217 currency.")
 class MoneyRange:
     min: Decimal
     max: Decimal
     currency: str
+
+    def __post_init__(self) -> None:
+        self.min, self.max = cents(self.min), cents(self.max)
 
 
 @strawberry.type(description="Local working hours; an end before the start is an overnight shift.")

@@ -92,7 +92,7 @@ async def history(
     return scopes, outcomes
 
 
-async def fit_weights(state: AppState, *, store: bool = True) -> FitReport:
+async def fit_weights(state: AppState, *, store: bool = True, alpha: float = 0.01) -> FitReport:
     """Fit, evaluate on held-out requests, and (by default) store the fitted weights."""
     async with state.sessions() as session:
         catalog = await state.catalog()
@@ -101,7 +101,7 @@ async def fit_weights(state: AppState, *, store: bool = True) -> FitReport:
         X, y, groups = training_data(index, scopes, outcomes)
         if len(set(groups.tolist())) < 10:
             raise ValueError("Too little hiring history to fit weights (need 10 requests).")
-        result = compare_weights(X, y, groups, k=10)
+        result = compare_weights(X, y, groups, k=10, alpha=alpha)
         learned = result["weights"]
         weights = dict(zip(FACTORS, learned.as_tuple(), strict=True))  # type: ignore[union-attr]
         report = FitReport(

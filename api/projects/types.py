@@ -11,7 +11,7 @@ import strawberry
 from strawberry import relay
 
 from api.context import Info
-from api.graphql.common import Language, WorkingHours
+from api.graphql.common import Language, WorkingHours, cents
 from api.graphql.ids import parse_pk
 from api.graphql.pagination import Connection
 from api.matches.ranking import rank
@@ -98,8 +98,8 @@ class ProjectRequestType(relay.Node):
     def budget(self) -> Budget:
         row = self._row
         return Budget(
-            min=row.budget_min,
-            max=row.budget_max,
+            min=cents(row.budget_min),
+            max=cents(row.budget_max),
             currency=row.currency,
             pricing=PricingModel(row.pricing),
         )

@@ -95,7 +95,7 @@ def _check_budget(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -
     if budget is None:
         return
     currency = check.currency(problems, ["budget", "currency"], budget.currency)
-    bounds = check.amount_range(problems, ["budget"], budget.min, budget.max)
+    bounds = check.amount_range(problems, ["budget"], budget.min, budget.max, currency)
     if budget.pricing not in PricingModel.__members__:
         problems.add(["budget", "pricing"], "Choose FIXED or HOURLY.", ErrorCode.INVALID)
     elif currency and bounds:

@@ -136,9 +136,9 @@ def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnEleme
     # Only amounts that passed the check are compared (a NaN cannot be ordered).
     low = high = None
     if query.rate_min is not None:
-        low = check.amount(problems, ["hourlyRate", "min"], query.rate_min)
+        low = check.amount(problems, ["hourlyRate", "min"], query.rate_min, currency)
     if query.rate_max is not None:
-        high = check.amount(problems, ["hourlyRate", "max"], query.rate_max)
+        high = check.amount(problems, ["hourlyRate", "max"], query.rate_max, currency)
     if high is not None:
         conditions.append(Vendor.rate_min_base <= fx.to_base(high, currency))
     if low is not None:

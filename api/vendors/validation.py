@@ -110,7 +110,7 @@ def _check_money(draft: VendorDraft, cols: dict[str, Any], problems: Problems) -
     rate = draft.hourly_rate
     if rate is not None:
         currency = check.currency(problems, ["hourlyRate", "currency"], rate.currency)
-        bounds = check.amount_range(problems, ["hourlyRate"], rate.min, rate.max)
+        bounds = check.amount_range(problems, ["hourlyRate"], rate.min, rate.max, currency)
         if currency and bounds:
             fx = fx_table()
             cols.update(
@@ -123,7 +123,7 @@ def _check_money(draft: VendorDraft, cols: dict[str, Any], problems: Problems) -
     budget = draft.min_project_budget
     if budget is not None:
         currency = check.currency(problems, ["minProjectBudget", "currency"], budget.currency)
-        amount = check.amount(problems, ["minProjectBudget", "amount"], budget.amount)
+        amount = check.amount(problems, ["minProjectBudget", "amount"], budget.amount, currency)
         if currency and amount:
             cols.update(min_budget_amount=amount, min_budget_currency=currency)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -355,6 +356,11 @@ SCOPE_CASES: dict[str, tuple[dict[str, Any], Problem]] = {
     "budget-negative": (budget("100", "-1"), (field("budget", "max"), "OUT_OF_RANGE")),
     "budget-decimals": (budget("100.123", "200"), (field("budget", "min"), "INVALID")),
     "budget-currency": (budget("100", "200", "EURO"), (field("budget", "currency"), "INVALID")),
+    "budget-yen-fraction": (budget("1000.50", "2000", "JPY"), (field("budget", "min"), "INVALID")),
+    "budget-over-cap": (
+        budget("100", "200000000", "USD"),
+        (field("budget", "max"), "OUT_OF_RANGE"),
+    ),
     "estimated-hours": ({"estimatedHours": 0}, (field("estimatedHours"), "OUT_OF_RANGE")),
     "timezone": ({"timezone": "Berlin"}, (field("timezone"), "INVALID")),
     "hours-24": (hours("24:00", "08:00"), (field("workingHours", "start"), "INVALID")),
@@ -489,3 +495,20 @@ def test_review_scores_must_be_one_to_five(client: GraphQLClient) -> None:
         token=business.token,
     )
     assert data["submitReview"] == {"review": {"overall": "4.00"}, "userErrors": []}
+
+
+def test_money_limits_follow_the_currency(client: GraphQLClient) -> None:
+    """Rupiah budgets run to hundreds of millions; that is about USD 15,000, not a typo."""
+    business = client.register("BUSINESS")
+
+    project = client.post_project(
+        business,
+        budget={"min": "150000000", "max": "250000000", "currency": "IDR", "pricing": "FIXED"},
+    )
+
+    stored = project["budget"]
+    assert (Decimal(stored["min"]), Decimal(stored["max"]), stored["currency"]) == (
+        Decimal(150_000_000),
+        Decimal(250_000_000),
+        "IDR",
+    )
