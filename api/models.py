@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from api.auth.models import Account
+from api.auth.models import Account, LoginFailure
 from api.matches.models import MatchModel
 from api.projects.models import (
     Deliverable,
@@ -22,6 +22,7 @@ metadata = SQLModel.metadata
 __all__ = [
     "Account",
     "Deliverable",
+    "LoginFailure",
     "MatchModel",
     "Milestone",
     "ProjectRequest",

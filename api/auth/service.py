@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.auth.models import Account, Role
+from api.auth.models import Account, LoginFailure, Role
 from api.auth.passwords import hash_password, verify_password
+from api.clock import utcnow
 from api.errors import ErrorCode, InputError, Problems
 
 # No spaces and no control characters (a NUL would also break PostgreSQL text).
@@ -18,6 +20,8 @@ EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256
 SELF_SERVICE_ROLES = {Role.BUSINESS, Role.VENDOR}
+MAX_FAILURES = 10
+FAILURE_WINDOW = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -75,15 +79,41 @@ async def register(
 
 
 async def login(*, session: AsyncSession, credentials: Credentials) -> Account:
-    """The account for these credentials; one message for every failure, so nothing leaks."""
-    plausible = EMAIL.match(normalise_email(credentials.email)) is not None
-    account = await account_by_email(session, credentials.email) if plausible else None
+    """The account for these credentials; one message for every failure, so nothing leaks.
+
+    After MAX_FAILURES failed attempts on one email within FAILURE_WINDOW, further attempts
+    are refused unchecked until the window has passed, whether or not the account exists.
+    """
+    email = normalise_email(credentials.email)
+    plausible = EMAIL.match(email) is not None
+    if plausible and await _recent_failures(session, email) >= MAX_FAILURES:
+        raise InputError.single(
+            ["input", "email"],
+            "Too many failed sign-ins for this email; try again in 15 minutes.",
+            ErrorCode.RATE_LIMITED,
+        )
+    account = await account_by_email(session, email) if plausible else None
     stored = account.password_hash if account else None
     if not await asyncio.to_thread(verify_password, stored, credentials.password):
+        if plausible:
+            # Refusing rolls the request back; the attempt must outlive that to be counted.
+            session.add(LoginFailure(email=email))
+            await session.commit()
         raise InputError.single(
             ["input", "password"],
             "Email or password is incorrect.",
             ErrorCode.INVALID_CREDENTIALS,
         )
     assert account is not None
+    await session.execute(delete(LoginFailure).where(LoginFailure.email == email))
     return account
+
+
+async def _recent_failures(session: AsyncSession, email: str) -> int:
+    since = utcnow() - FAILURE_WINDOW
+    count = await session.scalar(
+        select(func.count())
+        .select_from(LoginFailure)
+        .where(LoginFailure.email == email, LoginFailure.created_at > since)
+    )
+    return int(count or 0)
