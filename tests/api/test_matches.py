@@ -106,6 +106,7 @@ def test_required_certification_is_a_hard_constraint_and_counted(
     names = {edge["node"]["vendor"]["name"] for edge in result["edges"]}
     assert "Manila Night Shift" not in names
     assert {"constraint": "requiredCertifications", "count": 1} in result["excluded"]
+    assert result["considered"] == result["totalCount"] == 2  # those left after constraints
 
 
 def test_request_weights_override_and_are_reported(
