@@ -12,7 +12,6 @@ import json
 from typing import Any
 
 from cross_web import HTTPException
-from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -22,7 +21,6 @@ from strawberry.types import ExecutionResult
 
 from api.auth.tokens import bearer_token, read_token
 from api.context import Context
-from api.settings import get_settings
 from api.state import AppState
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -39,18 +37,6 @@ def response_media_type(accept: str) -> str | None:
     if JSON in offered:
         return JSON
     return None
-
-
-def _operation_count(query: str | None) -> int:
-    """How many operations a document defines; 0 when it does not parse (reported later)."""
-    if not query:
-        return 0
-    try:
-        # The schema's token bound, so this pre-check cannot be made expensive.
-        document = parse(query, no_location=True, max_tokens=get_settings().max_tokens)
-    except GraphQLError:
-        return 0
-    return sum(isinstance(node, OperationDefinitionNode) for node in document.definitions)
 
 
 class InvalidToken(HTTPException):
@@ -84,13 +70,6 @@ class GraphQLView(GraphQL[Context, None]):
         if not isinstance(parsed, dict | list):
             raise HTTPException(400, "The request body must be a JSON object.")
         return parsed
-
-    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
-        data = kwargs["request_data"]
-        if data.operation_name is None and _operation_count(data.query) > 1:
-            # GraphQL's GetOperation: several operations and no name is a request error.
-            raise HTTPException(400, "Name the operation to run with `operationName`.")
-        return await super().execute_single(*args, **kwargs)
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         processed = await super().process_result(request, result)

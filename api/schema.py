@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationDefinitionNode
 from strawberry import relay
 from strawberry.extensions import (
     MaskErrors,
@@ -79,6 +79,25 @@ class ReleaseWebSocketSession(SchemaExtension):
             await context.close()
 
 
+class RequireOperationName(SchemaExtension):
+    """GraphQL's GetOperation: a document with several operations needs `operationName`.
+
+    Strawberry would run the first; refusing here, on the document it already parsed,
+    holds for HTTP and WebSockets alike.
+    """
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        # `operation_name` falls back to the document's first; ask what the client sent.
+        if context._provided_operation_name is None and document is not None:
+            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+            if len(operations) > 1:
+                message = "Name the operation to run with `operationName`."
+                context.pre_execution_errors = [GraphQLError(message)]
+        yield
+
+
 def extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories, so each request gets fresh extensions (the caches are shared by module)."""
     settings = get_settings
@@ -88,6 +107,7 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
         lambda: QueryDepthLimiter(max_depth=settings().max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings().max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings().max_tokens),
+        RequireOperationName,
         lambda: MaskErrors(should_mask_error=should_mask),
         ReleaseWebSocketSession,
     ]
