@@ -82,12 +82,12 @@ def _published_since(start: datetime, tag_ids: list[int]) -> Select[tuple[Projec
 def _tag_ids(catalog: TagCatalog, tags_any: list[str]) -> list[int]:
     """The tags as typed, resolved through aliases; unknown ones are a client error."""
     problems = Problems(prefix=())
+    ids = []
     if check.list_size(problems, ["tagsAny"], tags_any, maximum=MAX_TAGS):
-        for index, text in enumerate(tags_any):
-            catalog.resolve_or_report(problems, ["tagsAny", index], text)
+        ids = catalog.resolve_all(problems, "tagsAny", tags_any)
     if problems:
         raise ClientError.from_problems(problems)
-    return [tag.id for text in tags_any if (tag := catalog.resolve(text)) and tag.id is not None]
+    return ids
 
 
 def _replay_start(since: datetime | None, now: datetime) -> datetime:

@@ -37,6 +37,11 @@ class TagCatalog:
             problems.add(path, f"Unknown tag '{text}'{hint}", ErrorCode.UNKNOWN_TAG)
         return tag
 
+    def resolve_all(self, problems: Problems, name: str, texts: Sequence[str]) -> list[int]:
+        """Ids of the tags `texts` name (aliases resolve); each unknown one is reported."""
+        tags = [self.resolve_or_report(problems, [name, i], t) for i, t in enumerate(texts)]
+        return [tag.id for tag in tags if tag is not None and tag.id is not None]
+
 
 async def load_catalog(session: AsyncSession) -> TagCatalog:
     """Read the taxonomy tables (three statements) into a catalog."""

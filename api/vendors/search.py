@@ -63,11 +63,9 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
         ("tagsAny", query.tags_any, or_),
         ("tagsAll", query.tags_all, and_),
     ):
-        if not check.list_size(problems, [name], tags, maximum=MAX_FILTER_ITEMS) or not tags:
+        if not check.list_size(problems, [name], tags, maximum=MAX_FILTER_ITEMS):
             continue
-        resolved = [catalog.resolve_or_report(problems, [name, i], t) for i, t in enumerate(tags)]
-        ids = [tag.id for tag in resolved if tag is not None]
-        if ids:
+        if ids := catalog.resolve_all(problems, name, tags):
             conditions.append(combine(*(_has_tag(tag_id) for tag_id in ids)))
     if query.country and (code := check.country(problems, ["country"], query.country)):
         conditions.append(Vendor.country == code)
