@@ -17,8 +17,8 @@ MAX_DELIVERABLES = 50
 MAX_MILESTONES = 50
 MAX_CODES = 20
 REQUIRED = ("title", "description", "skills", "budget", "timezone")
-# (start date, deadline) already stored, so a partial update is checked against them.
-StoredWindow = tuple[date | None, date | None]
+# (start date, deadline); `stored` ones let a partial update be checked against them.
+DateWindow = tuple[date | None, date | None]
 CAMEL = {
     "estimated_hours": "estimatedHours",
     "working_hours": "workingHours",
@@ -42,7 +42,7 @@ def check_scope_draft(
     catalog: TagCatalog,
     creating: bool,
     problems: Problems,
-    stored: StoredWindow = (None, None),
+    stored: DateWindow = (None, None),
 ) -> ScopeValues:
     values = ScopeValues()
     cols = values.columns
@@ -83,10 +83,10 @@ def check_scope_draft(
             cols["data_sensitivity"] = draft.data_sensitivity
         else:
             problems.add(["dataSensitivity"], "Choose LOW, MEDIUM or HIGH.", ErrorCode.INVALID)
-    _check_dates(draft, cols, problems, stored)
+    window = _check_dates(draft, cols, problems, stored)
     values.skills = _check_skills(draft, catalog, problems)
     values.deliverables = _check_deliverables(draft, problems)
-    values.milestones = _check_milestones(draft, problems, stored)
+    values.milestones = _check_milestones(draft, problems, window)
     return values
 
 
@@ -121,9 +121,12 @@ def _check_codes(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) ->
 
 
 def _check_dates(
-    draft: ScopeDraft, cols: dict[str, Any], problems: Problems, stored: StoredWindow
-) -> None:
-    """Dates within a sane window, and a deadline after the start (stored or given)."""
+    draft: ScopeDraft, cols: dict[str, Any], problems: Problems, stored: DateWindow
+) -> DateWindow:
+    """Dates within a sane window, and a deadline after the start (stored or given).
+
+    Returns the project's window as it will stand: given dates that passed, else stored ones.
+    """
     for field_, value in (("startDate", draft.start_date), ("deadline", draft.deadline)):
         if value is not None and check.plausible_date(problems, [field_], value):
             cols["start_date" if field_ == "startDate" else "deadline"] = value
@@ -133,6 +136,7 @@ def _check_dates(
     if start and deadline and deadline < start:
         field_ = "deadline" if draft.deadline else "startDate"
         problems.add([field_], "The deadline is before the start date.", ErrorCode.OUT_OF_RANGE)
+    return start, deadline
 
 
 def _check_skills(
@@ -169,15 +173,14 @@ def _check_deliverables(draft: ScopeDraft, problems: Problems) -> list[str] | No
 
 
 def _check_milestones(
-    draft: ScopeDraft, problems: Problems, stored: StoredWindow
+    draft: ScopeDraft, problems: Problems, window: DateWindow
 ) -> list[tuple[str, Any]] | None:
-    """Milestones fall inside the project's window (as given, or as stored)."""
+    """Milestones fall inside the project's window."""
     if draft.milestones is None:
         return None
     if not check.list_size(problems, ["milestones"], draft.milestones, maximum=MAX_MILESTONES):
         return None
-    start = draft.start_date or stored[0]
-    deadline = draft.deadline or stored[1]
+    start, deadline = window
     checked = []
     for index, entry in enumerate(draft.milestones):
         path = ["milestones", index]
