@@ -72,7 +72,11 @@ def cost_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
         what = f"Estimated {num(lo)}-{num(hi)} {s.currency} for {num(b.hours)} h"
     else:
         what = f"Rate {num(lo)}-{num(hi)} {s.currency}/h"
-    if hi <= s.budget_max:
+    if hi < s.budget_min:
+        text = f"{what} is below your {budget} budget"
+    elif hi <= s.budget_max and lo < s.budget_min:
+        text = f"{what} fits your {budget} budget, starting below it"
+    elif hi <= s.budget_max:
         text = f"{what} is inside your {budget} budget"
     elif lo <= s.budget_max:
         text = f"{what} reaches above your {budget} budget"

@@ -99,6 +99,23 @@ def test_hourly_rate_against_budget_after_conversion(taxonomy: Taxonomy, fx: FxR
     assert "Rate 45-60 EUR/h is inside your 40-70 EUR budget" in reasons
 
 
+def test_cost_reason_says_where_the_rate_sits_against_the_budget(
+    taxonomy: Taxonomy, fx: FxRates
+) -> None:
+    index = index_of(
+        taxonomy,
+        fx,
+        vendor(1, rate_min=30, rate_max=50, currency="EUR"),
+        vendor(2, rate_min=20, rate_max=30, currency="EUR"),
+    )
+    s = scope(budget_min=40, budget_max=70, currency="EUR", pricing=Pricing.HOURLY)
+
+    reasons = {m.vendor_id: m.reasons for m in index.match(s, k=2).matches}
+
+    assert "Rate 30-50 EUR/h fits your 40-70 EUR budget, starting below it" in reasons[1]
+    assert "Rate 20-30 EUR/h is below your 40-70 EUR budget" in reasons[2]
+
+
 def test_fixed_budget_uses_hours_and_minimum_project(taxonomy: Taxonomy, fx: FxRates) -> None:
     index = index_of(
         taxonomy,
