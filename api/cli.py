@@ -137,7 +137,7 @@ def cmd_fit_weights(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from api.bench_match import main as bench_match
+    from benchmarks.match import main as bench_match
 
     return bench_match(args.rest)
 

@@ -1,4 +1,4 @@
-"""Benchmark of the matcher on a synthetic population: ``python -m api.bench_match``.
+"""Benchmark of the matcher on a synthetic population: ``vendormatch bench match``.
 
 Imports only ``matching`` and the standard library, numpy and psutil. The last
 line printed is machine-readable (``RESULT vendors=... p50_ms=... ...``).

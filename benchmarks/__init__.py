@@ -1,0 +1,1 @@
+"""Benchmarks run by `vendormatch bench`: they print measured ratios, never assert on time."""
