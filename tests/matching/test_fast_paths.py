@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from api.bench_match import loop_scores
+from benchmarks.match import loop_scores
 from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
 from matching.cost import blend, price_fit
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
