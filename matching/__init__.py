@@ -1,46 +1,46 @@
 """Vendormatch matching library: rank vendors for a scope of work, and say why.
 
-Pure numpy, scipy and scikit-learn; no I/O and nothing from ``api/``.
+Pure numpy, scipy and scikit-learn; no I/O, no clock and nothing from ``api/``.
 
 Build a :class:`MatchIndex` from :class:`VendorRecord` values with a
 :class:`Taxonomy` and :class:`FxRates`, then call :meth:`MatchIndex.match`
-with a :class:`Scope`. Each :class:`Match` carries a score in [0, 1], one
-score per factor (:class:`FactorScores`), the reasons a buyer reads and the
-outsourcing :class:`Risk` values with mitigations. :class:`MatchWeights`
-holds the factor weights; :class:`WeightLearner` learns them from past
-outcomes (see :func:`training_data`, :func:`ndcg_at_k`, :func:`compare_weights`).
+with a :class:`Scope` and the day to plan from. Each :class:`Match` carries a
+score in [0, 1], one score per :class:`Factor` (:class:`FactorScores`), the
+reasons a buyer reads and the outsourcing :class:`Risk` values with
+mitigations. :class:`MatchWeights` holds the factor weights;
+:class:`WeightLearner` learns them from past outcomes (see
+:func:`training_data`, :func:`ndcg_at_k`, :func:`compare_weights`).
+:class:`RatingPrior` is what the quality factor shrinks ratings towards.
 
 Examples
 --------
 >>> index = MatchIndex(Taxonomy.from_records(tags), FxRates("USD", rates))  # doctest: +SKIP
->>> index.build(vendors).match(scope, k=10)  # doctest: +SKIP
+>>> index.build(vendors).match(scope, k=10, today=date(2026, 3, 2))  # doctest: +SKIP
 """
 
-from .fx import FxRates
-from .index import MatchIndex
-from .learn import WeightLearner
-from .outcomes import Outcome, compare_weights, ndcg_at_k, training_data
-from .taxonomy import Taxonomy
-from .types import (
-    FACTORS,
-    FactorScores,
-    Match,
-    MatchResult,
-    MatchWeights,
+from .core.factor import FACTORS, Factor, FactorScores, MatchWeights
+from .core.fx import FxRates
+from .core.records import (
     Pricing,
     Proficiency,
-    Risk,
-    RiskKind,
-    RiskLevel,
     Scope,
     Sensitivity,
     SkillRequirement,
     VendorKind,
     VendorRecord,
 )
+from .core.results import Match, MatchResult, Risk, RiskKind, RiskLevel
+from .core.taxonomy import Taxonomy
+from .factors.quality import RatingPrior
+from .learn.comparison import WeightComparison, compare_weights
+from .learn.learner import WeightLearner
+from .learn.ndcg import ndcg_at_k
+from .learn.outcomes import Outcome, training_data
+from .rank.index import MatchIndex
 
 __all__ = [
     "FACTORS",
+    "Factor",
     "FactorScores",
     "FxRates",
     "Match",
@@ -50,6 +50,7 @@ __all__ = [
     "Outcome",
     "Pricing",
     "Proficiency",
+    "RatingPrior",
     "Risk",
     "RiskKind",
     "RiskLevel",
@@ -59,6 +60,7 @@ __all__ = [
     "Taxonomy",
     "VendorKind",
     "VendorRecord",
+    "WeightComparison",
     "WeightLearner",
     "compare_weights",
     "ndcg_at_k",

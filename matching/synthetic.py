@@ -12,8 +12,7 @@ from datetime import time as clock
 
 import numpy as np
 
-from .taxonomy import Taxonomy
-from .types import (
+from .core.records import (
     Pricing,
     Proficiency,
     Scope,
@@ -22,6 +21,7 @@ from .types import (
     VendorKind,
     VendorRecord,
 )
+from .core.taxonomy import Taxonomy
 
 N_TAGS, CATEGORY = 400, 20
 PLACES = [  # timezone, country, region, continent, local language

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 import pytest
@@ -28,6 +28,8 @@ TAGS = [
     {"slug": "c-sharp", "name": "C#", "category": "languages", "aliases": ["csharp"]},
 ]
 RATES = {"EUR": "0.8", "GBP": "0.5", "PLN": "4.0", "INR": "80"}
+# The library never reads the clock: undated scopes start on the day the caller passes.
+TODAY = date(2026, 3, 2)
 
 
 @pytest.fixture
@@ -79,5 +81,5 @@ def factors_of(index: MatchIndex, s: Scope, vendor_id: int) -> dict[str, float]:
     """Factor scores of one vendor by name."""
     from matching import FACTORS
 
-    row = index.factor_matrix(s, [vendor_id])[0]
+    row = index.factor_matrix(s, [vendor_id], today=TODAY)[0]
     return dict(zip(FACTORS, row.tolist(), strict=True))

@@ -9,7 +9,7 @@ import pytest
 
 from matching import FxRates, Pricing, Proficiency, Sensitivity, SkillRequirement, Taxonomy
 
-from .conftest import factors_of, index_of, scope, vendor
+from .conftest import TODAY, factors_of, index_of, scope, vendor
 
 TEXT_SHARE = 0.25
 
@@ -55,7 +55,7 @@ def test_missing_must_have_excludes_and_related_only_costs(taxonomy: Taxonomy, f
         vendor(3, expertise=(("aws", 5.0),)),
     )
     s = scope(skills=(SkillRequirement("python", must_have=True),))
-    result = index.match(s)
+    result = index.match(s, today=TODAY)
     assert [m.vendor_id for m in result.matches] == [1, 2]
     assert result.excluded["mustHaveSkills"] == 1
     assert result.considered == 2  # vendor 3 lacks the must-have and its relatives
@@ -73,7 +73,7 @@ def test_text_similarity_adds_to_skill(taxonomy: Taxonomy, fx: FxRates) -> None:
     # No tagged skills asked for: the skill factor is the text similarity alone.
     assert 0.3 < factors_of(index, s, 1)["skill"] <= 1.0
     assert factors_of(index, s, 2)["skill"] == 0.0
-    assert index.match(s).matches[0].vendor_id == 1
+    assert index.match(s, today=TODAY).matches[0].vendor_id == 1
 
 
 # --- cost --------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ def test_hourly_rate_against_budget_after_conversion(taxonomy: Taxonomy, fx: FxR
     assert factors_of(index, s, 3)["cost"] == pytest.approx(0.6 * (1 - 14 / 35))
     assert factors_of(index, s, 4)["cost"] == pytest.approx(1.0)
     assert factors_of(index, s, 5)["cost"] == 0.0
-    reasons = index.match(s, k=1).matches[0].reasons
+    reasons = index.match(s, k=1, today=TODAY).matches[0].reasons
     assert "Rate 45-60 EUR/h is inside your 40-70 EUR budget" in reasons
 
 
@@ -110,7 +110,7 @@ def test_cost_reason_says_where_the_rate_sits_against_the_budget(
     )
     s = scope(budget_min=40, budget_max=70, currency="EUR", pricing=Pricing.HOURLY)
 
-    reasons = {m.vendor_id: m.reasons for m in index.match(s, k=2).matches}
+    reasons = {m.vendor_id: m.reasons for m in index.match(s, k=2, today=TODAY).matches}
 
     assert "Rate 30-50 EUR/h fits your 40-70 EUR budget, starting below it" in reasons[1]
     assert "Rate 20-30 EUR/h is below your 40-70 EUR budget" in reasons[2]
@@ -156,7 +156,7 @@ def test_overlap_follows_daylight_saving(
     index = index_of(taxonomy, fx, vendor(1, timezone="America/New_York", country="US"))
     s = scope(timezone="Europe/Berlin", min_overlap_hours=4, start_date=day, deadline=day)
     assert factors_of(index, s, 1)["timezone"] == pytest.approx(hours / 4)
-    reasons = index.match(s).matches[0].reasons
+    reasons = index.match(s, today=TODAY).matches[0].reasons
     text = f"{hours:g} h overlap with Europe/Berlin 09:00-17:00; you asked for 4 h"
     assert text in reasons
 
@@ -215,7 +215,7 @@ def test_languages_are_required_and_weighted_by_proficiency(
     )
     day = date(2026, 6, 10)
     s = scope(languages=("en", "de"), start_date=day, deadline=day)
-    result = index.match(s)
+    result = index.match(s, today=TODAY)
     assert result.excluded["languages"] == 2
     assert {m.vendor_id for m in result.matches} == {1, 4}
     # 0.5 x languages + 0.25 x region (none preferred) + 0.25 x calendar
@@ -291,8 +291,8 @@ def test_required_certifications_and_sensitivity(taxonomy: Taxonomy, fx: FxRates
     assert factors_of(index, high, 3)["security"] == pytest.approx(0.5)
     low = scope(data_sensitivity=Sensitivity.LOW)
     assert factors_of(index, low, 2)["security"] == pytest.approx(0.5)
-    result = index.match(scope(required_certifications=("ISO_27001",)))
+    result = index.match(scope(required_certifications=("ISO_27001",)), today=TODAY)
     assert result.excluded == {"requiredCertifications": 1}
     assert {m.vendor_id for m in result.matches} == {1, 3}
-    unknown = index.match(scope(required_certifications=("HITRUST",)))
+    unknown = index.match(scope(required_certifications=("HITRUST",)), today=TODAY)
     assert unknown.matches == [] and unknown.excluded == {"requiredCertifications": 3}

@@ -11,11 +11,11 @@ import pytest
 
 from benchmarks.match import loop_scores
 from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
-from matching.cost import blend, price_fit
+from matching.factors.cost import blend, price_fit
+from matching.rank.topk import best_with_text, kth_floor
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
-from matching.topk import best_with_text, kth_floor
 
-from .conftest import factors_of, index_of, scope, vendor
+from .conftest import TODAY, factors_of, index_of, scope, vendor
 
 
 def test_blend_is_an_exact_select() -> None:
@@ -63,10 +63,10 @@ def test_top_k_keeps_rounded_ties_in_id_order() -> None:
 
 def test_new_languages_and_profiles_after_build_are_scored(taxonomy: Taxonomy, fx: FxRates) -> None:
     index = index_of(taxonomy, fx, vendor(1), vendor(2, country="PL", region="Eastern Europe"))
-    index.match(scope())  # profile tables built once
+    index.match(scope(), today=TODAY)  # profile tables built once
     index.upsert(vendor(3, country="FR", languages=(("fr", Proficiency.NATIVE),)))
     s = scope(languages=("fr",), preferred_regions=("FR",))
-    result = index.match(s)
+    result = index.match(s, today=TODAY)
     assert [m.vendor_id for m in result.matches] == [3]
     assert result.excluded["languages"] == 2
     assert factors_of(index, s, 3)["culture"] == pytest.approx(0.5 + 0.25 + 0.25, abs=0.05)
@@ -78,7 +78,7 @@ def test_pending_skill_rows_override_the_column_store(taxonomy: Taxonomy, fx: Fx
     index.upsert(vendor(1, expertise=(("terraform", 5.0),)))  # drops python
     index.upsert(vendor(4, expertise=(("python", 5.0),)))
     s = scope(skills=(SkillRequirement("python", must_have=True),))
-    result = index.match(s)
+    result = index.match(s, today=TODAY)
     assert [m.vendor_id for m in result.matches] == [4]
     assert result.excluded["mustHaveSkills"] == 2
 
@@ -92,10 +92,12 @@ def test_benchmark_loop_computes_the_same_ranking(bench_index: MatchIndex) -> No
     ids = list(range(800))
     w = np.array(MatchWeights().normalised().as_tuple())
     for s in scopes(12):
-        loop = sorted(loop_scores(bench_index, s, ids, 20), key=lambda t: (-t[0], t[1]))
-        result = bench_index.match(s, k=20)
+        loop = sorted(
+            loop_scores(bench_index, s, ids, 20, today=TODAY), key=lambda t: (-t[0], t[1])
+        )
+        result = bench_index.match(s, k=20, today=TODAY)
         assert [v for _, v in loop] == [m.vendor_id for m in result.matches]
-        full = bench_index.factor_matrix(s, [v for _, v in loop]) @ w
+        full = bench_index.factor_matrix(s, [v for _, v in loop], today=TODAY) @ w
         assert [score for score, _ in loop] == pytest.approx(full.tolist(), abs=1e-6)
 
 
@@ -106,5 +108,5 @@ def test_updates_keep_the_benchmark_loop_in_step() -> None:
         index.upsert(replace(rec, id=rec.id * 7 % 320))
         ids.add(rec.id * 7 % 320)
     s = scopes(3)[1]
-    loop = sorted(loop_scores(index, s, sorted(ids), 10), key=lambda t: (-t[0], t[1]))
-    assert [v for _, v in loop] == [m.vendor_id for m in index.match(s, k=10).matches]
+    loop = sorted(loop_scores(index, s, sorted(ids), 10, today=TODAY), key=lambda t: (-t[0], t[1]))
+    assert [v for _, v in loop] == [m.vendor_id for m in index.match(s, k=10, today=TODAY).matches]

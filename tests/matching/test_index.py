@@ -21,7 +21,7 @@ from matching import (
 )
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
 
-from .conftest import index_of, scope, vendor
+from .conftest import TODAY, index_of, scope, vendor
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +33,10 @@ def test_top_k_is_exact_and_scores_are_the_weighted_factors(synthetic: MatchInde
     ids = list(range(600))
     for s in scopes(8):
         for weights in (MatchWeights(), MatchWeights.from_partial({"timezone": 1.0, "skill": 0.1})):
-            result = synthetic.match(s, k=10, weights=weights)
+            result = synthetic.match(s, k=10, weights=weights, today=TODAY)
             w = np.array(weights.normalised().as_tuple())
-            full = synthetic.factor_matrix(s, ids) @ w
-            eligible = synthetic.match(s, k=600, weights=weights)
+            full = synthetic.factor_matrix(s, ids, today=TODAY) @ w
+            eligible = synthetic.match(s, k=600, weights=weights, today=TODAY)
             expected = sorted(
                 (m.vendor_id for m in eligible.matches), key=lambda v: (-round(full[v], 6), v)
             )[:10]
@@ -51,15 +51,15 @@ def test_top_k_is_exact_and_scores_are_the_weighted_factors(synthetic: MatchInde
 def test_upsert_replaces_and_adds_without_rebuild(taxonomy: Taxonomy, fx: FxRates) -> None:
     index = index_of(taxonomy, fx, vendor(1), vendor(2, expertise=(("aws", 5.0),)))
     s = scope(skills=(SkillRequirement("aws"),))
-    assert index.match(s).matches[0].vendor_id == 2
+    assert index.match(s, today=TODAY).matches[0].vendor_id == 2
     index.upsert(vendor(1, expertise=(("aws", 9.0),), review_count=300, review_mean=4.9))
     index.upsert(vendor(3, expertise=(("aws", 1.0),)))
     assert len(index) == 3 and 3 in index
-    result = index.match(s)
+    result = index.match(s, today=TODAY)
     assert [m.vendor_id for m in result.matches][:1] == [1]
     assert index.remove(1) and not index.remove(1)
     assert 1 not in index and len(index) == 2
-    assert [m.vendor_id for m in index.match(s).matches] == [2, 3]
+    assert [m.vendor_id for m in index.match(s, today=TODAY).matches] == [2, 3]
 
 
 def test_many_updates_fold_into_the_index(synthetic: MatchIndex) -> None:
@@ -72,12 +72,12 @@ def test_many_updates_fold_into_the_index(synthetic: MatchIndex) -> None:
     base = {r.id: r for r in vendors(300)}
     fresh.build(list({**base, **fresh_records}.values()))
     s = scopes(3)[2]
-    got = index.match(s, k=15)
+    got = index.match(s, k=15, today=TODAY)
     assert len(index) == len(fresh) == 700
     # Text IDF differs between the two (frozen at build), so compare skill-free rankings.
     no_text = MatchWeights.from_partial({"skill": 0.0})
-    assert [m.vendor_id for m in index.match(s, k=15, weights=no_text).matches] == [
-        m.vendor_id for m in fresh.match(s, k=15, weights=no_text).matches
+    assert [m.vendor_id for m in index.match(s, k=15, weights=no_text, today=TODAY).matches] == [
+        m.vendor_id for m in fresh.match(s, k=15, weights=no_text, today=TODAY).matches
     ]
     assert len(got.matches) == 15
 
@@ -113,7 +113,7 @@ def test_risks_carry_levels_and_concrete_mitigations(taxonomy: Taxonomy, fx: FxR
         work_start=time(9),
         work_end=time(17),
     )
-    by_id = {m.vendor_id: m for m in index.match(s).matches}
+    by_id = {m.vendor_id: m for m in index.match(s, today=TODAY).matches}
     risks_1 = {(r.kind, r.level): r for r in by_id[1].risks}
     mitigations = [r.mitigation for r in by_id[1].risks if r.kind == RiskKind.COMMUNICATION]
     assert "Agree a daily check-in at 14:00-15:00 UTC" in mitigations
@@ -129,7 +129,7 @@ def test_risks_carry_levels_and_concrete_mitigations(taxonomy: Taxonomy, fx: FxR
 def test_holidays_inside_the_timeline_are_a_cultural_risk(taxonomy: Taxonomy, fx: FxRates) -> None:
     index = index_of(taxonomy, fx, vendor(1, country="US", timezone="America/New_York"))
     s = scope(start_date=date(2026, 11, 23), deadline=date(2026, 11, 27))  # Thanksgiving week
-    risks = index.match(s).matches[0].risks
+    risks = index.match(s, today=TODAY).matches[0].risks
     cultural = [r for r in risks if r.kind == RiskKind.CULTURAL]
     assert len(cultural) == 1 and "Thanksgiving" in cultural[0].detail
     assert cultural[0].level == RiskLevel.LOW

@@ -10,6 +10,7 @@ from rank_bm25 import BM25Okapi
 
 from matching import FxRates, MatchIndex, Scope, Taxonomy, VendorRecord, ndcg_at_k
 
+from .conftest import TODAY
 from .judged import JUDGED, RATES, TAGS, vendors
 
 K = 10
@@ -35,7 +36,7 @@ def judged_index() -> MatchIndex:
 def matcher_ndcg(index: MatchIndex) -> list[float]:
     out = []
     for scope, grades in JUDGED:
-        ranked = [m.vendor_id for m in index.match(scope, k=K).matches]
+        ranked = [m.vendor_id for m in index.match(scope, k=K, today=TODAY).matches]
         out.append(ndcg_at_k([grades.get(v, 0) for v in ranked], K, ideal=grades.values()))
     return out
 

@@ -19,6 +19,8 @@ from matching import (
 )
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
 
+from .conftest import TODAY
+
 
 def test_ndcg_by_hand() -> None:
     assert ndcg_at_k([3, 2, 0], 3) == pytest.approx(1.0)
@@ -53,7 +55,7 @@ def test_learner_recovers_hidden_weights() -> None:
     assert sum(learner.weights_.as_tuple()) == pytest.approx(1.0)
     assert int(np.argmax(learner.coef_)) == 2
     result = compare_weights(X, y, groups)
-    assert result["learned"] > result["default"]
+    assert result.learned > result.default
 
 
 def test_training_data_from_outcomes() -> None:
@@ -67,7 +69,7 @@ def test_training_data_from_outcomes() -> None:
         Outcome(9, 1),
         Outcome(1, 10_000),
     ]
-    X, y, groups = training_data(index, past, outcomes)
+    X, y, groups = training_data(index, past, outcomes, today=TODAY)
     assert X.shape == (4, 6) and y.tolist() == [3, 1, 0, 2] and groups.tolist() == [0, 0, 0, 1]
     assert ((X >= 0) & (X <= 1)).all()
 

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import Generic, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
-RowFn = Callable[[str, int], np.ndarray]
+S = TypeVar("S", bound=np.generic)
 
 
-class YearTable:
+class YearTable(Generic[S]):
     """A (keys x days-of-year) matrix per year, filled lazily by ``row_fn(key, year)``."""
 
-    def __init__(self, row_fn: RowFn, dtype: type) -> None:
+    def __init__(self, row_fn: Callable[[str, int], NDArray[S]], dtype: type[S]) -> None:
         self.row_fn = row_fn
         self.dtype = dtype
         self._rows: dict[str, int] = {}
-        self._years: dict[int, np.ndarray] = {}
+        self._years: dict[int, NDArray[S]] = {}
 
-    def _year(self, keys: Sequence[str], year: int) -> np.ndarray:
+    def _year(self, keys: Sequence[str], year: int) -> NDArray[S]:
         for key in keys:
             self._rows.setdefault(key, len(self._rows))
         table = self._years.get(year)
@@ -31,9 +33,9 @@ class YearTable:
         assert table is not None
         return table[[self._rows[key] for key in keys]]
 
-    def days(self, keys: Sequence[str], days: Sequence[date]) -> np.ndarray:
+    def days(self, keys: Sequence[str], days: Sequence[date]) -> NDArray[S]:
         """Values for every key on each of ``days`` (keys x len(days))."""
-        out = np.empty((len(keys), len(days)), dtype=self.dtype)
+        out: NDArray[S] = np.empty((len(keys), len(days)), dtype=self.dtype)
         if not len(keys):
             return out
         by_year: dict[int, list[int]] = {}

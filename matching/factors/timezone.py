@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .years import YearTable, days_in_year
 
 MAX_SAMPLES = 26
 
 
-def _offset_row(tz: str, year: int) -> np.ndarray:
+def _offset_row(tz: str, year: int) -> NDArray[np.float32]:
     """UTC offset in hours at local noon on each day of ``year``."""
     zone = ZoneInfo(tz)
     return np.array(
-        [
-            datetime.combine(d, time(12), zone).utcoffset().total_seconds() / 3600.0  # type: ignore[union-attr]
-            for d in days_in_year(year)
-        ],
+        [_utc_offset(datetime.combine(d, time(12), zone)) for d in days_in_year(year)],
         dtype=np.float32,
     )
+
+
+def _utc_offset(moment: datetime) -> float:
+    """UTC offset of an aware datetime in hours."""
+    offset = moment.utcoffset()
+    assert offset is not None  # a ZoneInfo always gives one
+    return offset.total_seconds() / 3600.0
 
 
 OFFSETS = YearTable(_offset_row, np.float32)
@@ -50,11 +56,11 @@ def overlap_matrix(
     scope_tz: str,
     scope_hours: tuple[float, float],
     zones: Sequence[str],
-    starts: np.ndarray,
-    ends: np.ndarray,
+    starts: NDArray[np.floating[Any]],
+    ends: NDArray[np.floating[Any]],
     days: Sequence[date],
-    distinct: tuple[list[str], np.ndarray] | None = None,
-) -> np.ndarray:
+    distinct: tuple[list[str], NDArray[np.intp]] | None = None,
+) -> NDArray[np.float32]:
     """Overlap in hours of each (zone, start, end) group with the scope, per day (groups x days).
 
     Intervals are compared in UTC against the vendor's previous, same and next
@@ -74,7 +80,7 @@ def overlap_matrix(
     return total
 
 
-def distinct_zones(zones: Sequence[str]) -> tuple[list[str], np.ndarray]:
+def distinct_zones(zones: Sequence[str]) -> tuple[list[str], NDArray[np.intp]]:
     """The distinct zones, and for each group the position of its zone among them."""
     uniq, inverse = np.unique(np.asarray(zones), return_inverse=True)
     return [str(z) for z in uniq], inverse
@@ -99,7 +105,7 @@ def overlap_window_utc(
     return best
 
 
-def timezone_scores(overlap: np.ndarray, min_overlap_hours: float) -> np.ndarray:
+def timezone_scores(overlap: NDArray[np.float32], min_overlap_hours: float) -> NDArray[np.float32]:
     """Overlap against what the scope asks for, capped at 1; 1 when it asks for none."""
     if min_overlap_hours <= 0:
         return np.ones_like(overlap)

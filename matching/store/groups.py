@@ -3,12 +3,14 @@ and the fields of each culture profile, so per-scope factors are computed once p
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import time
 
 import numpy as np
+from numpy.typing import NDArray
 
-from .store import VendorStore
-from .timezone import distinct_zones, shift_hours
+from ..factors.timezone import distinct_zones, shift_hours
+from .vendors import VendorStore
 
 
 class GroupHours:
@@ -17,9 +19,9 @@ class GroupHours:
     def __init__(self) -> None:
         self.count = -1
         self.zones: list[str] = []
-        self.starts = np.zeros(0)
-        self.ends = np.zeros(0)
-        self.distinct: tuple[list[str], np.ndarray] = ([], np.zeros(0, np.intp))
+        self.starts: NDArray[np.float32] = np.zeros(0, np.float32)
+        self.ends: NDArray[np.float32] = np.zeros(0, np.float32)
+        self.distinct: tuple[list[str], NDArray[np.intp]] = ([], np.zeros(0, np.intp))
 
     def refresh(self, store: VendorStore) -> None:
         """Recompute when the store has new groups."""
@@ -35,17 +37,29 @@ class GroupHours:
 
 
 class GeoProfiles:
-    """Country, region, continent and language levels of each culture profile (``geo`` id)."""
+    """Country, region, continent and language levels of each culture profile (``geo`` id).
+
+    Satisfies ``factors.culture.CultureProfiles``; the name tables are the
+    store's own (live) vocabularies.
+    """
 
     def __init__(self) -> None:
         self.count = 0
-        self.country = np.zeros(0, dtype=np.int32)
-        self.region = np.zeros(0, dtype=np.int32)
-        self.continent = np.zeros(0, dtype=np.int32)
-        self.langs = np.zeros((0, 0), dtype=np.uint8)
+        self.country: NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self.region: NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self.continent: NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self.langs: NDArray[np.uint8] = np.zeros((0, 0), dtype=np.uint8)
+        self.language_ids: Mapping[str, int] = {}
+        self.country_names: Sequence[str] = []
+        self.region_names: Sequence[str] = []
+        self.continent_names: Sequence[str] = []
 
     def refresh(self, store: VendorStore) -> None:
         """Append the profiles the store added since the last call."""
+        self.language_ids = store.languages.ids
+        self.country_names = store.countries.keys
+        self.region_names = store.regions.keys
+        self.continent_names = store.continents.keys
         keys = store.geos.keys
         n_lang = max(len(store.languages), self.langs.shape[1])
         if len(keys) == self.count and n_lang == self.langs.shape[1]:
@@ -57,7 +71,8 @@ class GeoProfiles:
             for lang, level in key[3]:
                 langs[i, lang] = level
         self.langs = langs
-        for name, pos in (("country", 0), ("region", 1), ("continent", 2)):
-            added = np.array([key[pos] for key in fresh], dtype=np.int32)
-            setattr(self, name, np.concatenate([getattr(self, name), added]))
+        added = [np.array([key[pos] for key in fresh], dtype=np.int32) for pos in (0, 1, 2)]
+        self.country = np.concatenate([self.country, added[0]])
+        self.region = np.concatenate([self.region, added[1]])
+        self.continent = np.concatenate([self.continent, added[2]])
         self.count = len(keys)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import time
 from itertools import islice
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
+from ..core.fx import FxRates
+from ..core.records import Proficiency, VendorRecord
+from ..core.taxonomy import Taxonomy
+from ..factors.quality import DEFAULT_PRIOR, RatingPrior, quality_scores
+from ..factors.security import PRIVACY, STRONG, security_class
+from ..factors.text import N_FEATURES, TextModel
 from .columns import Columns
-from .fx import FxRates
-from .quality import quality_scores
-from .security import PRIVACY, STRONG, security_class
 from .sparse_rows import OverlayMatrix
-from .taxonomy import Taxonomy
-from .text import N_FEATURES, TextModel
-from .types import Proficiency, VendorRecord
 from .vocab import Vocab
 
 LEVELS = {
@@ -28,7 +30,7 @@ MAX_YEARS = 5.0
 WRITE_BATCH = 1024
 
 
-def depth(years: np.ndarray) -> np.ndarray:
+def depth(years: NDArray[np.float64]) -> NDArray[np.float32]:
     """Credit for experience: 0.5 with no track record, 1.0 from five years on (float32)."""
     years = np.asarray(years, dtype=np.float64)
     return (0.5 + 0.5 * np.minimum(np.maximum(years, 0.0), MAX_YEARS) / MAX_YEARS).astype(
@@ -63,16 +65,23 @@ SCALARS = (
 )
 
 
-def _minutes(t: object) -> int:
-    return t.hour * 60 + t.minute  # type: ignore[attr-defined]
+def _minutes(t: time) -> int:
+    """Minutes since midnight."""
+    return t.hour * 60 + t.minute
 
 
 class VendorStore:
-    """Columns for all vendors; slots are never reused, removal only clears ``alive``."""
+    """Columns for all vendors; slots are never reused, removal only clears ``alive``.
 
-    def __init__(self, taxonomy: Taxonomy, fx: FxRates) -> None:
+    The ``quality`` column is derived from the review columns with ``rating_prior``.
+    """
+
+    def __init__(
+        self, taxonomy: Taxonomy, fx: FxRates, rating_prior: RatingPrior = DEFAULT_PRIOR
+    ) -> None:
         self.taxonomy = taxonomy
         self.fx = fx
+        self.rating_prior = rating_prior
         self.cols = Columns()
         self.slots: dict[int, int] = {}
         self.countries: Vocab[str] = Vocab()
@@ -170,6 +179,11 @@ class VendorStore:
         self.n_alive -= 1
         return True
 
+    def set_rating_prior(self, prior: RatingPrior) -> None:
+        """Use ``prior`` from now on and recompute every vendor's quality with it."""
+        self.rating_prior = prior
+        self._refresh_quality(slice(0, self.size))
+
     def compact(self) -> None:
         """Fold pending row updates into the sparse bases."""
         if self.skills.delta:
@@ -178,19 +192,23 @@ class VendorStore:
             self.text.compact(self.size)
 
     def _refresh_quality(self, where: slice) -> None:
+        """Recompute the quality column of the slots in ``where``."""
         c = self.cols.cols
         c["quality"][where] = quality_scores(
             c["review_count"][where],
             c["review_mean"][where],
             c["on_time"][where],
             c["last_review_days"][where],
+            self.rating_prior,
         )
 
     def _write(self, start: int, records: list[VendorRecord]) -> list[SkillRow]:
         """Write records' columns from ``start`` on, column by column; returns their skill rows
         as (tag column, years) pairs."""
         c, end = self.cols.cols, start + len(records)
-        values, spoken, skills = [], [], []
+        values: list[tuple[object, ...]] = []
+        spoken: list[LangLevels] = []
+        skills: list[SkillRow] = []
         for slot, rec in enumerate(records, start=start):
             self.slots[rec.id] = slot
             scalars, langs, row = self._values(rec)
@@ -260,13 +278,15 @@ class VendorStore:
         return scalars, langs, sorted(best.items())
 
 
-def _col_max(matrix: sp.csr_matrix) -> np.ndarray:
+def _col_max(matrix: sp.csr_matrix) -> NDArray[np.float32]:
+    """Largest value per column."""
     out = np.zeros(matrix.shape[1], dtype=np.float32)
     np.maximum.at(out, matrix.indices, matrix.data)
     return out
 
 
 def _stack_rows(rows: list[SkillRow], n_cols: int) -> sp.csr_matrix:
+    """CSR matrix of skill depths from (tag column, years) rows."""
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum([len(r) for r in rows], out=indptr[1:])
     pairs = [pair for row in rows for pair in row]

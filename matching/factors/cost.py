@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
-from .types import Pricing, Scope
+from ..core.records import Pricing, Scope
+
+Floats = NDArray[np.float32]
+Mask = NDArray[np.bool_]
 
 TOO_SMALL = 0.3
 
@@ -34,7 +38,7 @@ def budget_of(scope: Scope, to_base: float) -> Budget:
     return Budget(scope.budget_min / to_base, scope.budget_max / to_base, scope.pricing, hours)
 
 
-def price_fit(low: np.ndarray, high: np.ndarray, budget: float) -> np.ndarray:
+def price_fit(low: Floats, high: Floats, budget: float) -> Floats:
     """1 when the whole range fits under the budget, 0.6-1 when it straddles it,
     falling to 0 when the cheapest end is 50% over it.
 
@@ -57,8 +61,10 @@ def price_fit(low: np.ndarray, high: np.ndarray, budget: float) -> np.ndarray:
     return out
 
 
-def blend(out: np.ndarray, other: np.ndarray | np.float32, mask: np.ndarray) -> None:
+def blend(out: Floats, other: Floats | np.float32, mask: Mask) -> None:
     """Set ``out`` to ``other`` where ``mask``, in place and without branches.
+
+    Only for buffers the caller owns (the scratch arrays of this module).
 
     Exact for finite values (x * 1 == x, x * 0 == 0); on random masks it is several
     times faster than ``np.where`` or a masked ``copyto``, which mispredict branches.
@@ -70,9 +76,7 @@ def blend(out: np.ndarray, other: np.ndarray | np.float32, mask: np.ndarray) -> 
     out += take
 
 
-def price_range(
-    rate_min: np.ndarray, rate_max: np.ndarray, budget: Budget
-) -> tuple[np.ndarray, np.ndarray] | None:
+def price_range(rate_min: Floats, rate_max: Floats, budget: Budget) -> tuple[Floats, Floats] | None:
     """What the vendor costs in the budget's terms (per hour or in total), or None."""
     if budget.pricing == Pricing.HOURLY:
         return rate_min, rate_max
@@ -82,9 +86,7 @@ def price_range(
     return rate_min * hours, rate_max * hours
 
 
-def cost_scores(
-    rate_min: np.ndarray, rate_max: np.ndarray, min_budget: np.ndarray, budget: Budget
-) -> np.ndarray:
+def cost_scores(rate_min: Floats, rate_max: Floats, min_budget: Floats, budget: Budget) -> Floats:
     """Cost factor in [0, 1]; 1 for everyone when the scope gives no budget."""
     if budget.high <= 0:
         return np.ones(len(rate_min), dtype=np.float32)

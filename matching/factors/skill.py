@@ -1,24 +1,27 @@
 """Skill factor: taxonomy tags weighted by rarity and depth, must-haves, plus text similarity.
 
-Each tag's vendors are read from the column-major skill matrix (plus pending
-updates) and scattered into one dense credit array per requirement, so no
-vendors x requirements matrices are held.
+Each tag's vendors are read one column at a time (see ``store.tag_columns``) and
+scattered into one dense credit array per requirement, so no vendors x
+requirements matrices are held.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
-from .store import VendorStore
-from .types import SkillRequirement
+from ..core.records import SkillRequirement
+from ..core.taxonomy import Taxonomy
 
 RELATED_CREDIT = 0.5
 RELATED_ONLY_PENALTY = 0.6
 TEXT_SHARE = 0.25
 
-Entries = tuple[np.ndarray, np.ndarray]
+Entries = tuple[NDArray[np.integer], NDArray[np.float32]]  # (slots, depths) of one tag
+TagReader = Callable[[int], Entries]  # tag column -> its entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +29,13 @@ class SkillFit:
     """Tag-based skill scores per slot, and per requirement its tag and related columns."""
 
     tags: tuple[str, ...]
-    must: np.ndarray
-    weights: np.ndarray
+    must: NDArray[np.bool_]
+    weights: NDArray[np.float32]
     columns: tuple[int, ...]
     related: tuple[tuple[int, ...], ...]
-    score: np.ndarray
-    penalty: np.ndarray
-    missing_must: np.ndarray
+    score: NDArray[np.float32]
+    penalty: NDArray[np.float32]
+    missing_must: NDArray[np.bool_]
 
     @property
     def text_share(self) -> float:
@@ -40,16 +43,17 @@ class SkillFit:
         return TEXT_SHARE if self.tags else 1.0
 
 
-def idf(store: VendorStore) -> np.ndarray:
-    """Smooth IDF per tag over the vendors held: rare skills weigh more."""
-    return np.log((1.0 + store.n_alive) / (1.0 + store.skill_df)) + 1.0
+def tag_idf(n_vendors: int, df: NDArray[np.int64]) -> NDArray[np.float64]:
+    """Smooth IDF per tag from document frequencies ``df``: rare skills weigh more."""
+    idf: NDArray[np.float64] = np.log((1.0 + n_vendors) / (1.0 + df)) + 1.0
+    return idf
 
 
-def merge(requirements: tuple[SkillRequirement, ...], store: VendorStore) -> list[SkillRequirement]:
+def merge(requirements: tuple[SkillRequirement, ...], taxonomy: Taxonomy) -> list[SkillRequirement]:
     """Known tags only, one requirement per tag (must-have wins, weights add)."""
     merged: dict[str, SkillRequirement] = {}
     for req in requirements:
-        if req.tag not in store.taxonomy or req.weight <= 0:
+        if req.tag not in taxonomy or req.weight <= 0:
             continue
         prev = merged.get(req.tag)
         if prev is not None:
@@ -60,50 +64,28 @@ def merge(requirements: tuple[SkillRequirement, ...], store: VendorStore) -> lis
     return list(merged.values())
 
 
-class TagColumns:
-    """Reads one tag's (slots, depths) from the CSC base, overridden by pending rows."""
+def skill_fit(
+    requirements: tuple[SkillRequirement, ...],
+    taxonomy: Taxonomy,
+    column: TagReader,
+    idf: NDArray[np.float64],
+    n: int,
+) -> SkillFit:
+    """Tag-based skill scores for ``n`` slots, before the text share is mixed in.
 
-    def __init__(self, store: VendorStore) -> None:
-        self.csc = store.skills.base_csc
-        assert self.csc is not None
-        slots, delta = store.skills.delta_part()
-        self.delta_slots = slots
-        self.delta = delta.tocsc() if len(slots) else None
-        self.stale: np.ndarray | None = None
-        if len(slots):
-            self.stale = np.zeros(self.csc.shape[0], dtype=bool)
-            self.stale[slots[slots < len(self.stale)]] = True
-
-    def __call__(self, col: int) -> Entries:
-        csc = self.csc
-        lo, hi = csc.indptr[col], csc.indptr[col + 1]
-        rows, vals = csc.indices[lo:hi], csc.data[lo:hi]
-        if self.delta is None or self.stale is None:
-            return rows, vals
-        keep = ~self.stale[rows]
-        d = self.delta
-        dlo, dhi = d.indptr[col], d.indptr[col + 1]
-        return (
-            np.concatenate([rows[keep], self.delta_slots[d.indices[dlo:dhi]]]),
-            np.concatenate([vals[keep], d.data[dlo:dhi]]),
-        )
-
-
-def skill_fit(store: VendorStore, requirements: tuple[SkillRequirement, ...]) -> SkillFit:
-    """Tag-based skill scores for every slot, before the text share is mixed in."""
-    reqs = merge(requirements, store)
-    n, tax = store.size, store.taxonomy
-    columns = tuple(tax.index(r.tag) for r in reqs)
-    related = tuple(tuple(tax.index(s) for s in tax.related(r.tag)) for r in reqs)
+    ``column`` reads one tag's (slots, depths); ``idf`` weighs each tag (see :func:`tag_idf`).
+    """
+    reqs = merge(requirements, taxonomy)
+    columns = tuple(taxonomy.index(r.tag) for r in reqs)
+    related = tuple(tuple(taxonomy.index(s) for s in taxonomy.related(r.tag)) for r in reqs)
     weights = np.array([r.weight for r in reqs], dtype=np.float32)
-    weights *= idf(store)[list(columns)] if reqs else 1.0
+    weights *= idf[list(columns)] if reqs else 1.0
     must = np.array([r.must_have for r in reqs], dtype=bool)
     score = np.zeros(n, dtype=np.float32)
     missing_must = np.zeros(n, dtype=bool)
     only_related = np.zeros(n, dtype=np.uint8)
     if reqs:
         share = weights / weights.sum()
-        column = TagColumns(store)
         credit = np.empty(n, dtype=np.float32)
         for j in range(len(reqs)):
             credit.fill(0.0)
@@ -133,7 +115,12 @@ def skill_fit(store: VendorStore, requirements: tuple[SkillRequirement, ...]) ->
     )
 
 
-def combine(fit: SkillFit, slots: np.ndarray, text: np.ndarray) -> np.ndarray:
+def combine(
+    fit: SkillFit, slots: NDArray[np.intp], text: NDArray[np.float32]
+) -> NDArray[np.floating]:
     """Skill factor for ``slots`` given their text similarity."""
     share = fit.text_share
-    return ((1.0 - share) * fit.score[slots] + share * text) * fit.penalty[slots]
+    skill: NDArray[np.floating] = ((1.0 - share) * fit.score[slots] + share * text) * fit.penalty[
+        slots
+    ]
+    return skill

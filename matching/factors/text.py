@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 from sklearn.feature_extraction.text import HashingVectorizer
 
 N_FEATURES = 2**18
@@ -21,14 +22,14 @@ class TextModel:
             ngram_range=(1, 1),
             dtype=np.float32,
         )
-        self.idf = np.ones(N_FEATURES, dtype=np.float32)
-        self.col_max = np.zeros(N_FEATURES, dtype=np.float32)
+        self.idf: NDArray[np.float32] = np.ones(N_FEATURES, dtype=np.float32)
+        self.col_max: NDArray[np.float32] = np.zeros(N_FEATURES, dtype=np.float32)
 
     def counts(self, texts: list[str]) -> sp.csr_matrix:
         """Raw hashed term counts."""
         return self.vectorizer.transform(texts)
 
-    def fit_idf(self, df: np.ndarray, n_docs: int) -> None:
+    def fit_idf(self, df: NDArray[np.int64], n_docs: int) -> None:
         """Smooth IDF from document frequencies."""
         self.idf = (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
 

@@ -7,88 +7,57 @@ per vendor through the ``tzgroup``, ``geo`` and ``sec`` columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 
-from .calendar import country_of_timezone
-from .cost import Budget, budget_of, cost_scores
-from .culture import CultureFit, culture_fit
-from .security import holds_all, security_lut
-from .skill import SkillFit, skill_fit
-from .store import VendorStore
-from .tables import GeoProfiles, GroupHours
-from .timezone import overlap_matrix, sample_days, shift_hours, timezone_scores
-from .types import Scope
+from ..core.records import Scope
+from ..factors.calendar import country_of_timezone
+from ..factors.cost import budget_of, cost_scores
+from ..factors.culture import culture_fit
+from ..factors.evaluation import Evaluation
+from ..factors.security import holds_all, security_lut
+from ..factors.skill import skill_fit, tag_idf
+from ..factors.timezone import overlap_matrix, sample_days, shift_hours, timezone_scores
+from ..store.groups import GeoProfiles, GroupHours
+from ..store.tag_columns import TagColumns
+from ..store.vendors import VendorStore
 
 DEFAULT_WINDOW_DAYS = 90
 MAX_WINDOW_DAYS = 366
 
-__all__ = ["Evaluation", "GeoProfiles", "GroupHours", "evaluate", "project_window"]
 
+def project_window(scope: Scope, today: date) -> tuple[date, date]:
+    """Start and end of the project; 90 days from the start when no usable deadline.
 
-@dataclass
-class Evaluation:
-    """Everything computed for one scope: per slot, or per group with the slot's group id.
-
-    ``overlap_mean``, ``overlap_min`` and ``timezone`` are per time-zone group
-    (``tzgroup``), ``culture`` per culture profile (``geo``) and ``security``
-    per security class (``sec``); ``cost``, ``quality`` and ``eligible`` per slot.
+    ``today`` is the start when the scope gives neither a start date nor a
+    deadline; the caller passes it so results never depend on the clock.
     """
-
-    scope: Scope
-    buyer_country: str
-    start: date
-    end: date
-    days: list[date]
-    budget: Budget
-    skill: SkillFit
-    culture: CultureFit
-    tzgroup: np.ndarray
-    geo: np.ndarray
-    sec: np.ndarray
-    overlap_mean: np.ndarray
-    overlap_min: np.ndarray
-    cost: np.ndarray
-    timezone: np.ndarray
-    quality: np.ndarray
-    security: np.ndarray
-    eligible: np.ndarray
-    excluded: dict[str, int] = field(default_factory=dict)
-
-    def factors(self, slots: np.ndarray) -> tuple[np.ndarray, ...]:
-        """Cost, time zone, culture, quality and security of ``slots``."""
-        return (
-            self.cost[slots],
-            self.timezone[self.tzgroup[slots]],
-            self.culture.score[self.geo[slots]],
-            self.quality[slots],
-            self.security[self.sec[slots]],
-        )
-
-
-def project_window(scope: Scope, today: date | None = None) -> tuple[date, date]:
-    """Start and end of the project; 90 days from the start when no usable deadline."""
-    start = scope.start_date or scope.deadline or today or date.today()
+    start = scope.start_date or scope.deadline or today
     end = scope.deadline if scope.deadline and scope.deadline >= start else None
     end = end or start + timedelta(days=DEFAULT_WINDOW_DAYS)
     return start, min(end, start + timedelta(days=MAX_WINDOW_DAYS - 1))
 
 
 def evaluate(
-    store: VendorStore, groups: GroupHours, profiles: GeoProfiles, scope: Scope
+    store: VendorStore, groups: GroupHours, profiles: GeoProfiles, scope: Scope, *, today: date
 ) -> Evaluation:
     """Hard constraints and factor arrays for every slot (text similarity comes later)."""
     c = store.cols
-    start, end = project_window(scope)
+    start, end = project_window(scope, today)
     days = sample_days(start, end)
     buyer_country = scope.country.upper() or country_of_timezone(scope.timezone)
 
-    skill = skill_fit(store, scope.skills)
+    skill = skill_fit(
+        scope.skills,
+        store.taxonomy,
+        TagColumns(store.skills),
+        tag_idf(store.n_alive, store.skill_df),
+        store.size,
+    )
     profiles.refresh(store)
     culture = culture_fit(
-        store, profiles, scope.languages, scope.preferred_regions, buyer_country, start, end
+        profiles, scope.languages, scope.preferred_regions, buyer_country, start, end
     )
     groups.refresh(store)
     per_day = overlap_matrix(
@@ -108,7 +77,7 @@ def evaluate(
     excluded: dict[str, int] = {}
     eligible = alive.copy()
     if scope.required_certifications:
-        fails = alive & ~holds_all(c["certs"], scope.required_certifications, store.certs)
+        fails = alive & ~holds_all(c["certs"], scope.required_certifications, store.certs.ids)
         excluded["requiredCertifications"] = int(np.count_nonzero(fails))
         eligible &= ~fails
     if scope.languages:

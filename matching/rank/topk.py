@@ -1,14 +1,20 @@
 """Exact top-k selection: a cheap lower bound for every vendor, text similarity only for
-the vendors whose upper bound can still reach the k-th best score."""
+the vendors whose upper bound can still reach the k-th best score.
+
+Every function here returns new arrays and leaves its arguments as they were.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import numpy as np
+from numpy.typing import NDArray
 
-from .scoring import Evaluation
-from .types import MatchWeights
+from ..core.factor import MatchWeights
+from ..factors.evaluation import Evaluation
+from ..store.vendors import VendorStore
+from .similarity import dense_query, query_vector, text_similarity
 
 # Scores are ranked by their value rounded to 6 decimals, ties by vendor id; anything
 # within this margin of the k-th best may tie with it once rounded.
@@ -19,10 +25,12 @@ SAMPLE = 8192
 
 EXCLUDE = np.array([-np.inf, 0.0], dtype=np.float32)  # added to ineligible, eligible slots
 
-Scorer = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+Slots = NDArray[np.intp]
+Floats = NDArray[np.float32]
+Scorer = Callable[[Slots], tuple[Floats, Floats]]  # slots -> (scores, text similarities)
 
 
-def lower_bounds(ev: Evaluation, w: MatchWeights) -> np.ndarray:
+def lower_bounds(ev: Evaluation, w: MatchWeights) -> Floats:
     """Every slot's score without the text share of the skill factor (float32).
 
     Per-group factors are weighted per group and then read per slot; one scratch
@@ -46,16 +54,16 @@ def lower_bounds(ev: Evaluation, w: MatchWeights) -> np.ndarray:
     return lower
 
 
-def kth_floor(lower: np.ndarray, eligible: np.ndarray, kk: int) -> float:
+def kth_floor(lower: Floats, eligible: NDArray[np.bool_], kk: int) -> float:
     """A value no greater than the ``kk``-th largest eligible lower bound.
 
-    Ineligible slots are set to -inf in ``lower``. The k-th best of an evenly
-    strided sample is used when the sample holds ``kk`` eligible slots (it can
-    only be lower than the exact one), which avoids partitioning every slot.
+    The k-th best of an evenly strided sample is used when the sample holds
+    ``kk`` eligible slots (it can only be lower than the exact one), which
+    avoids partitioning every slot. Only the sample is masked (a new array).
     """
-    lower += np.take(EXCLUDE, eligible.view(np.uint8))  # branchless: fast on any mask
     step = max(1, len(lower) // SAMPLE)
-    sample = lower[::step].copy()
+    # branchless: -inf for ineligible slots, fast on any mask
+    sample = lower[::step] + np.take(EXCLUDE, eligible[::step].view(np.uint8))
     if step > 1 and len(sample) >= kk:
         value = float(np.partition(sample, len(sample) - kk)[len(sample) - kk])
         if np.isfinite(value):
@@ -65,22 +73,22 @@ def kth_floor(lower: np.ndarray, eligible: np.ndarray, kk: int) -> float:
 
 
 def best_with_text(
-    lower: np.ndarray,
-    upper: np.ndarray,
-    candidates: np.ndarray,
+    lower: Floats,
+    upper: Floats,
+    candidates: Slots,
     score: Scorer,
-    ids: np.ndarray,
+    ids: NDArray[np.int64],
     kk: int,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[Slots, Floats]:
     """The ``kk`` best candidates by rounded score (ties by id) and their text similarity.
 
     Candidates are scored in rounds, highest upper bound first, each round larger
     than the last; a round ends the search once no unscored candidate's upper
     bound reaches the k-th best score found so far.
     """
-    slots = np.zeros(0, np.int64)
-    scores = np.zeros(0, lower.dtype)
-    texts = np.zeros(0, np.float32)
+    slots: Slots = np.zeros(0, np.intp)
+    scores: Floats = np.zeros(0, lower.dtype)
+    texts: Floats = np.zeros(0, np.float32)
     kth = -np.inf
     remaining, size = candidates, FIRST_ROUND
     while len(remaining):
@@ -101,3 +109,31 @@ def best_with_text(
         size *= GROWTH
     top = np.lexsort((ids[slots], -np.round(scores, 6)))[:kk]
     return slots[top], texts[top]
+
+
+def top_k(store: VendorStore, ev: Evaluation, w: MatchWeights, k: int) -> tuple[Slots, Floats]:
+    """Exact top-``k`` eligible slots (best first) and their text similarity.
+
+    Text similarity is computed only for slots whose upper bound can still reach
+    the cut-off estimated by :func:`kth_floor`.
+    """
+    n_eligible = int(np.count_nonzero(ev.eligible))
+    if k <= 0 or n_eligible == 0:
+        return np.zeros(0, np.intp), np.zeros(0, np.float32)
+    fit = ev.skill
+    share = np.float32(fit.text_share)
+    query = query_vector(store, ev.scope)
+    bound = store.text_model.bound(query) if query.nnz else 0.0
+    lower = lower_bounds(ev, w)
+    kk = min(k, n_eligible)
+    floor = kth_floor(lower, ev.eligible, kk)
+    gap = np.float32(w.skill * share * bound)
+    upper = lower + (fit.penalty * gap if fit.must.any() else gap)
+    dense = dense_query(query)
+
+    def score(part: Slots) -> tuple[Floats, Floats]:
+        sims = text_similarity(store, dense, part)
+        return lower[part] + fit.penalty[part] * np.float32(w.skill * share) * sims, sims
+
+    candidates = np.flatnonzero((upper >= floor - TIE_MARGIN) & ev.eligible)
+    return best_with_text(lower, upper, candidates, score, store.cols["id"], kk)

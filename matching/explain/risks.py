@@ -6,30 +6,24 @@ import math
 from datetime import date
 from functools import lru_cache
 
-from .calendar import holidays_between, weekend_of
+from ..core.records import Sensitivity
+from ..core.results import Risk, RiskKind, RiskLevel
+from ..factors.calendar import holidays_between, weekend_of
+from ..factors.evaluation import Evaluation
+from ..factors.security import PRIVACY, STRONG
+from ..factors.timezone import overlap_window_utc, shift_hours
+from ..store.groups import GroupHours
+from ..store.vendors import VendorStore
 from .facts import Facts
-from .scoring import Evaluation, GroupHours
-from .security import PRIVACY, STRONG
-from .store import VendorStore
-from .timezone import overlap_window_utc, shift_hours
-from .types import Risk, RiskKind, RiskLevel, Sensitivity
+from .format import clock, short
 
 FLUENT = 3
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def _num(x: float) -> str:
-    return f"{x:.1f}".removesuffix(".0")
-
-
-def _clock(hours: float) -> str:
-    minutes = round(hours * 60) % (24 * 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Facts) -> list[Risk]:
     """Little overlap, no shared fluent language, slow responses."""
-    s, out = ev.scope, []
+    s, out = ev.scope, list[Risk]()
     mean, low = float(ev.overlap_mean[v.tzgroup]), float(ev.overlap_min[v.tzgroup])
     if s.min_overlap_hours > 0 and low < s.min_overlap_hours:
         g = v.tzgroup
@@ -39,13 +33,13 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Fac
         )
         if window:
             end = min(window[1], window[0] + 1.0)
-            fix = f"Agree a daily check-in at {_clock(window[0])}-{_clock(end)} UTC"
+            fix = f"Agree a daily check-in at {clock(window[0])}-{clock(end)} UTC"
         else:
             fix = "Agree written daily hand-offs and one weekly call outside office hours"
         level = RiskLevel.HIGH if mean < s.min_overlap_hours / 2 else RiskLevel.MEDIUM
         detail = (
-            f"{_num(mean)} h overlap on average (as low as {_num(low)} h); you asked for "
-            f"{_num(s.min_overlap_hours)} h"
+            f"{short(mean)} h overlap on average (as low as {short(low)} h); you asked for "
+            f"{short(s.min_overlap_hours)} h"
         )
         out.append(Risk(RiskKind.COMMUNICATION, level, detail, fix))
     if s.languages:
@@ -66,7 +60,7 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Fac
             Risk(
                 RiskKind.COMMUNICATION,
                 level,
-                f"Median response time is {_num(response)} h",
+                f"Median response time is {short(response)} h",
                 "Agree a response time (for example one working day) in the contract",
             )
         )
@@ -170,6 +164,7 @@ def _cultural(
 
 
 def _scope_hours(ev: Evaluation) -> tuple[float, float]:
+    """The scope's working hours as local (start, end) hours."""
     return shift_hours(ev.scope.work_start, ev.scope.work_end)
 
 

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Self
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
-from .explain import explain
-from .facts import facts_of
-from .fx import FxRates
-from .scoring import Evaluation, GeoProfiles, GroupHours, evaluate
-from .skill import combine
-from .store import VendorStore
-from .taxonomy import Taxonomy
-from .topk import TIE_MARGIN, best_with_text, kth_floor, lower_bounds
-from .types import FactorScores, Match, MatchResult, MatchWeights, Scope, VendorRecord
+from ..core.factor import FactorScores, MatchWeights
+from ..core.fx import FxRates
+from ..core.records import Scope, VendorRecord
+from ..core.results import Match, MatchResult
+from ..core.taxonomy import Taxonomy
+from ..explain.facts import facts_of
+from ..explain.reasons import explain
+from ..factors.evaluation import Evaluation
+from ..factors.quality import DEFAULT_PRIOR, RatingPrior
+from ..store.groups import GeoProfiles, GroupHours
+from ..store.vendors import VendorStore
+from .evaluate import evaluate
+from .factor_matrix import factor_matrix
+from .similarity import dense_query, query_vector, text_similarity
+from .topk import top_k
 
 
 class MatchIndex:
@@ -28,20 +36,40 @@ class MatchIndex:
         Skills; vendor expertise and scope requirements use its slugs.
     fx : FxRates
         Exchange rates; every vendor's and scope's currency must be in it.
+    rating_prior : RatingPrior, default RatingPrior()
+        The prior the quality factor shrinks review ratings towards (mean 4.0,
+        weight 10 reviews); change it later with :meth:`set_rating_prior`.
 
     Examples
     --------
     >>> index = MatchIndex(taxonomy, fx).build(records)  # doctest: +SKIP
-    >>> index.match(scope, k=10).matches[0].reasons       # doctest: +SKIP
+    >>> index.match(scope, k=10, today=date(2026, 3, 2)).matches[0].reasons  # doctest: +SKIP
     """
 
-    def __init__(self, taxonomy: Taxonomy, fx: FxRates) -> None:
+    def __init__(
+        self, taxonomy: Taxonomy, fx: FxRates, *, rating_prior: RatingPrior = DEFAULT_PRIOR
+    ) -> None:
         self.taxonomy = taxonomy
         self.fx = fx
-        self._store = VendorStore(taxonomy, fx)
+        self._store = VendorStore(taxonomy, fx, rating_prior)
         self._store.build(())
         self._groups = GroupHours()
         self._profiles = GeoProfiles()
+
+    @property
+    def rating_prior(self) -> RatingPrior:
+        """The prior of the quality factor's Bayesian average."""
+        return self._store.rating_prior
+
+    def set_rating_prior(self, prior: RatingPrior) -> None:
+        """Use ``prior`` for the quality factor from now on (recomputes every vendor's quality).
+
+        Parameters
+        ----------
+        prior : RatingPrior
+            For example the marketplace-wide mean rating with a weight of 10 reviews.
+        """
+        self._store.set_rating_prior(prior)
 
     def build(self, records: Iterable[VendorRecord]) -> Self:
         """Replace the contents with ``records`` (read once, in chunks) and return self.
@@ -53,7 +81,7 @@ class MatchIndex:
         KeyError
             On a currency missing from the exchange rates.
         """
-        store = VendorStore(self.taxonomy, self.fx)
+        store = VendorStore(self.taxonomy, self.fx, self._store.rating_prior)
         store.build(records)
         self._store, self._groups, self._profiles = store, GroupHours(), GeoProfiles()
         return self
@@ -75,7 +103,9 @@ class MatchIndex:
     def __contains__(self, vendor_id: object) -> bool:
         return vendor_id in self._store.slots
 
-    def match(self, scope: Scope, k: int = 20, weights: MatchWeights | None = None) -> MatchResult:
+    def match(
+        self, scope: Scope, k: int = 20, weights: MatchWeights | None = None, *, today: date
+    ) -> MatchResult:
         """Rank vendors for ``scope``.
 
         Parameters
@@ -86,6 +116,9 @@ class MatchIndex:
             How many matches to return.
         weights : MatchWeights, optional
             Factor weights (normalised here); defaults to ``MatchWeights()``.
+        today : date
+            The day the project window starts on when the scope has neither a
+            start date nor a deadline (the library never reads the clock).
 
         Returns
         -------
@@ -99,9 +132,9 @@ class MatchIndex:
         """
         self._maybe_compact()
         w = (weights or MatchWeights()).normalised()
-        ev = self._evaluate(scope)
-        slots, text = self._top(ev, w, k)
-        factors = self._factors(ev, slots, text)
+        ev = self._evaluate(scope, today)
+        slots, text = top_k(self._store, ev, w, k)
+        factors = factor_matrix(ev, slots, text)
         totals = factors @ np.array(w.as_tuple())
         ids = self._store.cols["id"][slots].tolist()
         facts = facts_of(self._store, ev, slots)
@@ -120,54 +153,21 @@ class MatchIndex:
         self._store.compact()
         return self._store.skills.base
 
-    def factor_matrix(self, scope: Scope, vendor_ids: Sequence[int]) -> np.ndarray:
+    def factor_matrix(
+        self, scope: Scope, vendor_ids: Sequence[int], *, today: date
+    ) -> NDArray[np.float64]:
         """Factor scores (rows in ``vendor_ids`` order, columns in ``FACTORS`` order).
 
         Hard constraints are ignored; unknown ids raise KeyError. Used to turn
-        past outcomes into training data.
+        past outcomes into training data. ``today`` is as in :meth:`match`.
         """
-        slots = np.array([self._store.slots[v] for v in vendor_ids], dtype=np.int64)
-        ev = self._evaluate(scope)
-        return self._factors(ev, slots, self._text(_dense(self._query(scope)), slots))
+        slots = np.array([self._store.slots[v] for v in vendor_ids], dtype=np.intp)
+        ev = self._evaluate(scope, today)
+        query = dense_query(query_vector(self._store, scope))
+        return factor_matrix(ev, slots, text_similarity(self._store, query, slots))
 
-    def _evaluate(self, scope: Scope) -> Evaluation:
-        return evaluate(self._store, self._groups, self._profiles, scope)
-
-    def _factors(self, ev: Evaluation, slots: np.ndarray, text: np.ndarray) -> np.ndarray:
-        cols = (combine(ev.skill, slots, text), *ev.factors(slots))
-        return np.clip(np.column_stack(cols).astype(np.float64), 0.0, 1.0)
-
-    def _query(self, scope: Scope) -> sp.csr_matrix:
-        return self._store.text_model.vector(f"{scope.title} {scope.description}")
-
-    def _text(self, query: np.ndarray | None, slots: np.ndarray) -> np.ndarray:
-        """Text similarity of ``slots`` with a dense query vector (None: no query terms)."""
-        if len(slots) == 0 or query is None:
-            return np.zeros(len(slots), dtype=np.float32)
-        return np.clip(self._store.text.gather(slots) @ query, 0.0, 1.0)
-
-    def _top(self, ev: Evaluation, w: MatchWeights, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Exact top-k: text similarity only for vendors whose upper bound can still make it."""
-        n_eligible = int(np.count_nonzero(ev.eligible))
-        if k <= 0 or n_eligible == 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        fit = ev.skill
-        share = np.float32(fit.text_share)
-        query = self._query(ev.scope)
-        bound = self._store.text_model.bound(query) if query.nnz else 0.0
-        lower = lower_bounds(ev, w)
-        kk = min(k, n_eligible)
-        floor = kth_floor(lower, ev.eligible, kk)
-        gap = np.float32(w.skill * share * bound)
-        upper = lower + (fit.penalty * gap if fit.must.any() else gap)
-        dense = _dense(query)
-
-        def score(part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            sims = self._text(dense, part)
-            return lower[part] + fit.penalty[part] * np.float32(w.skill * share) * sims, sims
-
-        candidates = np.flatnonzero(upper >= floor - TIE_MARGIN)
-        return best_with_text(lower, upper, candidates, score, self._store.cols["id"], kk)
+    def _evaluate(self, scope: Scope, today: date) -> Evaluation:
+        return evaluate(self._store, self._groups, self._profiles, scope, today=today)
 
     def _maybe_compact(self) -> None:
         store = self._store
@@ -177,11 +177,3 @@ class MatchIndex:
 
 def _clip(x: float) -> float:
     return min(1.0, max(0.0, x))
-
-
-def _dense(query: sp.csr_matrix) -> np.ndarray | None:
-    if query.nnz == 0:
-        return None
-    dense = np.zeros(query.shape[1], dtype=np.float32)
-    dense[query.indices] = query.data
-    return dense

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.optimize import minimize
 from scipy.special import expit, softmax
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .types import FACTORS, MatchWeights
+from ..core.factor import Factor, MatchWeights
+from .ndcg import mean_ndcg
+
+Floats = NDArray[np.float64]
+Ints = NDArray[np.integer[Any]]
 
 
 def ranked_pairs(
-    y: np.ndarray, groups: np.ndarray, max_pairs: int, rng: np.random.Generator
-) -> tuple[np.ndarray, np.ndarray]:
+    y: NDArray[Any], groups: NDArray[Any], max_pairs: int, rng: np.random.Generator
+) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
     """Index pairs (better, worse) within each group, subsampled to ``max_pairs``."""
-    better: list[np.ndarray] = []
-    worse: list[np.ndarray] = []
+    better: list[NDArray[np.intp]] = []
+    worse: list[NDArray[np.intp]] = []
     for g in np.unique(groups):
         idx = np.flatnonzero(groups == g)
         i, j = np.meshgrid(idx, idx, indexing="ij")
@@ -55,7 +60,7 @@ class WeightLearner(BaseEstimator):
     coef_ : ndarray of shape (n_features,)
         Learned weights, non-negative, summing to 1.
     weights_ : MatchWeights or None
-        ``coef_`` as match weights when there are six features in ``FACTORS`` order.
+        ``coef_`` as match weights when there is one feature per factor, in ``Factor`` order.
     n_features_in_ : int
         Number of features seen in :meth:`fit`.
     """
@@ -72,7 +77,7 @@ class WeightLearner(BaseEstimator):
         self.random_state = random_state
         self.k = k
 
-    def fit(self, X: np.ndarray, y: np.ndarray, groups: np.ndarray | None = None) -> Self:
+    def fit(self, X: NDArray[Any], y: NDArray[Any], groups: NDArray[Any] | None = None) -> Self:
         """Fit on factor vectors ``X``, graded relevance ``y`` and scope ids ``groups``.
 
         Returns
@@ -82,7 +87,7 @@ class WeightLearner(BaseEstimator):
         X, y = validate_data(self, X, y, y_numeric=True)
         groups = np.zeros(len(y), dtype=int) if groups is None else np.asarray(groups)
         d = X.shape[1]
-        prior = np.array(MatchWeights().normalised().as_tuple()) if d == len(FACTORS) else None
+        prior = np.array(MatchWeights().normalised().as_tuple()) if d == len(Factor) else None
         prior = np.full(d, 1.0 / d) if prior is None else prior
         hi, lo = ranked_pairs(y, groups, self.max_pairs, np.random.default_rng(self.random_state))
         diffs = X[hi] - X[lo]
@@ -97,26 +102,25 @@ class WeightLearner(BaseEstimator):
             theta = theta0
         self.coef_ = softmax(theta[:-1])
         self.temperature_ = float(np.exp(theta[-1]))
-        self.weights_ = MatchWeights(*self.coef_) if d == len(FACTORS) else None
+        self.weights_ = MatchWeights(*self.coef_.tolist()) if d == len(Factor) else None
         return self
 
-    def predict(self, X: np.ndarray) -> np.ndarray:
+    def predict(self, X: NDArray[Any]) -> Floats:
         """Match score of each row: the weighted sum of its factors."""
         check_is_fitted(self)
         X = validate_data(self, X, reset=False)
-        return X @ self.coef_
+        scores: Floats = X @ self.coef_
+        return scores
 
-    def score(self, X: np.ndarray, y: np.ndarray, groups: np.ndarray | None = None) -> float:
+    def score(self, X: NDArray[Any], y: NDArray[Any], groups: NDArray[Any] | None = None) -> float:
         """Mean NDCG@k over groups."""
-        from .outcomes import mean_ndcg
-
         groups = np.zeros(len(y), dtype=int) if groups is None else np.asarray(groups)
         return mean_ndcg(self.predict(X), np.asarray(y), groups, self.k)
 
 
 def _loss(
-    theta: np.ndarray, diffs: np.ndarray, gain: np.ndarray, prior: np.ndarray, alpha: float
-) -> tuple[float, np.ndarray]:
+    theta: Floats, diffs: Floats, gain: Floats, prior: Floats, alpha: float
+) -> tuple[float, Floats]:
     """Gain-weighted pairwise logistic loss and its gradient in (softmax logits, log scale)."""
     w, beta = softmax(theta[:-1]), np.exp(theta[-1])
     s = diffs @ w

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
-Row = tuple[np.ndarray, np.ndarray]
+Row = tuple[NDArray[np.int32], NDArray[Any]]  # (column indices, values) of one row
 
 
 class OverlayMatrix:
@@ -15,19 +18,19 @@ class OverlayMatrix:
     :meth:`compact` folds the delta into the base in one sparse operation.
     """
 
-    def __init__(self, n_cols: int, dtype: type = np.float32) -> None:
+    def __init__(self, n_cols: int, dtype: type[np.generic] = np.float32) -> None:
         self.n_cols = n_cols
         self.dtype = dtype
         self.base = sp.csr_matrix((0, n_cols), dtype=dtype)
         self.base_csc: sp.csc_matrix | None = None
         self.delta: dict[int, Row] = {}
         self._delta_csr: sp.csr_matrix | None = None
-        self._delta_slots = np.zeros(0, dtype=np.int64)
+        self._delta_slots: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
 
     @property
     def n_base(self) -> int:
         """Rows held in the base."""
-        return self.base.shape[0]
+        return int(self.base.shape[0])
 
     def set_base(self, matrix: sp.csr_matrix, with_csc: bool = False) -> None:
         """Replace the base and clear the delta."""
@@ -46,12 +49,12 @@ class OverlayMatrix:
         lo, hi = self.base.indptr[slot], self.base.indptr[slot + 1]
         return self.base.indices[lo:hi], self.base.data[lo:hi]
 
-    def put(self, slot: int, cols: np.ndarray, vals: np.ndarray) -> None:
+    def put(self, slot: int, cols: NDArray[Any], vals: NDArray[Any]) -> None:
         """Replace (or append) one row."""
         self.delta[slot] = (np.asarray(cols, dtype=np.int32), np.asarray(vals, dtype=self.dtype))
         self._delta_csr = None
 
-    def delta_part(self) -> tuple[np.ndarray, sp.csr_matrix]:
+    def delta_part(self) -> tuple[NDArray[np.int64], sp.csr_matrix]:
         """Slots held in the delta (sorted) and their rows as a CSR matrix."""
         if self._delta_csr is None:
             slots = np.array(sorted(self.delta), dtype=np.int64)
@@ -63,7 +66,7 @@ class OverlayMatrix:
     def compact(self, n_rows: int, with_csc: bool = False) -> None:
         """Fold the delta into a base of ``n_rows`` rows."""
         slots, delta = self.delta_part()
-        keep = np.ones(self.n_base, dtype=self.dtype)
+        keep: NDArray[Any] = np.ones(self.n_base, dtype=self.dtype)
         keep[slots[slots < self.n_base]] = 0
         base = sp.diags(keep, format="csr") @ self.base
         base = sp.vstack([base, sp.csr_matrix((n_rows - self.n_base, self.n_cols))], format="csr")
@@ -75,7 +78,7 @@ class OverlayMatrix:
         merged.eliminate_zeros()
         self.set_base(merged, with_csc=with_csc)
 
-    def gather(self, slots: np.ndarray) -> sp.csr_matrix:
+    def gather(self, slots: NDArray[np.integer]) -> sp.csr_matrix:
         """Rows for ``slots`` (any order) as CSR, reading the delta where it holds them."""
         rows = [self.row(int(s)) for s in slots] if self.delta else None
         if rows is not None:
@@ -90,9 +93,11 @@ def _with_wide_indices(matrix: sp.csc_matrix) -> sp.csc_matrix:
     return matrix
 
 
-def _stack(rows: list[Row], n_cols: int, dtype: type) -> sp.csr_matrix:
+def _stack(rows: list[Row], n_cols: int, dtype: type[np.generic]) -> sp.csr_matrix:
     """CSR matrix from (indices, values) rows."""
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indices: NDArray[np.int32]
+    data: NDArray[Any]
     if rows:
         np.cumsum([len(r[0]) for r in rows], out=indptr[1:])
         indices = np.concatenate([r[0] for r in rows]).astype(np.int32)
@@ -102,7 +107,9 @@ def _stack(rows: list[Row], n_cols: int, dtype: type) -> sp.csr_matrix:
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
 
 
-def _place_indptr(indptr: np.ndarray, slots: np.ndarray, n_rows: int) -> np.ndarray:
+def _place_indptr(
+    indptr: NDArray[np.integer], slots: NDArray[np.int64], n_rows: int
+) -> NDArray[np.int64]:
     """Indptr putting row i of a small CSR at row ``slots[i]`` of an ``n_rows`` matrix."""
     counts = np.zeros(n_rows, dtype=np.int64)
     counts[slots] = np.diff(indptr)

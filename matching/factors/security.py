@@ -2,34 +2,39 @@
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Mapping
 
-from .types import Sensitivity
-from .vocab import Vocab
+import numpy as np
+from numpy.typing import NDArray
+
+from ..core.records import Sensitivity
 
 STRONG = ("ISO_27001", "SOC_2")
 PRIVACY = ("GDPR_DPA", "HIPAA", "PCI_DSS")
 
 
-def mask_of(codes: tuple[str, ...] | list[str], vocab: Vocab[str]) -> tuple[int, bool]:
-    """Bit mask of known codes, and whether every code is known."""
-    bits, known = 0, True
+def mask_of(codes: tuple[str, ...] | list[str], bits: Mapping[str, int]) -> tuple[int, bool]:
+    """Bit mask of known codes (``bits``: code -> bit), and whether every code is known."""
+    mask, known = 0, True
     for code in codes:
-        bit = vocab.get(code.upper())
+        bit = bits.get(code.upper())
         if bit is None:
             known = False
         else:
-            bits |= 1 << bit
-    return bits, known
+            mask |= 1 << bit
+    return mask, known
 
 
-def holds_all(certs: np.ndarray, codes: tuple[str, ...], vocab: Vocab[str]) -> np.ndarray:
-    """Which vendors hold every one of ``codes``."""
-    bits, known = mask_of(codes, vocab)
+def holds_all(
+    certs: NDArray[np.uint64], codes: tuple[str, ...], bits: Mapping[str, int]
+) -> NDArray[np.bool_]:
+    """Which vendors (certification bit masks ``certs``) hold every one of ``codes``."""
+    mask, known = mask_of(codes, bits)
     if not known:
         return np.zeros(len(certs), dtype=bool)
-    want = np.uint64(bits)
-    return (certs & want) == want
+    want = np.uint64(mask)
+    held: NDArray[np.bool_] = (certs & want) == want
+    return held
 
 
 def security_class(verified: bool, strong: bool, privacy: bool) -> int:
@@ -37,7 +42,7 @@ def security_class(verified: bool, strong: bool, privacy: bool) -> int:
     return 4 * verified + 2 * strong + privacy
 
 
-def security_lut(sensitivity: Sensitivity) -> np.ndarray:
+def security_lut(sensitivity: Sensitivity) -> NDArray[np.float32]:
     """Security factor per class of :func:`security_class`: half vetting, half certifications
     that suit the data (any for LOW sensitivity)."""
     if sensitivity == Sensitivity.HIGH:
@@ -47,8 +52,3 @@ def security_lut(sensitivity: Sensitivity) -> np.ndarray:
     else:
         cert = (1.0, 1.0, 1.0, 1.0)
     return np.array([0.5 * v + 0.5 * c for v in (0, 1) for c in cert], dtype=np.float32)
-
-
-def security_scores(sec: np.ndarray, sensitivity: Sensitivity) -> np.ndarray:
-    """Security factor in [0, 1] for vendors of classes ``sec``."""
-    return security_lut(sensitivity)[sec]

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import holidays
 import numpy as np
+from numpy.typing import NDArray
 
 from .years import YearTable, days_in_year
 
@@ -25,7 +26,8 @@ def _country_holidays(country: str, year: int) -> tuple[frozenset[int], dict[dat
     return frozenset(cal.weekend), dict(cal.items())
 
 
-def _working_row(country: str, year: int) -> np.ndarray:
+def _working_row(country: str, year: int) -> NDArray[np.bool_]:
+    """Whether each day of ``year`` is a working day in ``country``."""
     weekend, days_off = _country_holidays(country, year)
     return np.array(
         [d.weekday() not in weekend and d not in days_off for d in days_in_year(year)],
@@ -36,7 +38,7 @@ def _working_row(country: str, year: int) -> np.ndarray:
 WORKING = YearTable(_working_row, np.bool_)
 
 
-def working_days(countries: Sequence[str], days: Sequence[date]) -> np.ndarray:
+def working_days(countries: Sequence[str], days: Sequence[date]) -> NDArray[np.bool_]:
     """Whether each day is a working day in each country (countries x days)."""
     return WORKING.days(countries, days)
 
@@ -61,6 +63,7 @@ def weekend_of(country: str, year: int) -> frozenset[int]:
 
 @lru_cache(maxsize=1)
 def _zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO country, read from the tz database the ``tzdata`` package ships."""
     text = (importlib.resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text()
     table: dict[str, str] = {}
     for line in text.splitlines():

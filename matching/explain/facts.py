@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
-from .scoring import Evaluation
-from .store import VendorStore
+from ..factors.evaluation import Evaluation
+from ..store.vendors import VendorStore
 
 FIELDS = (
     "country",
@@ -24,6 +25,8 @@ FIELDS = (
     "on_time",
     "response_hours",
 )
+
+NAMES = ("slot", *FIELDS)  # Facts' fields before the per-skill depths
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,7 @@ class Facts:
     related: tuple[float, ...]
 
 
-def facts_of(store: VendorStore, ev: Evaluation, slots: np.ndarray) -> list[Facts]:
+def facts_of(store: VendorStore, ev: Evaluation, slots: NDArray[np.intp]) -> list[Facts]:
     """:class:`Facts` for ``slots``, in order."""
     if len(slots) == 0:
         return []
@@ -62,6 +65,8 @@ def facts_of(store: VendorStore, ev: Evaluation, slots: np.ndarray) -> list[Fact
             related[:, j] = depth[:, list(cols)].max(axis=1)
     near = related.tolist()
     return [
-        Facts(slot, *values, exact=tuple(e), related=tuple(r))
-        for slot, *values, e, r in zip(slots.tolist(), *columns, exact, near, strict=True)
+        Facts(
+            **dict(zip(NAMES, row[:-2], strict=True)), exact=tuple(row[-2]), related=tuple(row[-1])
+        )
+        for row in zip(slots.tolist(), *columns, exact, near, strict=True)
     ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+from numpy.typing import NDArray
 
 # name -> (dtype, fill value for a fresh slot)
-SCHEMA: dict[str, tuple[type, float]] = {
+SCHEMA: dict[str, tuple[type[np.generic], float]] = {
     "id": (np.int64, -1),
     "alive": (np.bool_, False),
     "rate_min": (np.float32, 0.0),
@@ -35,15 +38,19 @@ class Columns:
 
     def __init__(self, capacity: int = 1024, n_languages: int = 8) -> None:
         self.size = 0
-        self.cols = {name: np.full(capacity, fill, dtype) for name, (dtype, fill) in SCHEMA.items()}
-        self.langs = np.zeros((capacity, n_languages), dtype=np.uint8)
+        # Columns of several dtypes under one mapping: typed by the schema, not statically.
+        self.cols: dict[str, NDArray[Any]] = {
+            name: np.full(capacity, fill, dtype) for name, (dtype, fill) in SCHEMA.items()
+        }
+        self.langs: NDArray[np.uint8] = np.zeros((capacity, n_languages), dtype=np.uint8)
 
     @property
     def capacity(self) -> int:
         """Slots allocated."""
         return len(self.cols["id"])
 
-    def __getitem__(self, name: str) -> np.ndarray:
+    def __getitem__(self, name: str) -> NDArray[Any]:
+        """The live part of column ``name`` (a view)."""
         return self.cols[name][: self.size]
 
     def reserve(self, capacity: int, n_languages: int | None = None) -> None:
@@ -53,14 +60,10 @@ class Columns:
         if capacity > old:
             capacity = max(capacity, int(old * 1.5))
             for name, (dtype, fill) in SCHEMA.items():
-                grown = np.full(capacity, fill, dtype)
+                grown: NDArray[Any] = np.full(capacity, fill, dtype)
                 grown[:old] = self.cols[name]
                 self.cols[name] = grown
         if capacity > self.langs.shape[0] or n_lang > self.langs.shape[1]:
             grown_langs = np.zeros((max(capacity, self.langs.shape[0]), n_lang), dtype=np.uint8)
             grown_langs[: self.langs.shape[0], : self.langs.shape[1]] = self.langs
             self.langs = grown_langs
-
-    def lang_matrix(self) -> np.ndarray:
-        """Proficiency levels (0 none .. 4 native), slots x languages."""
-        return self.langs[: self.size]

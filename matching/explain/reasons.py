@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import math
 
+from ..core.factor import Factor, FactorScores
+from ..core.records import Pricing
+from ..core.results import Risk
+from ..factors.evaluation import Evaluation
+from ..store.groups import GroupHours
+from ..store.vendors import VendorStore
 from .facts import Facts
+from .format import num
 from .risks import assess
-from .scoring import Evaluation, GroupHours
-from .store import VendorStore
-from .types import FactorScores, Pricing, Risk
 
 LEVEL_NAMES = ("", "basic", "conversational", "fluent", "native")
-
-
-def num(x: float) -> str:
-    """3.5 -> '3.5', 4.0 -> '4', 12000 -> '12,000'."""
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.1f}".removesuffix(".0")
-
-
-def clock(hours: float) -> str:
-    """Hours as HH:MM (wrapping at 24)."""
-    minutes = round(hours * 60) % (24 * 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def skill_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
@@ -133,12 +124,12 @@ def explain(
     """Reasons (strongest factor first) and risks for one vendor."""
     region = region_reason(store, ev, v)
     by_factor = {
-        "skill": skill_reason(store, ev, v),
-        "cost": cost_reason(store, ev, v),
-        "timezone": overlap_reason(store, ev, v),
-        "culture": language_reason(store, ev, v) or region,
-        "quality": quality_reason(store, ev, v),
-        "security": security_reason(store, ev, v),
+        Factor.SKILL: skill_reason(store, ev, v),
+        Factor.COST: cost_reason(store, ev, v),
+        Factor.TIMEZONE: overlap_reason(store, ev, v),
+        Factor.CULTURE: language_reason(store, ev, v) or region,
+        Factor.QUALITY: quality_reason(store, ev, v),
+        Factor.SECURITY: security_reason(store, ev, v),
     }
     order = sorted(by_factor, key=lambda f: -getattr(factors, f))
     reasons = tuple(r for f in order if (r := by_factor[f]))

@@ -1,0 +1,1 @@
+"""Explanations of one match: the reasons a buyer reads and the outsourcing risks."""

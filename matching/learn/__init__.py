@@ -1,0 +1,1 @@
+"""Learning factor weights from past outcomes: the estimator, training data and NDCG."""

@@ -1,0 +1,1 @@
+"""Ranking: a scope evaluated over the whole store, the exact top-k, and the MatchIndex."""
