@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from datetime import time as clock
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .core.records import (
     Pricing,
@@ -101,7 +102,7 @@ def taxonomy() -> Taxonomy:
     )
 
 
-def _popular(rng: np.random.Generator, size: int) -> np.ndarray:
+def _popular(rng: np.random.Generator, size: int) -> NDArray[np.int64]:
     """Tag ids with a long tail: a few skills are common, most are rare."""
     return np.minimum(rng.zipf(1.3, size) - 1, N_TAGS - 1) * 7919 % N_TAGS
 

@@ -15,7 +15,6 @@ from ..core.factor import Factor, MatchWeights
 from .ndcg import mean_ndcg
 
 Floats = NDArray[np.float64]
-Ints = NDArray[np.integer[Any]]
 
 
 def ranked_pairs(

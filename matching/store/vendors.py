@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import time
 from itertools import islice
 
 import numpy as np
 import scipy.sparse as sp
-from numpy.typing import NDArray
 
 from ..core.fx import FxRates
 from ..core.records import Proficiency, VendorRecord
@@ -17,57 +15,11 @@ from ..factors.quality import DEFAULT_PRIOR, RatingPrior, quality_scores
 from ..factors.security import PRIVACY, STRONG, security_class
 from ..factors.text import N_FEATURES, TextModel
 from .columns import Columns
+from .rows import LEVELS, SCALARS, GeoKey, LangLevels, SkillRow, col_max, depth, minutes, stack_rows
 from .sparse_rows import OverlayMatrix
 from .vocab import Vocab
 
-LEVELS = {
-    Proficiency.BASIC: 1,
-    Proficiency.CONVERSATIONAL: 2,
-    Proficiency.FLUENT: 3,
-    Proficiency.NATIVE: 4,
-}
-MAX_YEARS = 5.0
 WRITE_BATCH = 1024
-
-
-def depth(years: NDArray[np.float64]) -> NDArray[np.float32]:
-    """Credit for experience: 0.5 with no track record, 1.0 from five years on (float32)."""
-    years = np.asarray(years, dtype=np.float64)
-    return (0.5 + 0.5 * np.minimum(np.maximum(years, 0.0), MAX_YEARS) / MAX_YEARS).astype(
-        np.float32
-    )
-
-
-LangLevels = tuple[tuple[int, int], ...]
-GeoKey = tuple[int, int, int, LangLevels]
-SkillRow = list[tuple[int, float]]  # (tag column, years), by column
-# Scalar columns in the order ``VendorStore._values`` returns them.
-SCALARS = (
-    "id",
-    "alive",
-    "rate_min",
-    "rate_max",
-    "min_budget",
-    "country",
-    "region",
-    "continent",
-    "tzgroup",
-    "certs",
-    "verified",
-    "sec",
-    "review_count",
-    "review_mean",
-    "on_time",
-    "last_review_days",
-    "response_hours",
-    "team_size",
-    "geo",
-)
-
-
-def _minutes(t: time) -> int:
-    """Minutes since midnight."""
-    return t.hour * 60 + t.minute
 
 
 class VendorStore:
@@ -121,7 +73,7 @@ class VendorStore:
             # Small write batches: their Python tuples die young, so the GC stays cheap.
             for lo in range(0, len(batch), WRITE_BATCH):
                 rows = self._write(start + lo, batch[lo : lo + WRITE_BATCH])
-                skill_parts.append(_stack_rows(rows, len(self.taxonomy)))
+                skill_parts.append(stack_rows(rows, len(self.taxonomy)))
             self.cols.size = start + len(batch)
             count_parts.append(self.text_model.counts([r.description for r in batch]))
         n = self.cols.size
@@ -137,7 +89,7 @@ class VendorStore:
         )
         self.text_model.fit_idf(np.bincount(counts.indices, minlength=N_FEATURES), n)
         weighted = self.text_model.weigh(counts)
-        self.text_model.col_max = _col_max(weighted)
+        self.text_model.col_max = col_max(weighted)
         self.text.set_base(weighted)
         self.skills.set_base(skills, with_csc=True)
         self.skill_df = np.bincount(skills.indices, minlength=len(self.taxonomy)).astype(np.int64)
@@ -232,9 +184,7 @@ class VendorStore:
         country = self.countries.add(rec.country.upper())
         region = self.regions.add(rec.region)
         continent = self.continents.add(rec.continent)
-        tzgroup = self.tzgroups.add(
-            (rec.timezone, _minutes(rec.work_start), _minutes(rec.work_end))
-        )
+        tzgroup = self.tzgroups.add((rec.timezone, minutes(rec.work_start), minutes(rec.work_end)))
         bits, strong, privacy = 0, False, False
         for code in rec.certifications:
             code = code.upper()
@@ -276,20 +226,3 @@ class VendorStore:
             self.geos.add((country, region, continent, langs)),
         )
         return scalars, langs, sorted(best.items())
-
-
-def _col_max(matrix: sp.csr_matrix) -> NDArray[np.float32]:
-    """Largest value per column."""
-    out = np.zeros(matrix.shape[1], dtype=np.float32)
-    np.maximum.at(out, matrix.indices, matrix.data)
-    return out
-
-
-def _stack_rows(rows: list[SkillRow], n_cols: int) -> sp.csr_matrix:
-    """CSR matrix of skill depths from (tag column, years) rows."""
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
-    pairs = [pair for row in rows for pair in row]
-    indices = np.array([col for col, _ in pairs], dtype=np.int32)
-    data = depth(np.array([years for _, years in pairs], dtype=np.float64))
-    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols), dtype=np.float32)
