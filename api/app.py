@@ -11,18 +11,20 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 
-from api.http_view import GraphQLView
+from api.auth.tokens import read_token
+from api.core.runtime import Runtime
+from api.core.settings import Settings, get_settings
+from api.graphql.http import GraphQLView
 from api.schema import schema
-from api.settings import Settings, get_settings
-from api.state import AppState
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
     """A Starlette app whose lifespan opens and closes the database engine."""
     settings = settings or get_settings()
-    state = AppState.from_settings(settings)
+    runtime = Runtime.from_settings(settings)
     view = GraphQLView(
-        state,
+        runtime,
+        lambda token: read_token(runtime.settings, token),
         schema=schema,
         graphql_ide="graphiql",
         allow_queries_via_get=True,
@@ -30,14 +32,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
 
     async def healthz(_request: Request) -> JSONResponse:
-        async with state.engine.connect() as connection:
+        async with runtime.engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
         return JSONResponse({"status": "ok"})
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         yield
-        await state.close()
+        await runtime.close()
 
     app = Starlette(
         debug=settings.debug,
@@ -48,5 +50,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         lifespan=lifespan,
     )
-    app.state.vendormatch = state
+    app.state.vendormatch = runtime
     return app

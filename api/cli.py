@@ -9,18 +9,22 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from api.settings import get_settings
+from api.core.settings import get_settings
+
+if TYPE_CHECKING:
+    from api.core.runtime import Runtime
 
 
-def _state():  # type: ignore[no-untyped-def]
-    from api.state import AppState
+def _runtime() -> Runtime:
+    from api.core.runtime import Runtime
 
-    return AppState.from_settings(get_settings())
+    return Runtime.from_settings(get_settings())
 
 
 def migrate() -> None:
-    from api.migrate import upgrade
+    from api.core.migrate import upgrade
 
     upgrade(get_settings().resolved_database_url())
 
@@ -33,11 +37,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     migrate()
 
     async def ensure_reference() -> None:
-        state = _state()
+        runtime = _runtime()
         try:
-            await seed_reference(state)
+            await seed_reference(runtime)
         finally:
-            await state.close()
+            await runtime.close()
 
     asyncio.run(ensure_reference())
     print(f"Serving GraphQL at http://{args.host}:{args.port}/graphql", file=sys.stderr)
@@ -58,11 +62,11 @@ def cmd_seed(args: argparse.Namespace) -> int:
     migrate()
 
     async def run() -> dict[str, int]:
-        state = _state()
+        runtime = _runtime()
         try:
-            return await seed(state, demo=args.demo, vendor_file=args.file)
+            return await seed(runtime, demo=args.demo, vendor_file=args.file)
         finally:
-            await state.close()
+            await runtime.close()
 
     counts = asyncio.run(run())
     print("Seeded: " + ", ".join(f"{name}={value}" for name, value in counts.items()))
@@ -81,17 +85,18 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_create_admin(args: argparse.Namespace) -> int:
-    from api.auth.models import Role
-    from api.auth.service import Credentials, register
-    from api.errors import InputError
+    from api.auth.rules import Credentials
+    from api.auth.service import register
+    from api.core.errors import InputError
+    from api.core.viewer import Role
 
     migrate()
     password = args.password or os.environ.get("ADMIN_PASSWORD") or getpass.getpass("Password: ")
 
     async def run() -> str | None:
-        state = _state()
+        runtime = _runtime()
         try:
-            async with state.sessions() as session, session.begin():
+            async with runtime.sessions() as session, session.begin():
                 await register(
                     session=session,
                     credentials=Credentials(args.email, password),
@@ -102,7 +107,7 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
         except InputError as error:
             return str(error)
         finally:
-            await state.close()
+            await runtime.close()
 
     problem = asyncio.run(run())
     if problem:
@@ -113,16 +118,16 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
 
 
 def cmd_fit_weights(args: argparse.Namespace) -> int:
-    from api.matches.fitting import fit_weights
+    from api.fitting.service import FitReport, fit_weights
 
     migrate()
 
-    async def run():  # type: ignore[no-untyped-def]
-        state = _state()
+    async def run() -> FitReport:
+        runtime = _runtime()
         try:
-            return await fit_weights(state, store=not args.dry_run, alpha=args.alpha)
+            return await fit_weights(runtime, store=not args.dry_run, alpha=args.alpha)
         finally:
-            await state.close()
+            await runtime.close()
 
     try:
         report = asyncio.run(run())

@@ -21,9 +21,9 @@ from sqlalchemy.pool import NullPool
 from starlette.testclient import TestClient
 
 from api.app import create_app
-from api.migrate import upgrade
-from api.models import metadata
-from api.settings import Settings, to_async_url
+from api.core.migrate import upgrade
+from api.core.settings import Settings, to_async_url
+from api.tables import metadata
 from tests.graphql_client import GraphQLClient
 
 # Reference data survives between tests; everything users write is wiped.

@@ -56,8 +56,9 @@ class GraphQLClient:
 
     def admin(self) -> Account:
         """An ADMIN, made the way `vendormatch create-admin` makes one, then signed in."""
-        from api.auth.models import Role
-        from api.auth.service import Credentials, register
+        from api.auth.rules import Credentials
+        from api.auth.service import register
+        from api.core.viewer import Role
 
         email = f"admin-{next(_counter)}@example.com"
         state = self.http.app.state.vendormatch  # type: ignore[attr-defined]

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from api.clock import utcnow
-
-
-class Role(enum.StrEnum):
-    BUSINESS = "BUSINESS"
-    VENDOR = "VENDOR"
-    ADMIN = "ADMIN"
+from api.core.clock import utcnow
 
 
 class LoginFailure(SQLModel, table=True):

@@ -7,7 +7,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from api.settings import get_settings
+from api.core.settings import get_settings
 
 
 @cache

@@ -3,48 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-import re
-from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.auth.models import Account, LoginFailure, Role
+from api.auth.models import Account, LoginFailure
 from api.auth.passwords import hash_password, verify_password
-from api.clock import utcnow
-from api.errors import ErrorCode, InputError, Problems
+from api.auth.rules import EMAIL, Credentials, check_credentials, normalise_email
+from api.core.clock import utcnow
+from api.core.errors import ErrorCode, InputError, Problems
+from api.core.viewer import Role
 
-# No spaces and no control characters (a NUL would also break PostgreSQL text).
-EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]{2,}$")
-MIN_PASSWORD = 10
-MAX_PASSWORD = 256
 SELF_SERVICE_ROLES = {Role.BUSINESS, Role.VENDOR}
 MAX_FAILURES = 10
 FAILURE_WINDOW = timedelta(minutes=15)
-
-
-@dataclass(frozen=True)
-class Credentials:
-    email: str
-    password: str
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
-
-
-def check_credentials(problems: Problems, credentials: Credentials) -> None:
-    if not EMAIL.match(normalise_email(credentials.email)) or len(credentials.email) > 254:
-        problems.add(["email"], "Enter a valid email address.", ErrorCode.INVALID)
-    if len(credentials.password) < MIN_PASSWORD:
-        problems.add(
-            ["password"],
-            f"Use at least {MIN_PASSWORD} characters.",
-            ErrorCode.INVALID,
-        )
-    elif len(credentials.password) > MAX_PASSWORD:
-        problems.add(["password"], f"Use at most {MAX_PASSWORD} characters.", ErrorCode.TOO_LONG)
 
 
 async def account_by_email(session: AsyncSession, email: str) -> Account | None:

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 import jwt
 
-from api.clock import utcnow
-from api.settings import Settings
+from api.core.clock import utcnow
+from api.core.settings import Settings
+from api.core.viewer import Viewer
 
 ALGORITHM = "HS256"
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Who is making the request, as the token says."""
-
-    account_id: int
-    role: str
 
 
 def issue_token(settings: Settings, *, account_id: int, role: str) -> str:
@@ -44,11 +36,3 @@ def read_token(settings: Settings, token: str) -> Viewer | None:
         return Viewer(account_id=int(claims["sub"]), role=str(claims["role"]))
     except (jwt.PyJWTError, ValueError):
         return None
-
-
-def bearer_token(authorization: str | None) -> str | None:
-    """The token from an `Authorization: Bearer <token>` header."""
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None

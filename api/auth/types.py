@@ -9,10 +9,12 @@ from typing import Self
 import strawberry
 from strawberry import relay
 
+from api.auth.dataloaders import AccountByIdLoader
 from api.auth.models import Account as AccountRow
-from api.auth.models import Role
-from api.context import Info
+from api.core.viewer import Role
+from api.graphql.context import Info
 from api.graphql.ids import parse_pk
+from api.vendors.dataloaders import VendorByOwnerIdLoader
 from api.vendors.types import VendorType
 
 RoleType = strawberry.enum(Role, name="Role")
@@ -32,7 +34,7 @@ class AccountType(relay.Node):
 
     @strawberry.field(description="The vendor profile this account owns, if any.")
     async def vendor(self, info: Info) -> VendorType | None:
-        row = await info.context.loaders.vendor_by_owner_id.load(self.id)
+        row = await VendorByOwnerIdLoader.of(info.context).load(self.id)
         return VendorType.from_row(row) if row else None
 
     @classmethod
@@ -44,6 +46,6 @@ class AccountType(relay.Node):
         for node_id in node_ids:
             pk = parse_pk(node_id) or -1
             allowed = viewer is not None and (viewer.role == Role.ADMIN or viewer.account_id == pk)
-            row = await info.context.loaders.account_by_id.load(pk) if allowed else None
+            row = await AccountByIdLoader.of(info.context).load(pk) if allowed else None
             results.append(cls.from_row(row) if row else None)
         return results

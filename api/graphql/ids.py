@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from strawberry import relay
 
-from api.errors import ErrorCode, InputError
+from api.core.errors import ErrorCode, InputError
 
 # Primary keys are 32-bit integers on both engines.
 MAX_PK = 2**31 - 1

@@ -11,7 +11,7 @@ import strawberry
 from strawberry import relay
 from strawberry.relay.types import NodeType
 
-from api.errors import ClientError
+from api.core.errors import ClientError
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100

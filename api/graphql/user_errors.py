@@ -8,11 +8,12 @@ from typing import TypeVar
 import strawberry
 from sqlalchemy.exc import IntegrityError
 
-from api.context import Info
-from api.errors import ErrorCode, InputError
+from api.core.errors import ErrorCode, InputError
+from api.graphql.context import Info
 
 ErrorCodeType = strawberry.enum(ErrorCode, name="UserErrorCode")
-Payload = TypeVar("Payload")
+Payload = TypeVar("Payload", bound="MutationPayload")
+Result = TypeVar("Result")
 
 
 @strawberry.type(description="Why an input was refused; `field` is the path to the input field.")
@@ -25,6 +26,13 @@ class UserError:
 @strawberry.type(description="What every mutation payload carries besides its result.")
 class MutationPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+CONFLICT = UserError(
+    field=None,
+    message="This clashed with a change made at the same moment; reload and retry.",
+    code=ErrorCode.CONFLICT,
+)
 
 
 def user_errors(error: InputError) -> list[UserError]:
@@ -40,32 +48,29 @@ def user_errors(error: InputError) -> list[UserError]:
 
 async def run_mutation(
     info: Info,
-    work: Callable[[], Awaitable[Payload]],
-    refused: Callable[[list[UserError]], Payload],
+    payload: type[Payload],
+    call: Callable[[], Awaitable[Result]],
+    present: Callable[[Result], Payload],
 ) -> Payload:
-    """Run `work` in one transaction: commit on success; on refusal roll back and report."""
+    """Run a service call in the request's transaction and shape its payload.
+
+    Success commits and returns `present(result)`; an InputError (or a unique-constraint
+    race) rolls back and returns `payload(userErrors=...)`, so nothing is half-written.
+    """
     session = info.context.session
     try:
-        payload = await work()
+        result = await call()
         await session.commit()
-        # Loaders may hold rows from before the write; the payload must show the new state.
-        info.context.reset_loaders()
     except InputError as error:
         await session.rollback()
-        return refused(user_errors(error))
+        return payload(user_errors=user_errors(error))
     except IntegrityError:
         # Two requests raced for the same unique thing (an email, a review, a profile).
         await session.rollback()
-        return refused(
-            [
-                UserError(
-                    field=None,
-                    message="This clashed with a change made at the same moment; reload and retry.",
-                    code=ErrorCode.CONFLICT,
-                )
-            ]
-        )
+        return payload(user_errors=[CONFLICT])
     except BaseException:
         await session.rollback()
         raise
-    return payload
+    # Loaders may hold rows from before the write; the payload must show the new state.
+    info.context.reset_loaders()
+    return present(result)

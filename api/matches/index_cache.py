@@ -11,15 +11,13 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.matches.models import MatchModel
-from api.matches.records import vendor_records
 from api.reference.fx import fx_rates
+from api.reviews.rating import load_rating_prior
 from api.tags.catalog import TagCatalog
-from api.vendors.models import Vendor
-from matching import MatchIndex, MatchWeights
+from api.vendors.records import change_stamps, vendor_count, vendor_records
+from matching import MatchIndex
 
 # Longer than any write transaction may take between stamping and committing.
 COMMIT_MARGIN = timedelta(seconds=60)
@@ -44,31 +42,30 @@ class IndexCache:
                 await self._refresh(session, catalog)
                 # Vendors are never deleted through the API; if rows vanished anyway
                 # (an operator, a test wipe), start again rather than rank ghosts.
-                if await session.scalar(select(func.count()).select_from(Vendor)) != len(
-                    self._index
-                ):
+                if await vendor_count(session) != len(self._index):
                     await self._build(session, catalog)
             assert self._index is not None
             return self._index
 
     async def _build(self, session: AsyncSession, catalog: TagCatalog) -> None:
         self._seen, self._watermark = {}, None
-        stamps = (await session.execute(select(Vendor.id, Vendor.updated_at))).all()
+        stamps = await change_stamps(session)
         records = await vendor_records(session, catalog)
-        self._index = MatchIndex(catalog.taxonomy, fx_rates()).build(records)
+        prior = (await load_rating_prior(session)).for_matching()
+        self._index = MatchIndex(catalog.taxonomy, fx_rates(), rating_prior=prior).build(records)
         self._remember(stamps)
 
     async def _refresh(self, session: AsyncSession, catalog: TagCatalog) -> None:
         assert self._index is not None
         assert self._watermark is not None
         since = self._watermark - COMMIT_MARGIN
-        stamps = (
-            await session.execute(
-                select(Vendor.id, Vendor.updated_at).where(Vendor.updated_at > since)
-            )
-        ).all()
+        stamps = await change_stamps(session, since)
         changed = [vendor_id for vendor_id, stamp in stamps if self._seen.get(vendor_id) != stamp]
         if changed:
+            # A new review changes its vendor (so it shows here) and the marketplace prior.
+            prior = (await load_rating_prior(session)).for_matching()
+            if prior != self._index.rating_prior:
+                self._index.set_rating_prior(prior)
             for record in await vendor_records(session, catalog, changed):
                 self._index.upsert(record)
         self._remember(stamps)
@@ -78,13 +75,3 @@ class IndexCache:
             self._seen[vendor_id] = stamp
             if self._watermark is None or stamp > self._watermark:
                 self._watermark = stamp
-
-
-async def current_weights(session: AsyncSession) -> MatchWeights:
-    """The newest fitted weights, or the library's defaults when none were fitted."""
-    fitted = await session.scalar(
-        select(MatchModel).order_by(MatchModel.created_at.desc(), MatchModel.id.desc()).limit(1)
-    )
-    if fitted is None:
-        return MatchWeights().normalised()
-    return MatchWeights.from_partial(fitted.weights)

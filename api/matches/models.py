@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from api.clock import utcnow
+from api.core.clock import utcnow
 
 
 class MatchModel(SQLModel, table=True):

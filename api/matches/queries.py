@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Info
-from api.errors import InputError, Problems
+from api.core.errors import InputError, Problems
+from api.graphql.context import Info
 from api.graphql.user_errors import user_errors
+from api.matches.inputs import MatchWeightsInput
 from api.matches.ranking import rank, refused
-from api.matches.records import scope_from_values
-from api.matches.types import MatchWeightsInput, VendorMatchConnection
-from api.projects.inputs import ScopeInput
-from api.projects.validation import check_scope_draft
+from api.matches.types import VendorMatchConnection
+from api.scopes.conversion import scope_from_values
+from api.scopes.inputs import ScopeInput
+from api.scopes.rules import check_scope_draft
+from api.tags.service import tag_catalog
 
 
 @strawberry.type
@@ -27,7 +29,7 @@ class MatchQueries:
         after: str | None = None,
         weights: MatchWeightsInput | None = None,
     ) -> VendorMatchConnection:
-        catalog = await info.context.catalog()
+        catalog = await tag_catalog(info.context.runtime)
         problems = Problems(prefix=("scope",))
         values = check_scope_draft(
             scope.to_draft(), catalog=catalog, creating=True, problems=problems

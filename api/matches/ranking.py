@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from strawberry import relay
 
-from api.context import Info
-from api.errors import ErrorCode, InputError, Problems
+from api.core.clock import today
+from api.core.errors import ErrorCode, InputError, Problems
+from api.graphql.context import Info
 from api.graphql.pagination import encode_cursor, window
 from api.graphql.user_errors import UserError, user_errors
-from api.matches.index_cache import current_weights
+from api.matches.index_cache import IndexCache
+from api.matches.inputs import MatchWeightsInput
+from api.matches.service import current_weights
 from api.matches.types import (
     AppliedWeights,
     ConstraintExclusion,
-    MatchWeightsInput,
     VendorMatch,
     VendorMatchConnection,
 )
+from api.tags.service import tag_catalog
+from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.types import VendorType
 from matching import FACTORS, MatchIndex, MatchWeights, Scope
 
@@ -35,8 +39,8 @@ async def _fitted(info: Info) -> MatchWeights:
 async def _index(info: Info) -> MatchIndex:
     """This worker's index, brought up to date once per request."""
     if "index" not in info.context.memo:
-        catalog = await info.context.catalog()
-        cache = info.context.state.index_cache
+        catalog = await tag_catalog(info.context.runtime)
+        cache = info.context.runtime.resource(IndexCache)
         info.context.memo["index"] = await cache.index(info.context.session, catalog)
     index: MatchIndex = info.context.memo["index"]
     return index
@@ -94,9 +98,9 @@ async def rank(
     if problems:
         return refused(user_errors(InputError(problems.items)))
     index = await _index(info)
-    result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen)
+    result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen, today=today())
     shown = result.matches[page.offset : page.offset + page.limit]
-    rows = await info.context.loaders.vendor_by_id.load_many([m.vendor_id for m in shown])
+    rows = await VendorByIdLoader.of(info.context).load_many([m.vendor_id for m in shown])
     edges = [
         relay.Edge(
             cursor=encode_cursor(page.offset + i),

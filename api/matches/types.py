@@ -91,13 +91,3 @@ class VendorMatchConnection(Connection[VendorMatch]):
     user_errors: list[UserError] = strawberry.field(
         description="Why the scope was refused; empty when it was ranked."
     )
-
-
-@strawberry.input(description="Relative factor weights; omitted ones keep the current weights.")
-class MatchWeightsInput:
-    skill: float | None = None
-    cost: float | None = None
-    timezone: float | None = None
-    culture: float | None = None
-    quality: float | None = None
-    security: float | None = None

@@ -9,9 +9,9 @@ from decimal import Decimal
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from api.clock import utcnow
-from api.vendors.models import MONEY
-from matching import Pricing, Sensitivity
+from api.core.clock import utcnow
+from api.scopes.fields import DataSensitivity
+from api.values.money import MONEY_COLUMN
 
 
 class ProjectStatus(enum.StrEnum):
@@ -22,11 +22,6 @@ class ProjectStatus(enum.StrEnum):
     CANCELLED = "CANCELLED"
 
 
-# The matching library owns these vocabularies; the API stores and shows the same values.
-PricingModel = Pricing
-DataSensitivity = Sensitivity
-
-
 class ProjectRequest(SQLModel, table=True):
     __tablename__ = "project_request"
 
@@ -34,8 +29,8 @@ class ProjectRequest(SQLModel, table=True):
     owner_id: int = Field(foreign_key="account.id", index=True)
     title: str = Field(max_length=160)
     description: str = Field(max_length=10000)
-    budget_min: Decimal = Field(**MONEY)
-    budget_max: Decimal = Field(**MONEY)
+    budget_min: Decimal = Field(**MONEY_COLUMN)
+    budget_max: Decimal = Field(**MONEY_COLUMN)
     currency: str = Field(max_length=3)
     pricing: str = Field(max_length=8)
     estimated_hours: float | None = None

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import ColumnElement, delete, insert, or_, select, true, update
+from sqlalchemy import delete, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.auth.models import Role
-from api.auth.tokens import Viewer
-from api.clock import utcnow
-from api.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
-from api.projects.draft import ScopeDraft
+from api.core.clock import utcnow
+from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
+from api.core.viewer import Role, Viewer
 from api.projects.models import (
     Deliverable,
     Milestone,
@@ -19,36 +17,15 @@ from api.projects.models import (
     ProjectSkill,
     ProjectStatus,
 )
-from api.projects.validation import ScopeValues, check_scope_draft
+from api.projects.rules import EDITABLE, REVIEWABLE, TRANSITIONS, can_see
+from api.reviews import service as reviews
+from api.reviews.fields import ReviewDraft
+from api.reviews.models import Review
+from api.reviews.rules import check_review_draft
+from api.scopes.fields import ScopeDraft
+from api.scopes.rules import ScopeValues, check_scope_draft
 from api.tags.catalog import TagCatalog
-from api.vendors.models import Vendor
-
-# Where a request may go next, by the owner's hand (AWARDED goes through `award`, and back
-# to OPEN only when the vendor declines through `respond_to_award`).
-TRANSITIONS: dict[str, set[str]] = {
-    ProjectStatus.DRAFT: {ProjectStatus.OPEN, ProjectStatus.CANCELLED},
-    ProjectStatus.OPEN: {ProjectStatus.CANCELLED},
-    ProjectStatus.AWARDED: {ProjectStatus.CLOSED, ProjectStatus.CANCELLED},
-    ProjectStatus.CLOSED: set(),
-    ProjectStatus.CANCELLED: set(),
-}
-EDITABLE = {ProjectStatus.DRAFT, ProjectStatus.OPEN}
-
-
-def visible_to(viewer: Viewer | None) -> ColumnElement[bool]:
-    """Drafts are private to their owner (and admins); everything else is public."""
-    if viewer is not None and viewer.role == Role.ADMIN:
-        return true()
-    public = ProjectRequest.status != ProjectStatus.DRAFT
-    if viewer is None:
-        return public
-    return or_(public, ProjectRequest.owner_id == viewer.account_id)
-
-
-def can_see(viewer: Viewer | None, project: ProjectRequest) -> bool:
-    return project.status != ProjectStatus.DRAFT or (
-        viewer is not None and (viewer.role == Role.ADMIN or viewer.account_id == project.owner_id)
-    )
+from api.vendors import service as vendors
 
 
 async def post_project_request(
@@ -141,7 +118,7 @@ async def award_project_request(
             f"Only OPEN requests can be awarded; this one is {project.status}.",
             ErrorCode.INVALID_TRANSITION,
         )
-    if await session.get(Vendor, vendor_id) is None:
+    if not await vendors.vendor_exists(session, vendor_id):
         raise InputError.single(["input", "vendorId"], "No such vendor.", ErrorCode.NOT_FOUND)
     changes = {
         "status": ProjectStatus.AWARDED,
@@ -174,12 +151,12 @@ async def respond_to_award(
         raise InputError.single(
             ["input", "projectRequestId"], "No such project request.", ErrorCode.NOT_FOUND
         )
-    vendor = (
-        await session.get(Vendor, project.awarded_vendor_id)
+    owner = (
+        await vendors.owner_of(session, project.awarded_vendor_id)
         if project.awarded_vendor_id is not None
         else None
     )
-    if vendor is None or vendor.owner_id != viewer.account_id:
+    if owner is None or owner != viewer.account_id:
         raise forbidden("Only the vendor a request was awarded to can respond to the award.")
     if project.status != ProjectStatus.AWARDED or project.award_accepted_at is not None:
         state = "already accepted" if project.award_accepted_at is not None else project.status
@@ -194,6 +171,58 @@ async def respond_to_award(
         else {"status": ProjectStatus.OPEN, "awarded_vendor_id": None, "award_accepted_at": None}
     )
     return await _guarded_update(session, project, changes, ScopeValues(), None)
+
+
+async def submit_review(
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    project_id: int,
+    draft: ReviewDraft,
+    reviewed_at: datetime | None = None,
+) -> Review:
+    """The business whose award the vendor accepted rates that vendor, once per request.
+
+    An award the vendor never agreed to is no hire, so it earns no "verified" review.
+    `reviewed_at` lets the seed loader keep history.
+    """
+    if viewer is None:
+        raise unauthenticated()
+    if viewer.role != Role.BUSINESS:
+        raise forbidden("Only the business that hired a vendor can review it.")
+    problems = Problems()
+    comment = check_review_draft(draft, problems)
+    problems.raise_if_any()
+    project = await session.get(ProjectRequest, project_id)
+    if project is None or not can_see(viewer, project):
+        raise InputError.single(
+            ["input", "projectRequestId"], "No such project request.", ErrorCode.NOT_FOUND
+        )
+    if project.owner_id != viewer.account_id:
+        raise forbidden("Only the business that hired a vendor can review it.")
+    if project.status not in REVIEWABLE or project.awarded_vendor_id is None:
+        raise InputError.single(
+            ["input", "projectRequestId"],
+            "Only awarded requests can be reviewed.",
+            ErrorCode.INVALID_TRANSITION,
+        )
+    if project.award_accepted_at is None:
+        raise InputError.single(
+            ["input", "projectRequestId"],
+            "The vendor has not accepted this award yet.",
+            ErrorCode.INVALID_TRANSITION,
+        )
+    review = await reviews.record_review(
+        session=session,
+        project_id=project_id,
+        vendor_id=project.awarded_vendor_id,
+        author_id=viewer.account_id,
+        draft=draft,
+        comment=comment,
+        reviewed_at=reviewed_at,
+    )
+    await vendors.add_to_rating(session, review)
+    return review
 
 
 def _require_business(viewer: Viewer | None) -> None:
@@ -294,12 +323,3 @@ async def _replace_children(
                     for index, (title, due) in enumerate(values.milestones)
                 ],
             )
-
-
-async def project_by_id(
-    session: AsyncSession, viewer: Viewer | None, project_id: int
-) -> ProjectRequest | None:
-    result = await session.execute(
-        select(ProjectRequest).where(ProjectRequest.id == project_id, visible_to(viewer))
-    )
-    return result.scalar_one_or_none()

@@ -13,15 +13,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import strawberry
-from sqlalchemy import Select, exists, select
 
-from api import validation as check
-from api.clock import utcnow
-from api.context import Info
-from api.errors import ClientError, Problems
-from api.projects.models import ProjectRequest, ProjectSkill, ProjectStatus
+from api.core.clock import utcnow
+from api.core.errors import ClientError, Problems
+from api.graphql.context import Info
+from api.projects.models import ProjectRequest
+from api.projects.reads import published_after
 from api.projects.types import ProjectRequestType
 from api.tags.catalog import TagCatalog
+from api.tags.service import tag_catalog
+from api.values import checks as check
 
 # A transaction stamps `published_at` before it commits; look back this far to not miss it.
 COMMIT_MARGIN = timedelta(seconds=60)
@@ -46,15 +47,15 @@ class ProjectSubscriptions:
             ),
         ] = None,
     ) -> AsyncGenerator[ProjectRequestType, None]:
-        tag_ids = _tag_ids(await info.context.catalog(), tags_any or [])
-        state = info.context.state
+        tag_ids = _tag_ids(await tag_catalog(info.context.runtime), tags_any or [])
+        runtime = info.context.runtime
         start = _replay_start(since, utcnow())
         sent: set[int] = set()
         while True:
-            await asyncio.sleep(state.settings.subscription_poll_seconds)
-            async with state.sessions() as session:
-                rows = (await session.execute(_published_since(start, tag_ids))).scalars()
-                fresh = [row for row in rows if row.id not in sent and _after(row, start)]
+            await asyncio.sleep(runtime.settings.subscription_poll_seconds)
+            async with runtime.sessions() as session:
+                rows = await published_after(session, start - COMMIT_MARGIN, tag_ids)
+            fresh = [row for row in rows if row.id not in sent and _after(row, start)]
             try:
                 for row in fresh:
                     assert row.id is not None
@@ -63,20 +64,6 @@ class ProjectSubscriptions:
             finally:
                 # A subscription lives long: no session or loader cache outlives a batch.
                 await info.context.close()
-
-
-def _published_since(start: datetime, tag_ids: list[int]) -> Select[tuple[ProjectRequest]]:
-    statement = select(ProjectRequest).where(
-        ProjectRequest.status == ProjectStatus.OPEN,
-        ProjectRequest.published_at > start - COMMIT_MARGIN,
-    )
-    if tag_ids:
-        statement = statement.where(
-            exists().where(
-                ProjectSkill.project_id == ProjectRequest.id, ProjectSkill.tag_id.in_(tag_ids)
-            )
-        )
-    return statement.order_by(ProjectRequest.published_at, ProjectRequest.id)
 
 
 def _tag_ids(catalog: TagCatalog, tags_any: list[str]) -> list[int]:

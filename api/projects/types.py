@@ -4,49 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Self
 
 import strawberry
 from strawberry import relay
 
-from api.context import Info
-from api.graphql.common import Language, WorkingHours, cents
+from api.graphql.context import Info
 from api.graphql.ids import parse_pk
 from api.graphql.pagination import Connection
+from api.matches.inputs import MatchWeightsInput
 from api.matches.ranking import rank
-from api.matches.records import scope_from_project
-from api.matches.types import MatchWeightsInput, VendorMatchConnection
-from api.projects.models import DataSensitivity, PricingModel, ProjectStatus
+from api.matches.types import VendorMatchConnection
+from api.projects.dataloaders import (
+    DeliverablesByProjectIdLoader,
+    MilestonesByProjectIdLoader,
+    ProjectByIdLoader,
+    SkillsByProjectIdLoader,
+)
 from api.projects.models import ProjectRequest as ProjectRow
-from api.projects.service import can_see
+from api.projects.models import ProjectStatus
+from api.projects.reads import project_scope
+from api.projects.rules import can_see
+from api.reference.types import Language
+from api.scopes.fields import DataSensitivity, PricingModel
+from api.scopes.types import Budget, DataSensitivityType, Milestone, SkillRequirement
+from api.tags.service import tag_catalog
 from api.tags.types import TagType
+from api.values.money import cents
+from api.values.types import WorkingHours
+from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.types import VendorType
 
 ProjectStatusType = strawberry.enum(ProjectStatus, name="ProjectStatus")
-PricingModelType = strawberry.enum(PricingModel, name="PricingModel")
-DataSensitivityType = strawberry.enum(DataSensitivity, name="DataSensitivity")
-
-
-@strawberry.type(description="A skill the scope needs; must-haves are hard requirements.")
-class SkillRequirement:
-    tag: TagType
-    must_have: bool
-    weight: float
-
-
-@strawberry.type
-class Budget:
-    min: Decimal
-    max: Decimal
-    currency: str
-    pricing: PricingModelType  # type: ignore[valid-type]
-
-
-@strawberry.type
-class Milestone:
-    title: str
-    due_date: date
 
 
 @strawberry.type(name="ProjectRequest", description="A business's scope of work.")
@@ -114,8 +103,8 @@ class ProjectRequestType(relay.Node):
 
     @strawberry.field
     async def skills(self, info: Info) -> list[SkillRequirement]:
-        rows = await info.context.loaders.skills_by_project_id.load(self.id)
-        catalog = await info.context.catalog()
+        rows = await SkillsByProjectIdLoader.of(info.context).load(self.id)
+        catalog = await tag_catalog(info.context.runtime)
         return [
             SkillRequirement(
                 tag=TagType.from_row(catalog.by_id[r.tag_id]),
@@ -128,19 +117,19 @@ class ProjectRequestType(relay.Node):
 
     @strawberry.field
     async def deliverables(self, info: Info) -> list[str]:
-        rows = await info.context.loaders.deliverables_by_project_id.load(self.id)
+        rows = await DeliverablesByProjectIdLoader.of(info.context).load(self.id)
         return [r.description for r in rows]
 
     @strawberry.field
     async def milestones(self, info: Info) -> list[Milestone]:
-        rows = await info.context.loaders.milestones_by_project_id.load(self.id)
+        rows = await MilestonesByProjectIdLoader.of(info.context).load(self.id)
         return [Milestone(title=r.title, due_date=r.due_date) for r in rows]
 
     @strawberry.field(description="The vendor hired, once the request is awarded.")
     async def awarded_vendor(self, info: Info) -> VendorType | None:
         if self._row.awarded_vendor_id is None:
             return None
-        row = await info.context.loaders.vendor_by_id.load(self._row.awarded_vendor_id)
+        row = await VendorByIdLoader.of(info.context).load(self._row.awarded_vendor_id)
         return VendorType.from_row(row) if row else None
 
     @strawberry.field(description="Whether the signed-in account posted this request.")
@@ -156,9 +145,9 @@ class ProjectRequestType(relay.Node):
         after: str | None = None,
         weights: MatchWeightsInput | None = None,
     ) -> VendorMatchConnection:
-        catalog = await info.context.catalog()
-        skills = await info.context.loaders.skills_by_project_id.load(self.id)
-        scope = scope_from_project(self._row, skills, catalog)
+        catalog = await tag_catalog(info.context.runtime)
+        skills = await SkillsByProjectIdLoader.of(info.context).load(self.id)
+        scope = project_scope(self._row, skills, catalog)
         return await rank(info, scope, first=first, after=after, weights=weights)
 
     @classmethod
@@ -166,7 +155,7 @@ class ProjectRequestType(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
         keys = [parse_pk(n) or -1 for n in node_ids]
-        rows = await info.context.loaders.project_by_id.load_many(keys)
+        rows = await ProjectByIdLoader.of(info.context).load_many(keys)
         viewer = info.context.viewer
         return [cls.from_row(r) if r and can_see(viewer, r) else None for r in rows]
 

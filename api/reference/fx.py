@@ -10,7 +10,7 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
-from api.seeds_path import seeds_dir
+from api.core.seeds import seeds_dir
 from matching import FxRates
 
 CENT = Decimal("0.01")

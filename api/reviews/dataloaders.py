@@ -1,48 +1,27 @@
-"""Review loaders: the marketplace-wide prior, and review pages for many vendors at once."""
+"""Review loaders: the marketplace-wide rating prior, reviews by id, and review pages for
+many vendors at once."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from strawberry.dataloader import DataLoader
 
+from api.graphql.dataloaders import RequestLoader, RowByKeyLoader
 from api.reviews.models import Review
-from api.vendors.models import Vendor
-
-# How many reviews' worth of belief the marketplace mean carries in a Bayesian average.
-PRIOR_WEIGHT = 10
-# Before there are any reviews, assume a middling-good vendor.
-DEFAULT_PRIOR_MEAN = Decimal("3.5")
+from api.reviews.rating import RatingPrior, load_rating_prior
 
 
-@dataclass(frozen=True)
-class RatingPrior:
-    mean: Decimal
-    weight: int = PRIOR_WEIGHT
-
-    def bayesian_average(self, total: Decimal, count: int) -> Decimal:
-        """(weight * prior mean + sum of scores) / (weight + count)."""
-        return (self.weight * self.mean + total) / (self.weight + count)
-
-
-class RatingPriorLoader(DataLoader[None, RatingPrior]):
+class RatingPriorLoader(RequestLoader[None, RatingPrior]):
     """One aggregate per request, however many vendors ask."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        super().__init__(load_fn=self._load)
-        self.session = session
+    async def batch_load(self, keys: list[None]) -> list[RatingPrior]:
+        return [await load_rating_prior(self.session)] * len(keys)
 
-    async def _load(self, keys: list[None]) -> list[RatingPrior]:
-        total, count = (
-            await self.session.execute(
-                select(func.sum(Vendor.rating_sum), func.sum(Vendor.review_count))
-            )
-        ).one()
-        mean = Decimal(total) / Decimal(count) if count else DEFAULT_PRIOR_MEAN
-        return [RatingPrior(mean=mean)] * len(keys)
+
+class ReviewByIdLoader(RowByKeyLoader[int, Review]):
+    model = Review
+    key = Review.id
 
 
 @dataclass(frozen=True)
@@ -52,14 +31,10 @@ class ReviewPageKey:
     limit: int
 
 
-class ReviewPageLoader(DataLoader[ReviewPageKey, list[Review]]):
+class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[Review]]):
     """Newest-first review pages for many vendors in one windowed statement."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        super().__init__(load_fn=self._load)
-        self.session = session
-
-    async def _load(self, keys: list[ReviewPageKey]) -> list[list[Review]]:
+    async def batch_load(self, keys: list[ReviewPageKey]) -> list[list[Review]]:
         row_number = (
             func.row_number()
             .over(

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from api.clock import utcnow
+from api.core.clock import utcnow
 
 
 class Review(SQLModel, table=True):

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Annotated, Self
+from typing import TYPE_CHECKING, Annotated, Self, cast
 
 import strawberry
 from strawberry import relay
 
-from api import loading
-from api.context import Info
+from api.graphql.context import Info
 from api.graphql.ids import parse_pk
 from api.graphql.pagination import Connection
+from api.reviews.dataloaders import ReviewByIdLoader
 from api.reviews.models import Review as ReviewRow
-from api.vendors.models import Vendor as VendorRow
+from api.reviews.rating import overall
 
 if TYPE_CHECKING:
     from api.vendors.types import VendorType
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 TWO_PLACES = Decimal("0.01")
 
 
-def _rounded(value: Decimal) -> Decimal:
+def rounded(value: Decimal) -> Decimal:
+    """A score as shown: two decimals, halves rounded up."""
     return value.quantize(TWO_PLACES, ROUND_HALF_UP)
 
 
@@ -58,68 +59,26 @@ class ReviewType(relay.Node):
 
     @strawberry.field(description="The mean of the four scores.")
     def overall(self) -> Decimal:
-        return _rounded(
-            Decimal(self.quality + self.communication + self.timeliness + self.value) / 4
-        )
+        return rounded(overall(self._row))
 
     @strawberry.field
     async def vendor(
         self, info: Info
     ) -> Annotated[VendorType, strawberry.lazy("api.vendors.types")] | None:
-        from api.vendors.types import VendorType
-
-        row = await info.context.loaders.vendor_by_id.load(self._row.vendor_id)
-        return VendorType.from_row(row) if row else None
+        # Vendors build on reviews, so the vendor is found through the schema's node lookup.
+        vendor_id = relay.GlobalID("Vendor", str(self._row.vendor_id))
+        node = await vendor_id.resolve_node(info, required=False)
+        return cast("VendorType | None", node)
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
         keys = [parse_pk(node_id) or -1 for node_id in node_ids]
-        rows = await loading.by_key(info.context.session, ReviewRow, ReviewRow.id, keys)
+        rows = await ReviewByIdLoader.of(info.context).load_many(keys)
         return [cls.from_row(row) if row else None for row in rows]
 
 
 @strawberry.type
 class ReviewConnection(Connection[ReviewType]):
     pass
-
-
-@strawberry.type(description="How a vendor's clients rated it, per dimension and overall.")
-class RatingSummary:
-    count: int
-    _row: strawberry.Private[VendorRow]
-
-    def _mean(self, total: Decimal | int) -> Decimal | None:
-        return _rounded(Decimal(total) / self.count) if self.count else None
-
-    @strawberry.field(description="Mean overall score (1-5); null before the first review.")
-    def average(self) -> Decimal | None:
-        return self._mean(self._row.rating_sum)
-
-    @strawberry.field
-    def quality(self) -> Decimal | None:
-        return self._mean(self._row.quality_sum)
-
-    @strawberry.field
-    def communication(self) -> Decimal | None:
-        return self._mean(self._row.communication_sum)
-
-    @strawberry.field
-    def timeliness(self) -> Decimal | None:
-        return self._mean(self._row.timeliness_sum)
-
-    @strawberry.field
-    def value(self) -> Decimal | None:
-        return self._mean(self._row.value_sum)
-
-    @strawberry.field(description="Share of projects delivered on time (0-1).")
-    def on_time_rate(self) -> Decimal | None:
-        return self._mean(self._row.on_time_count)
-
-    @strawberry.field(
-        description="Average pulled towards the marketplace mean, so few reviews count less."
-    )
-    async def bayesian_average(self, info: Info) -> Decimal:
-        prior = await info.context.loaders.rating_prior.load(None)
-        return _rounded(prior.bayesian_average(Decimal(self._row.rating_sum), self.count))

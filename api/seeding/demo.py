@@ -16,22 +16,17 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from api.auth.models import Account, Role
-from api.auth.tokens import Viewer
+from api.auth.models import Account
+from api.core.viewer import Role, Viewer
 from api.projects import service as projects
-from api.projects.draft import BudgetEntry, ScopeDraft, SkillEntry
 from api.projects.models import ProjectRequest, ProjectShortlist, ProjectStatus
-from api.reviews.service import ReviewDraft, submit_review
+from api.reviews.fields import ReviewDraft
+from api.scopes.fields import BudgetEntry, ScopeDraft, SkillEntry
 from api.tags.catalog import TagCatalog
+from api.values.hours import HoursEntry
+from api.values.money import MoneyEntry, MoneyRangeEntry
 from api.vendors import service as vendors
-from api.vendors.draft import (
-    ExpertiseEntry,
-    HoursEntry,
-    LanguageEntry,
-    MoneyEntry,
-    RateEntry,
-    VendorDraft,
-)
+from api.vendors.fields import ExpertiseEntry, LanguageEntry, VendorDraft
 from api.vendors.models import Vendor
 
 Progress = Callable[[str, int, int], None]
@@ -53,7 +48,7 @@ def vendor_draft(record: dict[str, Any]) -> VendorDraft:
         timezone=record["timezone"],
         working_hours=HoursEntry(hours["start"], hours["end"]),
         languages=[LanguageEntry(x["code"], x["proficiency"]) for x in record["languages"]],
-        hourly_rate=RateEntry(Decimal(rate["min"]), Decimal(rate["max"]), rate["currency"]),
+        hourly_rate=MoneyRangeEntry(Decimal(rate["min"]), Decimal(rate["max"]), rate["currency"]),
         min_project_budget=MoneyEntry(Decimal(budget["amount"]), budget["currency"])
         if budget
         else None,
@@ -219,7 +214,7 @@ async def _load_project(
     )
     review = record.get("review")
     if review:
-        await submit_review(
+        await projects.submit_review(
             session=session,
             viewer=viewer,
             project_id=project.id,

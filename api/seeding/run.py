@@ -6,10 +6,11 @@ import sys
 import time
 from pathlib import Path
 
+from api.core.runtime import Runtime
+from api.core.seeds import seeds_dir
 from api.seeding.demo import load_history, load_vendors, read_json
 from api.seeding.taxonomy import load_taxonomy, read_taxonomy
-from api.seeds_path import seeds_dir
-from api.state import AppState
+from api.tags.service import forget_tag_catalog, tag_catalog
 
 
 def print_progress(what: str, done: int, total: int) -> None:
@@ -17,30 +18,30 @@ def print_progress(what: str, done: int, total: int) -> None:
     print(f"\r  {what}: {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
-async def seed_reference(state: AppState) -> int:
+async def seed_reference(runtime: Runtime) -> int:
     """The skill taxonomy; country, language, currency and zone data come from packages."""
     records = read_taxonomy(seeds_dir() / "taxonomy.json")
-    async with state.sessions() as session, session.begin():
+    async with runtime.sessions() as session, session.begin():
         created = await load_taxonomy(session, records)
-    state.forget_catalog()
+    forget_tag_catalog(runtime)
     return created
 
 
 async def seed(
-    state: AppState, *, demo: bool, vendor_file: Path | None, quiet: bool = False
+    runtime: Runtime, *, demo: bool, vendor_file: Path | None, quiet: bool = False
 ) -> dict[str, int]:
     """Load the taxonomy, then optional demo vendors (and history) or a vendor file."""
     progress = (lambda *_: None) if quiet else print_progress
     started = time.perf_counter()
-    counts = {"tags": await seed_reference(state)}
-    catalog = await state.catalog()
+    counts = {"tags": await seed_reference(runtime)}
+    catalog = await tag_catalog(runtime)
     if demo or vendor_file:
         path = vendor_file or seeds_dir() / "demo_vendors.json"
         counts["vendors"] = await load_vendors(
-            state.sessions, catalog, read_json(path)["vendors"], progress
+            runtime.sessions, catalog, read_json(path)["vendors"], progress
         )
     if demo:
         history = read_json(seeds_dir() / "demo_history.json")
-        counts["projects"] = await load_history(state.sessions, catalog, history, progress)
+        counts["projects"] = await load_history(runtime.sessions, catalog, history, progress)
     counts["seconds"] = round(time.perf_counter() - started)
     return counts

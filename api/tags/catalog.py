@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from api.errors import ErrorCode, Problems
-from api.tags.models import Tag, TagAlias, TagRelation
+from api.core.errors import ErrorCode, Problems
+from api.tags.models import Tag
 from matching import Taxonomy
 
 
@@ -41,33 +38,3 @@ class TagCatalog:
         """Ids of the tags `texts` name (aliases resolve); each unknown one is reported."""
         tags = [self.resolve_or_report(problems, [name, i], t) for i, t in enumerate(texts)]
         return [tag.id for tag in tags if tag is not None and tag.id is not None]
-
-
-async def load_catalog(session: AsyncSession) -> TagCatalog:
-    """Read the taxonomy tables (three statements) into a catalog."""
-    tags = list((await session.execute(select(Tag))).scalars())
-    aliases = (await session.execute(select(TagAlias.alias, TagAlias.tag_id))).all()
-    relations = (await session.execute(select(TagRelation.tag_id, TagRelation.related_id))).all()
-    by_id = {tag.id: tag for tag in tags if tag.id is not None}
-    alias_lists: dict[int, list[str]] = {}
-    for alias, tag_id in aliases:
-        alias_lists.setdefault(tag_id, []).append(alias)
-    related: dict[int, list[str]] = {}
-    for tag_id, related_id in relations:
-        related.setdefault(tag_id, []).append(by_id[related_id].slug)
-    taxonomy = Taxonomy.from_records(
-        {
-            "slug": tag.slug,
-            "name": tag.name,
-            "category": tag.category,
-            "aliases": alias_lists.get(tag_id, []),
-            "related": related.get(tag_id, []),
-        }
-        for tag_id, tag in by_id.items()
-    )
-    return TagCatalog(
-        taxonomy=taxonomy,
-        by_id=by_id,
-        by_slug={tag.slug: tag for tag in tags},
-        aliases={tag_id: sorted(names) for tag_id, names in alias_lists.items()},
-    )

@@ -8,10 +8,11 @@ from typing import Self
 import strawberry
 from strawberry import relay
 
-from api.context import Info
+from api.graphql.context import Info
 from api.graphql.ids import parse_pk
 from api.tags.catalog import TagCatalog
 from api.tags.models import Tag as TagRow
+from api.tags.service import tag_catalog
 
 
 @strawberry.type(name="Tag", description="A canonical skill; aliases are what people also type.")
@@ -28,12 +29,12 @@ class TagType(relay.Node):
 
     @strawberry.field(description="Other spellings that resolve to this tag.")
     async def aliases(self, info: Info) -> list[str]:
-        catalog = await info.context.catalog()
+        catalog = await tag_catalog(info.context.runtime)
         return catalog.aliases.get(self.id, [])
 
     @strawberry.field(description="Neighbouring skills; matching gives them partial credit.")
     async def related(self, info: Info) -> list[TagType]:
-        catalog = await info.context.catalog()
+        catalog = await tag_catalog(info.context.runtime)
         return [
             TagType.from_row(catalog.by_slug[slug])
             for slug in catalog.taxonomy.related(self.slug)
@@ -44,6 +45,6 @@ class TagType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
-        catalog: TagCatalog = await info.context.catalog()
+        catalog: TagCatalog = await tag_catalog(info.context.runtime)
         rows = [catalog.by_id.get(parse_pk(node_id) or -1) for node_id in node_ids]
         return [cls.from_row(row) if row else None for row in rows]

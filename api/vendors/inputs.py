@@ -6,24 +6,10 @@ from decimal import Decimal
 
 import strawberry
 
-from api.vendors.draft import (
-    ExpertiseEntry,
-    HoursEntry,
-    LanguageEntry,
-    MoneyEntry,
-    RateEntry,
-    VendorDraft,
-)
+from api.values.inputs import MoneyInput, MoneyRangeInput, WorkingHoursInput
+from api.vendors.fields import ExpertiseEntry, LanguageEntry, VendorDraft
+from api.vendors.search import OrderDirection, VendorOrderField, VendorQuery
 from api.vendors.types import AvailabilityType, ProficiencyType, VendorKindType
-
-
-@strawberry.input(description="Local working hours as HH:MM; an end before the start is overnight.")
-class WorkingHoursInput:
-    start: str
-    end: str
-
-    def to_entry(self) -> HoursEntry:
-        return HoursEntry(start=self.start, end=self.end)
 
 
 @strawberry.input
@@ -36,19 +22,6 @@ class LanguageInput:
 class ExpertiseInput:
     tag: str = strawberry.field(description="A tag slug, name or alias, e.g. 'ReactJS'.")
     years: float
-
-
-@strawberry.input
-class MoneyRangeInput:
-    min: Decimal
-    max: Decimal
-    currency: str = strawberry.field(description="ISO 4217, e.g. 'EUR'.")
-
-
-@strawberry.input
-class MoneyInput:
-    amount: Decimal
-    currency: str
 
 
 @strawberry.input
@@ -84,12 +57,10 @@ class VendorProfileFields:
             languages=None
             if self.languages is None
             else [LanguageEntry(item.code, item.proficiency.value) for item in self.languages],
-            hourly_rate=None
-            if self.hourly_rate is None
-            else RateEntry(self.hourly_rate.min, self.hourly_rate.max, self.hourly_rate.currency),
-            min_project_budget=None
-            if self.min_project_budget is None
-            else MoneyEntry(self.min_project_budget.amount, self.min_project_budget.currency),
+            hourly_rate=self.hourly_rate.to_entry() if self.hourly_rate else None,
+            min_project_budget=self.min_project_budget.to_entry()
+            if self.min_project_budget
+            else None,
             team_size=self.team_size,
             expertise=None
             if self.expertise is None
@@ -118,3 +89,60 @@ class UpdateVendorProfileInput(VendorProfileFields):
 class VerifyVendorInput:
     id: strawberry.ID
     verified: bool = True
+
+
+VendorOrderFieldType = strawberry.enum(VendorOrderField, name="VendorOrderField")
+OrderDirectionType = strawberry.enum(OrderDirection, name="OrderDirection")
+
+
+@strawberry.input(description="An hourly-rate range in a chosen currency; either end may be open.")
+class RateFilterInput:
+    min: Decimal | None = None
+    max: Decimal | None = None
+    currency: str = "USD"
+
+
+@strawberry.input
+class VendorFilter:
+    tags_any: list[str] | None = strawberry.field(default=None, description="Has any of these.")
+    tags_all: list[str] | None = strawberry.field(default=None, description="Has all of these.")
+    country: str | None = None
+    region: str | None = strawberry.field(default=None, description="UN sub-region or continent.")
+    language: str | None = None
+    hourly_rate: RateFilterInput | None = None
+    min_rating: Decimal | None = None
+    certifications: list[str] | None = None
+    verified: bool | None = None
+    kind: VendorKindType | None = None  # type: ignore[valid-type]
+    availability: AvailabilityType | None = None  # type: ignore[valid-type]
+
+
+@strawberry.input
+class VendorOrder:
+    field: VendorOrderFieldType  # type: ignore[valid-type]
+    direction: OrderDirectionType | None = None  # type: ignore[valid-type]
+
+
+def to_query(
+    filter: VendorFilter | None, search: str | None, order_by: VendorOrder | None
+) -> VendorQuery:
+    f = filter or VendorFilter()
+    rate = f.hourly_rate
+    return VendorQuery(
+        tags_any=f.tags_any or [],
+        tags_all=f.tags_all or [],
+        country=f.country,
+        region=f.region,
+        language=f.language,
+        rate_min=rate.min if rate else None,
+        rate_max=rate.max if rate else None,
+        rate_currency=rate.currency if rate else "USD",
+        min_rating=f.min_rating,
+        certifications=f.certifications or [],
+        verified=f.verified,
+        kind=f.kind.value if f.kind else None,
+        availability=f.availability.value if f.availability else None,
+        search=search,
+        order_field=order_by.field if order_by else VendorOrderField.RATING,
+        order_direction=order_by.direction if order_by else None,
+    )

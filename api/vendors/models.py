@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from sqlmodel import Field, SQLModel
 
-from api.clock import utcnow
+from api.core.clock import utcnow
+from api.values.money import MONEY_COLUMN
 from matching import Proficiency, VendorKind
 
 __all__ = [
-    "MONEY",
     "Availability",
     "Proficiency",
     "Vendor",
@@ -21,8 +21,6 @@ __all__ = [
     "VendorKind",
     "VendorLanguage",
 ]
-
-MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
 class Availability(enum.StrEnum):
@@ -45,13 +43,13 @@ class Vendor(SQLModel, table=True):
     timezone: str = Field(max_length=64)
     work_start: time
     work_end: time
-    rate_min: Decimal = Field(**MONEY)
-    rate_max: Decimal = Field(**MONEY)
+    rate_min: Decimal = Field(**MONEY_COLUMN)
+    rate_max: Decimal = Field(**MONEY_COLUMN)
     currency: str = Field(max_length=3)
     # Rates in the FX base currency, kept so filters and sorting stay in SQL.
-    rate_min_base: Decimal = Field(**MONEY, index=True)
-    rate_max_base: Decimal = Field(**MONEY)
-    min_budget_amount: Decimal | None = Field(default=None, **MONEY)
+    rate_min_base: Decimal = Field(**MONEY_COLUMN, index=True)
+    rate_max_base: Decimal = Field(**MONEY_COLUMN)
+    min_budget_amount: Decimal | None = Field(default=None, **MONEY_COLUMN)
     min_budget_currency: str | None = Field(default=None, max_length=3)
     team_size: int
     availability: str = Field(default=Availability.AVAILABLE, max_length=16)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Info
+from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.user_errors import MutationPayload, run_mutation
+from api.tags.service import tag_catalog
 from api.vendors import service
 from api.vendors.inputs import CreateVendorProfileInput, UpdateVendorProfileInput, VerifyVendorInput
 from api.vendors.types import VendorType
@@ -33,43 +34,50 @@ class VendorMutations:
     async def create_vendor_profile(
         self, info: Info, input: CreateVendorProfileInput
     ) -> CreateVendorProfilePayload:
-        async def work() -> CreateVendorProfilePayload:
-            row = await service.create_vendor(
+        catalog = await tag_catalog(info.context.runtime)
+
+        return await run_mutation(
+            info,
+            CreateVendorProfilePayload,
+            lambda: service.create_vendor(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 draft=input.to_draft(),
-                catalog=await info.context.catalog(),
-            )
-            return CreateVendorProfilePayload(vendor=VendorType.from_row(row))
-
-        return await run_mutation(info, work, lambda e: CreateVendorProfilePayload(user_errors=e))
+                catalog=catalog,
+            ),
+            lambda row: CreateVendorProfilePayload(vendor=VendorType.from_row(row)),
+        )
 
     @strawberry.mutation(description="Change your own profile (admins may change any).")
     async def update_vendor_profile(
         self, info: Info, input: UpdateVendorProfileInput
     ) -> UpdateVendorProfilePayload:
-        async def work() -> UpdateVendorProfilePayload:
-            row = await service.update_vendor(
+        catalog = await tag_catalog(info.context.runtime)
+
+        return await run_mutation(
+            info,
+            UpdateVendorProfilePayload,
+            lambda: service.update_vendor(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 vendor_id=node_pk(input.id, "Vendor", ["input", "id"]),
                 expected_version=input.expected_version,
                 draft=input.to_draft(),
-                catalog=await info.context.catalog(),
-            )
-            return UpdateVendorProfilePayload(vendor=VendorType.from_row(row))
-
-        return await run_mutation(info, work, lambda e: UpdateVendorProfilePayload(user_errors=e))
+                catalog=catalog,
+            ),
+            lambda row: UpdateVendorProfilePayload(vendor=VendorType.from_row(row)),
+        )
 
     @strawberry.mutation(description="Admins only: mark a vendor vetted (or not).")
     async def verify_vendor(self, info: Info, input: VerifyVendorInput) -> VerifyVendorPayload:
-        async def work() -> VerifyVendorPayload:
-            row = await service.set_verified(
+        return await run_mutation(
+            info,
+            VerifyVendorPayload,
+            lambda: service.set_verified(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 vendor_id=node_pk(input.id, "Vendor", ["input", "id"]),
                 verified=input.verified,
-            )
-            return VerifyVendorPayload(vendor=VendorType.from_row(row))
-
-        return await run_mutation(info, work, lambda e: VerifyVendorPayload(user_errors=e))
+            ),
+            lambda row: VerifyVendorPayload(vendor=VendorType.from_row(row)),
+        )

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from api import validation as check
-from api.errors import ClientError, ErrorCode, Problems
+from api.core.errors import ClientError, ErrorCode, Problems
+from api.reference import rules as reference
 from api.reference.fx import fx_table
 from api.reference.regions import canonical_region, country_geo
-from api.reviews.dataloaders import PRIOR_WEIGHT, RatingPrior
+from api.reviews.rating import RatingPrior
 from api.tags.catalog import TagCatalog
+from api.values import checks as check
+from api.values.money import amount
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
 
 MAX_FILTER_ITEMS = 20
@@ -67,7 +71,7 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
             continue
         if ids := catalog.resolve_all(problems, name, tags):
             conditions.append(combine(*(_has_tag(tag_id) for tag_id in ids)))
-    if query.country and (code := check.country(problems, ["country"], query.country)):
+    if query.country and (code := reference.country(problems, ["country"], query.country)):
         conditions.append(Vendor.country == code)
     if query.region:
         region = canonical_region(query.region)
@@ -79,7 +83,7 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
             conditions.append(Vendor.country == region)
         else:
             conditions.append(or_(Vendor.region == region, Vendor.continent == region))
-    if query.language and (code := check.language(problems, ["language"], query.language)):
+    if query.language and (code := reference.language(problems, ["language"], query.language)):
         conditions.append(
             exists().where(VendorLanguage.vendor_id == Vendor.id, VendorLanguage.code == code)
         )
@@ -100,7 +104,7 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
         problems, ["certifications"], query.certifications, maximum=MAX_FILTER_ITEMS
     ):
         for index, value in enumerate(query.certifications):
-            if code := check.certification(problems, ["certifications", index], value):
+            if code := reference.certification(problems, ["certifications", index], value):
                 conditions.append(
                     exists().where(
                         VendorCertification.vendor_id == Vendor.id, VendorCertification.code == code
@@ -126,7 +130,7 @@ def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnEleme
     """Vendors whose rate range overlaps the asked range, compared in the FX base currency."""
     if query.rate_min is None and query.rate_max is None:
         return []
-    currency = check.currency(problems, ["hourlyRate", "currency"], query.rate_currency)
+    currency = reference.currency(problems, ["hourlyRate", "currency"], query.rate_currency)
     if currency is None:
         return []
     fx = fx_table()
@@ -134,9 +138,9 @@ def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnEleme
     # Only amounts that passed the check are compared (a NaN cannot be ordered).
     low = high = None
     if query.rate_min is not None:
-        low = check.amount(problems, ["hourlyRate", "min"], query.rate_min, currency)
+        low = amount(problems, ["hourlyRate", "min"], query.rate_min, currency)
     if query.rate_max is not None:
-        high = check.amount(problems, ["hourlyRate", "max"], query.rate_max, currency)
+        high = amount(problems, ["hourlyRate", "max"], query.rate_max, currency)
     if high is not None:
         conditions.append(Vendor.rate_min_base <= fx.to_base(high, currency))
     if low is not None:
@@ -170,11 +174,13 @@ def _search_conditions(
     return conditions
 
 
-def ordered(statement: Select, query: VendorQuery, prior: RatingPrior) -> Select:  # type: ignore[type-arg]
+def ordered(
+    statement: Select[tuple[Vendor]], query: VendorQuery, prior: RatingPrior
+) -> Select[tuple[Vendor]]:
     """Apply the requested order with the id as a tie-breaker, so pages are stable."""
     field_, direction = query.order_field, query.order_direction
     if field_ is VendorOrderField.RATING:
-        key = (prior.mean * PRIOR_WEIGHT + Vendor.rating_sum) / (PRIOR_WEIGHT + Vendor.review_count)
+        key = prior.bayesian_expression(Vendor.rating_sum, Vendor.review_count)
         default = OrderDirection.DESC
     elif field_ is VendorOrderField.RATE:
         key, default = Vendor.rate_min_base, OrderDirection.ASC
@@ -186,9 +192,23 @@ def ordered(statement: Select, query: VendorQuery, prior: RatingPrior) -> Select
     return statement.order_by(key.desc() if descending else key.asc(), Vendor.id.asc())
 
 
-def vendors_statement(conditions: list[ColumnElement[bool]]) -> Select:  # type: ignore[type-arg]
-    return select(Vendor).where(*conditions)
+async def search_vendors(
+    session: AsyncSession,
+    query: VendorQuery,
+    *,
+    catalog: TagCatalog,
+    prior: RatingPrior,
+    offset: int,
+    limit: int,
+) -> tuple[list[Vendor], Callable[[], Awaitable[int]]]:
+    """One page of vendors for `query`, and a function that counts them all (run only if
+    the client asks for totalCount)."""
+    conditions = vendor_conditions(query, catalog)
+    statement = ordered(select(Vendor).where(*conditions), query, prior)
+    rows = list((await session.execute(statement.offset(offset).limit(limit))).scalars())
 
+    async def count() -> int:
+        total = select(func.count()).select_from(Vendor).where(*conditions)
+        return int(await session.scalar(total) or 0)
 
-def count_statement(conditions: list[ColumnElement[bool]]) -> Select:  # type: ignore[type-arg]
-    return select(func.count()).select_from(Vendor).where(*conditions)
+    return rows, count

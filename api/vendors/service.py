@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.auth.models import Role
-from api.auth.tokens import Viewer
-from api.clock import utcnow
-from api.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
+from api.core.clock import utcnow
+from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
+from api.core.viewer import Role, Viewer
+from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog
-from api.vendors.draft import VendorDraft
+from api.vendors.fields import VendorDraft
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
-from api.vendors.validation import VendorValues, check_vendor_draft
+from api.vendors.rules import VendorValues, check_vendor_draft
 
 # Writers that did not name a version retry a lost race this many times before giving up.
 RETRIES_WITHOUT_EXPECTED_VERSION = 5
@@ -207,5 +209,56 @@ async def _replace_children(
         vendor.search_text = text
 
 
-async def vendor_count(session: AsyncSession) -> int:
-    return int(await session.scalar(select(func.count()).select_from(Vendor)) or 0)
+async def vendor_by_slug(session: AsyncSession, slug: str) -> Vendor | None:
+    if "\x00" in slug:  # no slug holds NUL, and PostgreSQL refuses it in a query
+        return None
+    return (await session.execute(select(Vendor).where(Vendor.slug == slug))).scalar_one_or_none()
+
+
+async def vendor_exists(session: AsyncSession, vendor_id: int) -> bool:
+    return await session.get(Vendor, vendor_id) is not None
+
+
+async def owner_of(session: AsyncSession, vendor_id: int) -> int | None:
+    """The account that owns a vendor profile (None when there is no such vendor)."""
+    return await session.scalar(select(Vendor.owner_id).where(Vendor.id == vendor_id))
+
+
+class ReviewScores(Protocol):
+    """What a review contributes to its vendor's rating."""
+
+    vendor_id: int
+    quality: int
+    communication: int
+    timeliness: int
+    value: int
+    on_time: bool
+    created_at: datetime
+
+
+async def add_to_rating(session: AsyncSession, review: ReviewScores) -> None:
+    """Fold a review into its vendor's running totals in one atomic UPDATE."""
+    reviewed_at = review.created_at or utcnow()
+    await session.execute(
+        update(Vendor)
+        .where(Vendor.id == review.vendor_id)
+        .values(
+            review_count=Vendor.review_count + 1,
+            rating_sum=Vendor.rating_sum + overall(review),
+            quality_sum=Vendor.quality_sum + review.quality,
+            communication_sum=Vendor.communication_sum + review.communication,
+            timeliness_sum=Vendor.timeliness_sum + review.timeliness,
+            value_sum=Vendor.value_sum + review.value,
+            on_time_count=Vendor.on_time_count + int(review.on_time),
+            # Seeds may fold reviews in any order: keep the latest date.
+            last_review_at=case(
+                (
+                    Vendor.last_review_at.is_(None) | (Vendor.last_review_at < reviewed_at),
+                    reviewed_at,
+                ),
+                else_=Vendor.last_review_at,
+            ),
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )

@@ -10,14 +10,22 @@ from typing import Self
 import strawberry
 from strawberry import relay
 
-from api.context import Info
-from api.graphql.common import Country, Language, Money, MoneyRange, WorkingHours
+from api.graphql.context import Info
 from api.graphql.ids import parse_pk
 from api.graphql.pagination import Connection, build_connection, window
 from api.reference.fx import fx_table
-from api.reviews.dataloaders import ReviewPageKey
-from api.reviews.types import RatingSummary, ReviewConnection, ReviewType
+from api.reference.types import Country, Language
+from api.reviews.dataloaders import RatingPriorLoader, ReviewPageByVendorLoader, ReviewPageKey
+from api.reviews.types import ReviewConnection, ReviewType, rounded
+from api.tags.service import tag_catalog
 from api.tags.types import TagType
+from api.values.types import Money, MoneyRange, WorkingHours
+from api.vendors.dataloaders import (
+    CertificationsByVendorIdLoader,
+    ExpertiseByVendorIdLoader,
+    LanguagesByVendorIdLoader,
+    VendorByIdLoader,
+)
 from api.vendors.models import Availability, Proficiency, VendorKind
 from api.vendors.models import Vendor as VendorRow
 
@@ -40,6 +48,46 @@ class SpokenLanguage:
 class Expertise:
     tag: TagType
     years: float
+
+
+@strawberry.type(description="How a vendor's clients rated it, per dimension and overall.")
+class RatingSummary:
+    count: int
+    _row: strawberry.Private[VendorRow]
+
+    def _mean(self, total: Decimal | int) -> Decimal | None:
+        return rounded(Decimal(total) / self.count) if self.count else None
+
+    @strawberry.field(description="Mean overall score (1-5); null before the first review.")
+    def average(self) -> Decimal | None:
+        return self._mean(self._row.rating_sum)
+
+    @strawberry.field
+    def quality(self) -> Decimal | None:
+        return self._mean(self._row.quality_sum)
+
+    @strawberry.field
+    def communication(self) -> Decimal | None:
+        return self._mean(self._row.communication_sum)
+
+    @strawberry.field
+    def timeliness(self) -> Decimal | None:
+        return self._mean(self._row.timeliness_sum)
+
+    @strawberry.field
+    def value(self) -> Decimal | None:
+        return self._mean(self._row.value_sum)
+
+    @strawberry.field(description="Share of projects delivered on time (0-1).")
+    def on_time_rate(self) -> Decimal | None:
+        return self._mean(self._row.on_time_count)
+
+    @strawberry.field(
+        description="Average pulled towards the marketplace mean, so few reviews count less."
+    )
+    async def bayesian_average(self, info: Info) -> Decimal:
+        prior = await RatingPriorLoader.of(info.context).load(None)
+        return rounded(prior.bayesian_average(Decimal(self._row.rating_sum), self.count))
 
 
 @strawberry.type(name="Vendor", description="An agency or freelancer offering outsourced work.")
@@ -112,7 +160,7 @@ class VendorType(relay.Node):
 
     @strawberry.field
     async def languages(self, info: Info) -> list[SpokenLanguage]:
-        rows = await info.context.loaders.languages_by_vendor_id.load(self.id)
+        rows = await LanguagesByVendorIdLoader.of(info.context).load(self.id)
         return [
             SpokenLanguage(
                 language=Language.from_code(r.code), proficiency=Proficiency(r.proficiency)
@@ -122,8 +170,8 @@ class VendorType(relay.Node):
 
     @strawberry.field
     async def expertise(self, info: Info) -> list[Expertise]:
-        rows = await info.context.loaders.expertise_by_vendor_id.load(self.id)
-        catalog = await info.context.catalog()
+        rows = await ExpertiseByVendorIdLoader.of(info.context).load(self.id)
+        catalog = await tag_catalog(info.context.runtime)
         return [
             Expertise(tag=TagType.from_row(catalog.by_id[r.tag_id]), years=r.years)
             for r in rows
@@ -132,7 +180,7 @@ class VendorType(relay.Node):
 
     @strawberry.field(description="Certification codes such as ISO_27001 or SOC_2.")
     async def certifications(self, info: Info) -> list[str]:
-        rows = await info.context.loaders.certifications_by_vendor_id.load(self.id)
+        rows = await CertificationsByVendorIdLoader.of(info.context).load(self.id)
         return [r.code for r in rows]
 
     @strawberry.field
@@ -144,7 +192,7 @@ class VendorType(relay.Node):
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> ReviewConnection:
         page = window(first, after)
-        rows = await info.context.loaders.review_page_by_vendor_id.load(
+        rows = await ReviewPageByVendorLoader.of(info.context).load(
             ReviewPageKey(vendor_id=self.id, offset=page.offset, limit=page.limit + 1)
         )
         count = self._row.review_count
@@ -179,7 +227,7 @@ class VendorType(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
         keys = [parse_pk(n) or -1 for n in node_ids]
-        rows = await info.context.loaders.vendor_by_id.load_many(keys)
+        rows = await VendorByIdLoader.of(info.context).load_many(keys)
         return [cls.from_row(row) if row else None for row in rows]
 
 

@@ -16,8 +16,8 @@ import jwt
 import pytest
 from strawberry.relay import GlobalID
 
-from api.clock import utcnow
-from api.settings import Settings
+from api.core.clock import utcnow
+from api.core.settings import Settings
 from tests.graphql_client import (
     CREATE_VENDOR,
     PASSWORD,

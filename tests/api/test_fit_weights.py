@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.matches.fitting import fit_weights
+from api.core.seeds import seeds_dir
+from api.fitting.service import fit_weights
 from api.seeding.demo import load_history, load_vendors, read_json
-from api.seeds_path import seeds_dir
+from api.tags.service import tag_catalog
 from tests.api.test_matches import MATCH
 from tests.graphql_client import GraphQLClient, scope_input
 
@@ -31,7 +32,7 @@ def test_fitted_weights_are_stored_and_used(client: GraphQLClient) -> None:
     vendors, history = demo_slice()
 
     async def fit() -> Any:
-        catalog = await state.catalog()
+        catalog = await tag_catalog(state)
         await load_vendors(state.sessions, catalog, vendors, lambda *_: None)
         await load_history(state.sessions, catalog, history, lambda *_: None)
         return await fit_weights(state)

@@ -287,7 +287,7 @@ def test_unexpected_exceptions_are_masked(
     def boom() -> None:
         raise RuntimeError("secret connection string")
 
-    monkeypatch.setattr("api.reference.graphql.regions", boom)
+    monkeypatch.setattr("api.reference.queries.regions", boom)
 
     response = client.post(REGIONS)
 

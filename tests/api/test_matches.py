@@ -9,7 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings
+from api.core.settings import Settings
 from tests.graphql_client import UPDATE_VENDOR, GraphQLClient, scope_input
 
 MATCH = """

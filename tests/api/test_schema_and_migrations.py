@@ -10,9 +10,9 @@ from alembic.migration import MigrationContext
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
-from api.models import metadata
+from api.core.settings import Settings
 from api.schema import export_sdl
-from api.settings import Settings
+from api.tables import metadata
 
 SCHEMA_FILE = Path(__file__).parents[2] / "schema.graphql"
 

@@ -330,17 +330,20 @@ CROWD = 60
 
 def add_vendors(client: GraphQLClient, count: int) -> None:
     """Many vendors at once, through the same services the API calls (fast: one transaction)."""
-    from api.auth.models import Role
-    from api.auth.service import Credentials, register
-    from api.auth.tokens import Viewer
-    from api.vendors.draft import ExpertiseEntry, HoursEntry, LanguageEntry, RateEntry, VendorDraft
+    from api.auth.rules import Credentials
+    from api.auth.service import register
+    from api.core.viewer import Role, Viewer
+    from api.tags.service import tag_catalog
+    from api.values.hours import HoursEntry
+    from api.values.money import MoneyRangeEntry as RateEntry
+    from api.vendors.fields import ExpertiseEntry, LanguageEntry, VendorDraft
     from api.vendors.service import create_vendor
 
     state = client.http.app.state.vendormatch  # type: ignore[attr-defined]
     tags = ["react", "django", "kubernetes", "go", "python", "postgresql", "node-js"]
 
     async def create() -> None:
-        catalog = await state.catalog()
+        catalog = await tag_catalog(state)
         async with state.sessions() as session, session.begin():
             for index in range(count):
                 account = await register(

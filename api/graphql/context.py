@@ -1,0 +1,49 @@
+"""The per-request GraphQL context: runtime, viewer, session, DataLoaders, memo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info as StrawberryInfo
+
+from api.core.runtime import Runtime
+from api.core.viewer import Viewer
+
+
+@dataclass
+class Context:
+    """Built once per request; loaders live exactly as long as the request."""
+
+    runtime: Runtime
+    viewer: Viewer | None
+    request: Any = None
+    response: Any = None
+    _session: AsyncSession | None = None
+    # Per-request memo for values many fields share (the match index, the weights).
+    memo: dict[str, Any] = field(default_factory=dict)
+    # One instance per loader class, made on first use (see api.graphql.dataloaders).
+    loaders: dict[type[DataLoader[Any, Any]], DataLoader[Any, Any]] = field(default_factory=dict)
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            self._session = self.runtime.sessions()
+        return self._session
+
+    def reset_loaders(self) -> None:
+        """Forget what loaders cached: after a write they may hold rows from before it."""
+        self.loaders.clear()
+
+    async def close(self) -> None:
+        """End the request's session (and so its transaction) and drop its loaders."""
+        if self._session is not None:
+            await self._session.close()
+        self._session = None
+        self.loaders.clear()
+        self.memo.clear()
+
+
+Info = StrawberryInfo[Context, None]

@@ -1,0 +1,38 @@
+"""`postProjectRequest`: a business states a scope of work, as a draft or published."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.user_errors import MutationPayload, run_mutation
+from api.projects import service
+from api.projects.inputs import PostProjectRequestInput
+from api.projects.types import ProjectRequestType
+from api.tags.service import tag_catalog
+
+
+@strawberry.type
+class PostProjectRequestPayload(MutationPayload):
+    project_request: ProjectRequestType | None = None
+
+
+@strawberry.type
+class PostProjectRequest:
+    @strawberry.mutation(description="Post a scope of work as a DRAFT, or publish it (OPEN).")
+    async def post_project_request(
+        self, info: Info, input: PostProjectRequestInput
+    ) -> PostProjectRequestPayload:
+        catalog = await tag_catalog(info.context.runtime)
+        return await run_mutation(
+            info,
+            PostProjectRequestPayload,
+            lambda: service.post_project_request(
+                session=info.context.session,
+                viewer=info.context.viewer,
+                draft=input.to_draft(),
+                publish=input.publish,
+                catalog=catalog,
+            ),
+            lambda row: PostProjectRequestPayload(project_request=ProjectRequestType.from_row(row)),
+        )

@@ -1,0 +1,40 @@
+"""`submitReview`: the last step of a request's lifecycle, once the vendor accepted the
+award. The rules are the project's (who hired whom); the review itself is the reviews
+domain's record."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.ids import node_pk
+from api.graphql.user_errors import MutationPayload, run_mutation
+from api.projects import service
+from api.reviews.inputs import SubmitReviewInput
+from api.reviews.types import ReviewType
+
+
+@strawberry.type
+class SubmitReviewPayload(MutationPayload):
+    review: ReviewType | None = None
+
+
+@strawberry.type
+class SubmitReview:
+    @strawberry.mutation(
+        description="Review the vendor that accepted your award for a request; once per request."
+    )
+    async def submit_review(self, info: Info, input: SubmitReviewInput) -> SubmitReviewPayload:
+        return await run_mutation(
+            info,
+            SubmitReviewPayload,
+            lambda: service.submit_review(
+                session=info.context.session,
+                viewer=info.context.viewer,
+                project_id=node_pk(
+                    input.project_request_id, "ProjectRequest", ["input", "projectRequestId"]
+                ),
+                draft=input.to_draft(),
+            ),
+            lambda row: SubmitReviewPayload(review=ReviewType.from_row(row)),
+        )

@@ -1,0 +1,43 @@
+"""`updateProjectRequest`: the owner edits a request or moves it along its lifecycle."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.ids import node_pk
+from api.graphql.user_errors import MutationPayload, run_mutation
+from api.projects import service
+from api.projects.inputs import UpdateProjectRequestInput
+from api.projects.types import ProjectRequestType
+from api.tags.service import tag_catalog
+
+
+@strawberry.type
+class UpdateProjectRequestPayload(MutationPayload):
+    project_request: ProjectRequestType | None = None
+
+
+@strawberry.type
+class UpdateProjectRequest:
+    @strawberry.mutation(description="Edit your request, publish it, close or cancel it.")
+    async def update_project_request(
+        self, info: Info, input: UpdateProjectRequestInput
+    ) -> UpdateProjectRequestPayload:
+        catalog = await tag_catalog(info.context.runtime)
+        return await run_mutation(
+            info,
+            UpdateProjectRequestPayload,
+            lambda: service.update_project_request(
+                session=info.context.session,
+                viewer=info.context.viewer,
+                project_id=node_pk(input.id, "ProjectRequest", ["input", "id"]),
+                draft=input.to_draft(),
+                status=input.status.value if input.status else None,
+                expected_version=input.expected_version,
+                catalog=catalog,
+            ),
+            lambda row: UpdateProjectRequestPayload(
+                project_request=ProjectRequestType.from_row(row)
+            ),
+        )

@@ -1,0 +1,82 @@
+"""Reading project requests: by id, by page and as published, always as the viewer may
+see them; and a stored request as the matching library's scope."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.core.viewer import Viewer
+from api.projects.models import ProjectRequest, ProjectSkill, ProjectStatus
+from api.projects.rules import visible_to
+from api.scopes.conversion import library_scope
+from api.tags.catalog import TagCatalog
+from matching import Scope
+
+
+async def project_by_id(
+    session: AsyncSession, viewer: Viewer | None, project_id: int
+) -> ProjectRequest | None:
+    result = await session.execute(
+        select(ProjectRequest).where(ProjectRequest.id == project_id, visible_to(viewer))
+    )
+    return result.scalar_one_or_none()
+
+
+async def list_projects(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    *,
+    status: str | None,
+    mine: bool,
+    offset: int,
+    limit: int,
+) -> tuple[list[ProjectRequest], Callable[[], Awaitable[int]]]:
+    """A newest-first page of the requests the viewer may see, and a counter for all."""
+    conditions = [visible_to(viewer)]
+    if status is not None:
+        conditions.append(ProjectRequest.status == status)
+    if mine:
+        conditions.append(ProjectRequest.owner_id == (viewer.account_id if viewer else -1))
+    statement = (
+        select(ProjectRequest)
+        .where(*conditions)
+        .order_by(ProjectRequest.created_at.desc(), ProjectRequest.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = list((await session.execute(statement)).scalars())
+
+    async def count() -> int:
+        total = select(func.count()).select_from(ProjectRequest).where(*conditions)
+        return int(await session.scalar(total) or 0)
+
+    return rows, count
+
+
+async def published_after(
+    session: AsyncSession, moment: datetime, tag_ids: Sequence[int]
+) -> list[ProjectRequest]:
+    """OPEN requests published after `moment`, needing any of `tag_ids` (any when empty)."""
+    statement = select(ProjectRequest).where(
+        ProjectRequest.status == ProjectStatus.OPEN, ProjectRequest.published_at > moment
+    )
+    if tag_ids:
+        statement = statement.where(
+            exists().where(
+                ProjectSkill.project_id == ProjectRequest.id, ProjectSkill.tag_id.in_(tag_ids)
+            )
+        )
+    statement = statement.order_by(ProjectRequest.published_at, ProjectRequest.id)
+    return list((await session.execute(statement)).scalars())
+
+
+def project_scope(
+    project: ProjectRequest, skills: Sequence[ProjectSkill], catalog: TagCatalog
+) -> Scope:
+    """A stored request (and its skill rows) as the library's Scope."""
+    columns = {name: getattr(project, name) for name in ProjectRequest.model_fields}
+    return library_scope(columns, [(r.tag_id, r.must_have, r.weight) for r in skills], catalog)

@@ -1,0 +1,28 @@
+"""GraphQL inputs for reviews."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.reviews.fields import ReviewDraft
+
+
+@strawberry.input
+class SubmitReviewInput:
+    project_request_id: strawberry.ID
+    quality: int
+    communication: int
+    timeliness: int
+    value: int
+    on_time: bool = True
+    comment: str = ""
+
+    def to_draft(self) -> ReviewDraft:
+        return ReviewDraft(
+            quality=self.quality,
+            communication=self.communication,
+            timeliness=self.timeliness,
+            value=self.value,
+            comment=self.comment,
+            on_time=self.on_time,
+        )

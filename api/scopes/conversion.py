@@ -1,0 +1,50 @@
+"""A checked or stored scope of work as the matching library's Scope."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import time
+from typing import Any
+
+from api.scopes.rules import ScopeValues
+from api.tags.catalog import TagCatalog
+from matching import Pricing, Scope, Sensitivity, SkillRequirement
+
+# (tag id, must have, weight), as checked values and stored skill rows both hold them.
+SkillTuple = tuple[int, bool, float]
+
+
+def library_scope(
+    columns: Mapping[str, Any], skills: Iterable[SkillTuple], catalog: TagCatalog
+) -> Scope:
+    """The library's Scope from scope columns (checked or stored) and skill tuples."""
+    requirements = tuple(
+        SkillRequirement(tag=catalog.by_id[tag_id].slug, must_have=must, weight=weight)
+        for tag_id, must, weight in skills
+        if tag_id in catalog.by_id
+    )
+    return Scope(
+        title=columns.get("title") or "",
+        description=columns.get("description") or "",
+        skills=requirements,
+        budget_min=float(columns["budget_min"]),
+        budget_max=float(columns["budget_max"]),
+        currency=columns["currency"],
+        pricing=Pricing(columns["pricing"]),
+        estimated_hours=columns.get("estimated_hours"),
+        timezone=columns["timezone"],
+        work_start=columns.get("work_start") or time(9),
+        work_end=columns.get("work_end") or time(17),
+        min_overlap_hours=float(columns.get("min_overlap_hours") or 0),
+        languages=tuple(columns.get("languages") or ()),
+        preferred_regions=tuple(columns.get("preferred_regions") or ()),
+        required_certifications=tuple(columns.get("required_certifications") or ()),
+        data_sensitivity=Sensitivity(columns.get("data_sensitivity") or "LOW"),
+        start_date=columns.get("start_date"),
+        deadline=columns.get("deadline"),
+    )
+
+
+def scope_from_values(values: ScopeValues, catalog: TagCatalog) -> Scope:
+    """A checked ad-hoc scope (matchVendors) as the library's Scope."""
+    return library_scope(values.columns, values.skills or [], catalog)

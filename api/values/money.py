@@ -1,0 +1,87 @@
+"""Money values: amounts in a currency's minor units, below a sane cap, and ranges of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from babel.numbers import get_currency_precision
+
+from api.core.errors import ErrorCode, Problems
+from api.reference.fx import CENT, fx_table
+from api.values.checks import Path
+
+# Budgets and rates above 100 million in the FX base currency are typos, not projects.
+MAX_AMOUNT = Decimal("100000000")
+# What a NUMERIC(14, 2) money column holds (an IDR or VND amount can reach it first).
+MAX_COLUMN_AMOUNT = Decimal("999999999999.99")
+# Column options for every money column.
+MONEY_COLUMN: dict[str, Any] = {"max_digits": 14, "decimal_places": 2}
+
+
+@dataclass(frozen=True)
+class MoneyEntry:
+    """An amount as a caller gave it, before it is checked."""
+
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class MoneyRangeEntry:
+    """A range of amounts in one currency, as a caller gave it."""
+
+    min: Decimal
+    max: Decimal
+    currency: str
+
+
+def cents(value: Decimal) -> Decimal:
+    """Amounts always show two decimals, whichever engine stored them (SQLite drops them)."""
+    return Decimal(value).quantize(CENT)
+
+
+def amount(
+    problems: Problems, path: Path, value: Decimal | str | float, currency: str | None = None
+) -> Decimal | None:
+    """A positive amount, in the currency's minor units (0 for JPY, at most 2 stored),
+    and below the cap in the FX base currency (and what a money column holds)."""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        problems.add(path, "Enter an amount such as 45.00.", ErrorCode.INVALID)
+        return None
+    if not number.is_finite() or number <= 0:
+        problems.add(path, "Enter an amount above zero.", ErrorCode.OUT_OF_RANGE)
+        return None
+    fx = fx_table()
+    known = currency is not None and currency in fx
+    in_base = fx.to_base(number, currency) if known else number  # type: ignore[arg-type]
+    if number > MAX_COLUMN_AMOUNT or in_base > MAX_AMOUNT:
+        limit = f"{MAX_AMOUNT} {fx.base}" if known else str(MAX_AMOUNT)
+        problems.add(path, f"Enter an amount below {limit}.", ErrorCode.OUT_OF_RANGE)
+        return None
+    places = min(get_currency_precision(currency), 2) if known else 2  # type: ignore[arg-type]
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        unit = f"{currency} amounts" if known else "Amounts"
+        problems.add(path, f"{unit} take at most {places} decimal places.", ErrorCode.INVALID)
+        return None
+    return number
+
+
+def amount_range(
+    problems: Problems,
+    path: Path,
+    low: Decimal | str,
+    high: Decimal | str,
+    currency: str | None = None,
+) -> tuple[Decimal, Decimal] | None:
+    minimum = amount(problems, [*path, "min"], low, currency)
+    maximum = amount(problems, [*path, "max"], high, currency)
+    if minimum is None or maximum is None:
+        return None
+    if minimum > maximum:
+        problems.add([*path, "min"], "The minimum is above the maximum.", ErrorCode.OUT_OF_RANGE)
+        return None
+    return minimum, maximum

@@ -1,0 +1,106 @@
+"""Vendor profiles as the matching library's VendorRecord, and the change stamps that keep
+an index of them current."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.reference.fx import fx_table
+from api.tags.catalog import TagCatalog
+from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from matching import Proficiency, VendorKind, VendorRecord
+
+
+async def vendor_records(
+    session: AsyncSession, catalog: TagCatalog, vendor_ids: Sequence[int] | None = None
+) -> list[VendorRecord]:
+    """Records for the given vendors (all when None), in four statements."""
+    vendors = select(Vendor)
+    languages = select(VendorLanguage)
+    expertise = select(VendorExpertise)
+    certifications = select(VendorCertification)
+    if vendor_ids is not None:
+        vendors = vendors.where(Vendor.id.in_(vendor_ids))
+        languages = languages.where(VendorLanguage.vendor_id.in_(vendor_ids))
+        expertise = expertise.where(VendorExpertise.vendor_id.in_(vendor_ids))
+        certifications = certifications.where(VendorCertification.vendor_id.in_(vendor_ids))
+    spoken: dict[int, list[tuple[str, Proficiency]]] = defaultdict(list)
+    for row in (await session.execute(languages)).scalars():
+        spoken[row.vendor_id].append((row.code, Proficiency(row.proficiency)))
+    skills: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for row in (await session.execute(expertise)).scalars():
+        if (tag := catalog.by_id.get(row.tag_id)) is not None:
+            skills[row.vendor_id].append((tag.slug, float(row.years)))
+    certs: dict[int, set[str]] = defaultdict(set)
+    for row in (await session.execute(certifications)).scalars():
+        certs[row.vendor_id].add(row.code)
+    now = datetime.now(UTC)
+    return [
+        vendor_record(vendor, spoken[vendor.id], skills[vendor.id], certs[vendor.id], now)
+        for vendor in (await session.execute(vendors)).scalars()
+        if vendor.id is not None
+    ]
+
+
+def vendor_record(
+    vendor: Vendor,
+    languages: list[tuple[str, Proficiency]],
+    expertise: list[tuple[str, float]],
+    certifications: set[str],
+    now: datetime,
+) -> VendorRecord:
+    assert vendor.id is not None
+    min_budget = 0.0
+    if vendor.min_budget_amount is not None and vendor.min_budget_currency:
+        # The library compares the minimum in the vendor's rate currency.
+        min_budget = float(
+            fx_table().convert(
+                vendor.min_budget_amount, vendor.min_budget_currency, vendor.currency
+            )
+        )
+    count = vendor.review_count
+    return VendorRecord(
+        id=vendor.id,
+        name=vendor.name,
+        description=f"{vendor.headline}. {vendor.description}",
+        kind=VendorKind(vendor.kind),
+        country=vendor.country,
+        region=vendor.region,
+        continent=vendor.continent,
+        timezone=vendor.timezone,
+        work_start=vendor.work_start,
+        work_end=vendor.work_end,
+        languages=tuple(sorted(languages)),
+        rate_min=float(vendor.rate_min),
+        rate_max=float(vendor.rate_max),
+        currency=vendor.currency,
+        min_project_budget=min_budget,
+        team_size=vendor.team_size,
+        expertise=tuple(sorted(expertise)),
+        certifications=frozenset(certifications),
+        verified=vendor.verified,
+        review_count=count,
+        review_mean=float(vendor.rating_sum) / count if count else 0.0,
+        on_time_rate=vendor.on_time_count / count if count else None,
+        last_review_days=(now - vendor.last_review_at).days if vendor.last_review_at else None,
+        median_response_hours=vendor.median_response_hours,
+    )
+
+
+async def change_stamps(
+    session: AsyncSession, since: datetime | None = None
+) -> list[tuple[int, datetime]]:
+    """(vendor id, last change) for every vendor, or for those changed after `since`."""
+    statement = select(Vendor.id, Vendor.updated_at)
+    if since is not None:
+        statement = statement.where(Vendor.updated_at > since)
+    return [(vendor_id, stamp) for vendor_id, stamp in await session.execute(statement)]
+
+
+async def vendor_count(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(Vendor)) or 0)

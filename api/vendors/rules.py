@@ -1,0 +1,190 @@
+"""The rules for a vendor profile: checks a VendorDraft into column values and child rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from api.core.errors import ErrorCode, Problems
+from api.reference import rules as reference
+from api.reference.fx import fx_table
+from api.reference.regions import country_geo
+from api.tags.catalog import TagCatalog
+from api.tags.rules import tagged_numbers
+from api.values import checks as check
+from api.values.hours import working_hours
+from api.values.money import amount, amount_range
+from api.vendors.fields import VendorDraft
+from api.vendors.models import Availability, Proficiency, VendorKind
+
+MAX_LANGUAGES = 20
+MAX_EXPERTISE = 50
+MAX_CERTIFICATIONS = 20
+REQUIRED_ON_CREATE = (
+    "kind",
+    "name",
+    "headline",
+    "description",
+    "country",
+    "timezone",
+    "working_hours",
+    "languages",
+    "hourly_rate",
+    "expertise",
+)
+CAMEL = {"working_hours": "workingHours", "hourly_rate": "hourlyRate"}
+
+
+@dataclass
+class VendorValues:
+    """Checked values: `columns` for the vendor row; None children mean 'unchanged'."""
+
+    columns: dict[str, Any] = field(default_factory=dict)
+    languages: list[tuple[str, str]] | None = None
+    expertise: list[tuple[int, float]] | None = None
+    certifications: list[str] | None = None
+
+
+def check_vendor_draft(
+    draft: VendorDraft, *, catalog: TagCatalog, creating: bool, problems: Problems
+) -> VendorValues:
+    """Every problem in `draft` goes to `problems`; the values are only valid if none."""
+    values = VendorValues()
+    cols = values.columns
+    if creating:
+        for name in REQUIRED_ON_CREATE:
+            if getattr(draft, name) is None:
+                problems.add([CAMEL.get(name, name)], "This field is required.", ErrorCode.REQUIRED)
+    if draft.kind is not None:
+        if draft.kind in VendorKind.__members__:
+            cols["kind"] = draft.kind
+        else:
+            problems.add(["kind"], "Choose AGENCY or FREELANCER.", ErrorCode.INVALID)
+    for name, limit in (("name", 120), ("headline", 160), ("description", 5000)):
+        raw = getattr(draft, name)
+        if raw is not None and (cleaned := check.text(problems, [name], raw, max_length=limit)):
+            cols[name] = cleaned
+    if draft.country is not None and (
+        code := reference.country(problems, ["country"], draft.country)
+    ):
+        geo = country_geo()[code]
+        cols.update(country=code, region=geo.region, continent=geo.continent)
+    if draft.timezone is not None and (
+        zone := reference.timezone(problems, ["timezone"], draft.timezone)
+    ):
+        cols["timezone"] = zone
+    if draft.working_hours is not None and (
+        hours := working_hours(
+            problems, ["workingHours"], draft.working_hours.start, draft.working_hours.end
+        )
+    ):
+        cols["work_start"], cols["work_end"] = hours
+    _check_money(draft, cols, problems)
+    if draft.team_size is not None and check.number_range(
+        problems, ["teamSize"], draft.team_size, low=1, high=100_000
+    ):
+        cols["team_size"] = draft.team_size
+    if draft.availability is not None:
+        if draft.availability in Availability.__members__:
+            cols["availability"] = draft.availability
+        else:
+            problems.add(
+                ["availability"], "Choose AVAILABLE, LIMITED or UNAVAILABLE.", ErrorCode.INVALID
+            )
+    if draft.founded_year is not None and check.number_range(
+        problems, ["foundedYear"], draft.founded_year, low=1900, high=date.today().year
+    ):
+        cols["founded_year"] = draft.founded_year
+    if (
+        draft.median_response_hours is not None
+        and check.number_range(
+            problems, ["medianResponseHours"], draft.median_response_hours, low=0, high=24 * 30
+        )
+        is not None
+    ):
+        cols["median_response_hours"] = draft.median_response_hours
+    values.languages = _check_languages(draft, problems)
+    values.expertise = _check_expertise(draft, catalog, problems)
+    values.certifications = _check_certifications(draft, problems)
+    if creating and "team_size" not in cols and "kind" in cols:
+        cols["team_size"] = 1
+    return values
+
+
+def _check_money(draft: VendorDraft, cols: dict[str, Any], problems: Problems) -> None:
+    rate = draft.hourly_rate
+    if rate is not None:
+        currency = reference.currency(problems, ["hourlyRate", "currency"], rate.currency)
+        bounds = amount_range(problems, ["hourlyRate"], rate.min, rate.max, currency)
+        if currency and bounds:
+            fx = fx_table()
+            cols.update(
+                rate_min=bounds[0],
+                rate_max=bounds[1],
+                currency=currency,
+                rate_min_base=fx.to_base(bounds[0], currency),
+                rate_max_base=fx.to_base(bounds[1], currency),
+            )
+    budget = draft.min_project_budget
+    if budget is not None:
+        currency = reference.currency(problems, ["minProjectBudget", "currency"], budget.currency)
+        minimum = amount(problems, ["minProjectBudget", "amount"], budget.amount, currency)
+        if currency and minimum:
+            cols.update(min_budget_amount=minimum, min_budget_currency=currency)
+
+
+def _check_languages(draft: VendorDraft, problems: Problems) -> list[tuple[str, str]] | None:
+    if draft.languages is None:
+        return None
+    if not check.list_size(problems, ["languages"], draft.languages, maximum=MAX_LANGUAGES):
+        return None
+    if not draft.languages:
+        problems.add(["languages"], "Name at least one working language.", ErrorCode.REQUIRED)
+    checked: dict[str, str] = {}
+    for index, entry in enumerate(draft.languages):
+        code = reference.language(problems, ["languages", index, "code"], entry.code)
+        if entry.proficiency not in Proficiency.__members__:
+            problems.add(
+                ["languages", index, "proficiency"],
+                "Choose NATIVE, FLUENT, CONVERSATIONAL or BASIC.",
+                ErrorCode.INVALID,
+            )
+        elif code:
+            checked[code] = entry.proficiency
+    return list(checked.items())
+
+
+def _check_expertise(
+    draft: VendorDraft, catalog: TagCatalog, problems: Problems
+) -> list[tuple[int, float]] | None:
+    if draft.expertise is None:
+        return None
+    entries = [(entry.tag, entry.years) for entry in draft.expertise]
+    valid = tagged_numbers(
+        problems,
+        "expertise",
+        entries,
+        catalog,
+        number_field="years",
+        low=0,
+        high=60,
+        maximum=MAX_EXPERTISE,
+    )
+    if valid is None:
+        return None
+    deepest: dict[int, float] = {}
+    for _, tag_id, years in valid:
+        # The same skill typed twice ("k8s", "kubernetes") keeps the deeper claim.
+        deepest[tag_id] = max(years, deepest.get(tag_id, 0.0))
+    return list(deepest.items())
+
+
+def _check_certifications(draft: VendorDraft, problems: Problems) -> list[str] | None:
+    return check.each(
+        problems,
+        "certifications",
+        draft.certifications,
+        reference.certification,
+        maximum=MAX_CERTIFICATIONS,
+    )
