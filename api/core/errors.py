@@ -24,6 +24,10 @@ class ErrorCode(enum.StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
 
 
+# The path from a mutation argument to one of its fields: ["input", "skills", 2, "tag"].
+FieldPath = Sequence[str | int]
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input; `field` is the path from the mutation argument."""
@@ -60,7 +64,7 @@ class Problems:
     prefix: tuple[str, ...] = ("input",)
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: Sequence[str | int], message: str, code: ErrorCode) -> None:
+    def add(self, path: FieldPath, message: str, code: ErrorCode) -> None:
         self.items.append(Problem((*self.prefix, *map(str, path)), message, code))
 
     def raise_if_any(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,12 +21,14 @@ from api.projects.models import (
 from api.projects.rules import EDITABLE, REVIEWABLE, TRANSITIONS, can_see
 from api.reviews import service as reviews
 from api.reviews.fields import ReviewDraft
-from api.reviews.models import Review
 from api.reviews.rules import check_review_draft
 from api.scopes.fields import ScopeDraft
 from api.scopes.rules import ScopeValues, check_scope_draft
 from api.tags.catalog import TagCatalog
 from api.vendors import service as vendors
+
+if TYPE_CHECKING:
+    from api.reviews.models import Review
 
 
 async def post_project_request(

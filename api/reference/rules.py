@@ -3,15 +3,14 @@ UN regions and the certifications the marketplace knows."""
 
 from __future__ import annotations
 
-from api.core.errors import ErrorCode, Problems
+from api.core.errors import ErrorCode, FieldPath, Problems
 from api.reference import codes
 from api.reference.certifications import CERTIFICATIONS
 from api.reference.fx import fx_table
 from api.reference.regions import canonical_region
-from api.values.checks import Path
 
 
-def country(problems: Problems, path: Path, value: str) -> str | None:
+def country(problems: Problems, path: FieldPath, value: str) -> str | None:
     code = codes.normalise_code(value)
     if code not in codes.country_names():
         problems.add(
@@ -21,7 +20,7 @@ def country(problems: Problems, path: Path, value: str) -> str | None:
     return code
 
 
-def language(problems: Problems, path: Path, value: str) -> str | None:
+def language(problems: Problems, path: FieldPath, value: str) -> str | None:
     code = value.strip().lower()
     if code not in codes.language_names():
         problems.add(path, f"'{value}' is not an ISO 639-1 language code.", ErrorCode.INVALID)
@@ -29,7 +28,7 @@ def language(problems: Problems, path: Path, value: str) -> str | None:
     return code
 
 
-def currency(problems: Problems, path: Path, value: str) -> str | None:
+def currency(problems: Problems, path: FieldPath, value: str) -> str | None:
     code = codes.normalise_code(value)
     if code not in codes.currency_names():
         problems.add(path, f"'{value}' is not an ISO 4217 currency code.", ErrorCode.INVALID)
@@ -40,7 +39,7 @@ def currency(problems: Problems, path: Path, value: str) -> str | None:
     return code
 
 
-def timezone(problems: Problems, path: Path, value: str) -> str | None:
+def timezone(problems: Problems, path: FieldPath, value: str) -> str | None:
     name = value.strip()
     if not codes.is_timezone(name):
         problems.add(
@@ -50,7 +49,7 @@ def timezone(problems: Problems, path: Path, value: str) -> str | None:
     return name
 
 
-def region(problems: Problems, path: Path, value: str) -> str | None:
+def region(problems: Problems, path: FieldPath, value: str) -> str | None:
     """A UN sub-region, continent or country code, spelled canonically."""
     canonical = canonical_region(value)
     if canonical is None:
@@ -62,7 +61,7 @@ def region(problems: Problems, path: Path, value: str) -> str | None:
     return canonical
 
 
-def certification(problems: Problems, path: Path, value: str) -> str | None:
+def certification(problems: Problems, path: FieldPath, value: str) -> str | None:
     code = value.strip().upper().replace(" ", "_").replace("-", "_")
     if code not in CERTIFICATIONS:
         known = ", ".join(CERTIFICATIONS)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from api.core.errors import ErrorCode, Problems
+from api.core.errors import ErrorCode, FieldPath, Problems
 from api.reference import rules as reference
 from api.scopes.fields import DataSensitivity, PricingModel, ScopeDraft
 from api.tags.catalog import TagCatalog
@@ -167,7 +167,7 @@ def _check_skills(
 
 
 def _check_deliverables(draft: ScopeDraft, problems: Problems) -> list[str] | None:
-    def deliverable(problems: Problems, path: check.Path, value: str) -> str | None:
+    def deliverable(problems: Problems, path: FieldPath, value: str) -> str | None:
         return check.text(problems, path, value, max_length=500)
 
     return check.each(

@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from api.core.errors import ErrorCode, Problems
+from api.core.errors import ErrorCode, FieldPath, Problems
 
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DATE = timedelta(days=3653)
-Path = Sequence[str | int]
 
 
 def text(
-    problems: Problems, path: Path, value: str | None, *, max_length: int, required: bool = True
+    problems: Problems,
+    path: FieldPath,
+    value: str | None,
+    *,
+    max_length: int,
+    required: bool = True,
 ) -> str | None:
     """A trimmed string within `max_length`; blank counts as missing."""
     cleaned = value.strip() if value is not None else None
@@ -39,7 +43,9 @@ def has_control_characters(value: str) -> bool:
     return any(ord(char) < 32 and char not in "\t\n\r" for char in value) or "\x7f" in value
 
 
-def list_size(problems: Problems, path: Path, items: Sequence[object], *, maximum: int) -> bool:
+def list_size(
+    problems: Problems, path: FieldPath, items: Sequence[object], *, maximum: int
+) -> bool:
     if len(items) > maximum:
         problems.add(path, f"Give at most {maximum} items.", ErrorCode.TOO_MANY)
         return False
@@ -47,7 +53,7 @@ def list_size(problems: Problems, path: Path, items: Sequence[object], *, maximu
 
 
 def number_range(
-    problems: Problems, path: Path, value: float, *, low: float, high: float
+    problems: Problems, path: FieldPath, value: float, *, low: float, high: float
 ) -> float | None:
     if not low <= value <= high:
         problems.add(path, f"Enter a number from {low:g} to {high:g}.", ErrorCode.OUT_OF_RANGE)
@@ -55,7 +61,7 @@ def number_range(
     return value
 
 
-def plausible_date(problems: Problems, path: Path, value: date) -> bool:
+def plausible_date(problems: Problems, path: FieldPath, value: date) -> bool:
     """A project date between 2000 and ten years from now."""
     latest = date.today() + LATEST_DATE
     if not EARLIEST_DATE <= value <= latest:
@@ -70,7 +76,7 @@ def each(
     problems: Problems,
     name: str,
     items: Sequence[str] | None,
-    check_item: Callable[[Problems, Path, str], str | None],
+    check_item: Callable[[Problems, FieldPath, str], str | None],
     *,
     maximum: int,
 ) -> list[str] | None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
-from api.core.errors import ErrorCode, Problems
-from api.values.checks import Path
+from api.core.errors import ErrorCode, FieldPath, Problems
 
 
 @dataclass(frozen=True)
@@ -17,7 +16,7 @@ class HoursEntry:
     end: str
 
 
-def clock_time(problems: Problems, path: Path, value: str) -> time | None:
+def clock_time(problems: Problems, path: FieldPath, value: str) -> time | None:
     """A local time of day written HH:MM (24-hour)."""
     try:
         hours, minutes = value.strip().split(":")
@@ -32,7 +31,9 @@ def clock_time(problems: Problems, path: Path, value: str) -> time | None:
         return None
 
 
-def working_hours(problems: Problems, path: Path, start: str, end: str) -> tuple[time, time] | None:
+def working_hours(
+    problems: Problems, path: FieldPath, start: str, end: str
+) -> tuple[time, time] | None:
     """Working hours; an end before the start is an overnight shift, equal times are refused."""
     opens = clock_time(problems, [*path, "start"], start)
     closes = clock_time(problems, [*path, "end"], end)

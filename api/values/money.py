@@ -8,9 +8,8 @@ from typing import Any
 
 from babel.numbers import get_currency_precision
 
-from api.core.errors import ErrorCode, Problems
+from api.core.errors import ErrorCode, FieldPath, Problems
 from api.reference.fx import CENT, fx_table
-from api.values.checks import Path
 
 # Budgets and rates above 100 million in the FX base currency are typos, not projects.
 MAX_AMOUNT = Decimal("100000000")
@@ -43,7 +42,7 @@ def cents(value: Decimal) -> Decimal:
 
 
 def amount(
-    problems: Problems, path: Path, value: Decimal | str | float, currency: str | None = None
+    problems: Problems, path: FieldPath, value: Decimal | str | float, currency: str | None = None
 ) -> Decimal | None:
     """A positive amount, in the currency's minor units (0 for JPY, at most 2 stored),
     and below the cap in the FX base currency (and what a money column holds)."""
@@ -72,7 +71,7 @@ def amount(
 
 def amount_range(
     problems: Problems,
-    path: Path,
+    path: FieldPath,
     low: Decimal | str,
     high: Decimal | str,
     currency: str | None = None,
