@@ -46,17 +46,5 @@ def normalise_code(value: str) -> str:
     return value.strip().upper()
 
 
-def is_country(code: str) -> bool:
-    return normalise_code(code) in country_names()
-
-
-def is_language(code: str) -> bool:
-    return code.strip().lower() in language_names()
-
-
-def is_currency(code: str) -> bool:
-    return normalise_code(code) in currency_names()
-
-
 def is_timezone(name: str) -> bool:
     return name in timezone_names()
