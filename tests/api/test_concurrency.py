@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from tests.api.test_reviews import Hiring, scores
+from tests.api.reviews.test_reviews import Hiring, scores
 from tests.graphql_client import UPDATE_VENDOR, GraphQLClient
 
 WRITERS = 6

@@ -8,7 +8,7 @@ from api.core.seeds import seeds_dir
 from api.fitting.service import fit_weights
 from api.seeding.demo import load_history, load_vendors, read_json
 from api.tags.service import tag_catalog
-from tests.api.test_matches import MATCH
+from tests.api.matches.test_matches import MATCH
 from tests.graphql_client import GraphQLClient, scope_input
 
 BUSINESSES = 3

@@ -14,7 +14,7 @@ from api.core.settings import Settings
 from api.schema import export_sdl
 from api.tables import metadata
 
-SCHEMA_FILE = Path(__file__).parents[2] / "schema.graphql"
+SCHEMA_FILE = Path(__file__).parents[3] / "schema.graphql"
 
 
 def test_committed_schema_matches_the_code() -> None:
