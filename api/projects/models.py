@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
 from api.scopes.fields import DataSensitivity
-from api.values.money import MONEY_COLUMN
+from api.values.money import MONEY_DIGITS, MONEY_PLACES
 
 
 class ProjectStatus(enum.StrEnum):
@@ -29,8 +29,8 @@ class ProjectRequest(SQLModel, table=True):
     owner_id: int = Field(foreign_key="account.id", index=True)
     title: str = Field(max_length=160)
     description: str = Field(max_length=10000)
-    budget_min: Decimal = Field(**MONEY_COLUMN)
-    budget_max: Decimal = Field(**MONEY_COLUMN)
+    budget_min: Decimal = Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)
+    budget_max: Decimal = Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)
     currency: str = Field(max_length=3)
     pricing: str = Field(max_length=8)
     estimated_hours: float | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from babel.numbers import get_currency_precision
 
@@ -15,8 +14,10 @@ from api.reference.fx import CENT, fx_table
 MAX_AMOUNT = Decimal("100000000")
 # What a NUMERIC(14, 2) money column holds (an IDR or VND amount can reach it first).
 MAX_COLUMN_AMOUNT = Decimal("999999999999.99")
-# Column options for every money column.
-MONEY_COLUMN: dict[str, Any] = {"max_digits": 14, "decimal_places": 2}
+# Precision and scale of every money column: Field(max_digits=MONEY_DIGITS,
+# decimal_places=MONEY_PLACES), spelled out at each column so type checkers see the field.
+MONEY_DIGITS = 14
+MONEY_PLACES = 2
 
 
 @dataclass(frozen=True)
@@ -55,15 +56,16 @@ def amount(
         problems.add(path, "Enter an amount above zero.", ErrorCode.OUT_OF_RANGE)
         return None
     fx = fx_table()
-    known = currency is not None and currency in fx
-    in_base = fx.to_base(number, currency) if known else number  # type: ignore[arg-type]
+    # The currency, when the FX table knows it (then it sets the cap and the minor units).
+    known = currency if currency is not None and currency in fx else None
+    in_base = fx.to_base(number, known) if known is not None else number
     if number > MAX_COLUMN_AMOUNT or in_base > MAX_AMOUNT:
-        limit = f"{MAX_AMOUNT} {fx.base}" if known else str(MAX_AMOUNT)
+        limit = f"{MAX_AMOUNT} {fx.base}" if known is not None else str(MAX_AMOUNT)
         problems.add(path, f"Enter an amount below {limit}.", ErrorCode.OUT_OF_RANGE)
         return None
-    places = min(get_currency_precision(currency), 2) if known else 2  # type: ignore[arg-type]
+    places = min(get_currency_precision(known), 2) if known is not None else 2
     if number != number.quantize(Decimal(1).scaleb(-places)):
-        unit = f"{currency} amounts" if known else "Amounts"
+        unit = f"{currency} amounts" if known is not None else "Amounts"
         problems.add(path, f"{unit} take at most {places} decimal places.", ErrorCode.INVALID)
         return None
     return number

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
-from api.values.money import MONEY_COLUMN
+from api.values.money import MONEY_DIGITS, MONEY_PLACES
 from matching import Proficiency, VendorKind
 
 __all__ = [
@@ -43,13 +43,15 @@ class Vendor(SQLModel, table=True):
     timezone: str = Field(max_length=64)
     work_start: time
     work_end: time
-    rate_min: Decimal = Field(**MONEY_COLUMN)
-    rate_max: Decimal = Field(**MONEY_COLUMN)
+    rate_min: Decimal = Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)
+    rate_max: Decimal = Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)
     currency: str = Field(max_length=3)
     # Rates in the FX base currency, kept so filters and sorting stay in SQL.
-    rate_min_base: Decimal = Field(**MONEY_COLUMN, index=True)
-    rate_max_base: Decimal = Field(**MONEY_COLUMN)
-    min_budget_amount: Decimal | None = Field(default=None, **MONEY_COLUMN)
+    rate_min_base: Decimal = Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, index=True)
+    rate_max_base: Decimal = Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)
+    min_budget_amount: Decimal | None = Field(
+        default=None, max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES
+    )
     min_budget_currency: str | None = Field(default=None, max_length=3)
     team_size: int
     availability: str = Field(default=Availability.AVAILABLE, max_length=16)
