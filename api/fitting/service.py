@@ -8,6 +8,7 @@ with the default weights on the rest; the fitted weights are stored for every wo
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,10 +44,11 @@ class FitReport:
 
 async def outcomes(
     session: AsyncSession, catalog: TagCatalog, index: MatchIndex
-) -> tuple[dict[int, Scope], list[Outcome]]:
+) -> tuple[dict[Hashable, Scope], list[Outcome]]:
     """Scopes of past requests with shortlists, and what happened to each candidate."""
     ratings = await overall_by_project(session)
-    scopes: dict[int, Scope] = {}
+    # Keyed by each outcome's scope_key (the project id), as `training_data` takes them.
+    scopes: dict[Hashable, Scope] = {}
     results: list[Outcome] = []
     rng = np.random.default_rng(SAMPLE_SEED)
     for hiring in await hiring_history(session, catalog):

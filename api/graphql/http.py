@@ -91,7 +91,7 @@ class GraphQLView(GraphQL[Context, None]):
         # the spec calls that a request error, whose response has no `data` entry at all.
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
             request.state.graphql_has_data = False
-            processed.pop("data", None)  # type: ignore[misc]
+            processed.pop("data", None)
         return processed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

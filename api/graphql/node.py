@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry import relay
+from strawberry.utils.await_maybe import await_maybe
 
 from api.graphql.context import Info
 from api.graphql.ids import decode
@@ -20,5 +21,5 @@ class NodeQueries:
             node_type = relay.GlobalID(decoded[0], str(decoded[1])).resolve_type(info)
         except relay.GlobalIDValueError:
             return None  # a type name this schema does not have
-        nodes = await node_type.resolve_nodes(info=info, node_ids=[str(decoded[1])])
+        nodes = await await_maybe(node_type.resolve_nodes(info=info, node_ids=[str(decoded[1])]))
         return next(iter(nodes), None)

@@ -186,7 +186,7 @@ def _check_milestones(
     start, deadline = window
     checked = []
     for index, entry in enumerate(draft.milestones):
-        path = ["milestones", index]
+        path: list[str | int] = ["milestones", index]
         title = check.text(problems, [*path, "title"], entry.title, max_length=160)
         due = entry.due_date
         if not check.plausible_date(problems, [*path, "dueDate"], due):
