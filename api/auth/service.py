@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.auth.models import Account, LoginFailure
 from api.auth.passwords import hash_password, verify_password
@@ -78,7 +79,7 @@ async def login(*, session: AsyncSession, credentials: Credentials) -> Account:
             ErrorCode.INVALID_CREDENTIALS,
         )
     assert account is not None
-    await session.execute(delete(LoginFailure).where(LoginFailure.email == email))
+    await session.execute(delete(LoginFailure).where(col(LoginFailure.email) == email))
     return account
 
 
@@ -87,6 +88,6 @@ async def _recent_failures(session: AsyncSession, email: str) -> int:
     count = await session.scalar(
         select(func.count())
         .select_from(LoginFailure)
-        .where(LoginFailure.email == email, LoginFailure.created_at > since)
+        .where(col(LoginFailure.email) == email, col(LoginFailure.created_at) > since)
     )
     return int(count or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.matches.models import MatchModel
 from matching import MatchWeights
@@ -12,7 +13,9 @@ from matching import MatchWeights
 async def current_weights(session: AsyncSession) -> MatchWeights:
     """The newest fitted weights, or the library's defaults when none were fitted."""
     fitted = await session.scalar(
-        select(MatchModel).order_by(MatchModel.created_at.desc(), MatchModel.id.desc()).limit(1)
+        select(MatchModel)
+        .order_by(col(MatchModel.created_at).desc(), col(MatchModel.id).desc())
+        .limit(1)
     )
     if fitted is None:
         return MatchWeights().normalised()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.projects.models import ProjectRequest, ProjectShortlist, ProjectSkill
 from api.projects.reads import project_scope
@@ -30,11 +31,13 @@ async def hiring_history(session: AsyncSession, catalog: TagCatalog) -> list[Hir
     """Every request that has a shortlist, in four statements."""
     shortlists: dict[int, set[int]] = defaultdict(set)
     for project_id, vendor_id in await session.execute(
-        select(ProjectShortlist.project_id, ProjectShortlist.vendor_id)
+        select(col(ProjectShortlist.project_id), col(ProjectShortlist.vendor_id))
     ):
         shortlists[project_id].add(vendor_id)
     projects = (
-        await session.execute(select(ProjectRequest).where(ProjectRequest.id.in_(list(shortlists))))
+        await session.execute(
+            select(ProjectRequest).where(col(ProjectRequest.id).in_(list(shortlists)))
+        )
     ).scalars()
     skill_rows: dict[int, list[ProjectSkill]] = defaultdict(list)
     for row in (await session.execute(select(ProjectSkill))).scalars():

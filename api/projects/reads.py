@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.core.viewer import Viewer
 from api.projects.models import ProjectRequest, ProjectSkill, ProjectStatus
@@ -21,7 +22,7 @@ async def project_by_id(
     session: AsyncSession, viewer: Viewer | None, project_id: int
 ) -> ProjectRequest | None:
     result = await session.execute(
-        select(ProjectRequest).where(ProjectRequest.id == project_id, visible_to(viewer))
+        select(ProjectRequest).where(col(ProjectRequest.id) == project_id, visible_to(viewer))
     )
     return result.scalar_one_or_none()
 
@@ -36,15 +37,15 @@ async def list_projects(
     limit: int,
 ) -> tuple[list[ProjectRequest], Callable[[], Awaitable[int]]]:
     """A newest-first page of the requests the viewer may see, and a counter for all."""
-    conditions = [visible_to(viewer)]
+    conditions: list[ColumnElement[bool]] = [visible_to(viewer)]
     if status is not None:
-        conditions.append(ProjectRequest.status == status)
+        conditions.append(col(ProjectRequest.status) == status)
     if mine:
-        conditions.append(ProjectRequest.owner_id == (viewer.account_id if viewer else -1))
+        conditions.append(col(ProjectRequest.owner_id) == (viewer.account_id if viewer else -1))
     statement = (
         select(ProjectRequest)
         .where(*conditions)
-        .order_by(ProjectRequest.created_at.desc(), ProjectRequest.id.desc())
+        .order_by(col(ProjectRequest.created_at).desc(), col(ProjectRequest.id).desc())
         .offset(offset)
         .limit(limit)
     )
@@ -62,15 +63,16 @@ async def published_after(
 ) -> list[ProjectRequest]:
     """OPEN requests published after `moment`, needing any of `tag_ids` (any when empty)."""
     statement = select(ProjectRequest).where(
-        ProjectRequest.status == ProjectStatus.OPEN, ProjectRequest.published_at > moment
+        col(ProjectRequest.status) == ProjectStatus.OPEN, col(ProjectRequest.published_at) > moment
     )
     if tag_ids:
         statement = statement.where(
             exists().where(
-                ProjectSkill.project_id == ProjectRequest.id, ProjectSkill.tag_id.in_(tag_ids)
+                col(ProjectSkill.project_id) == ProjectRequest.id,
+                col(ProjectSkill.tag_id).in_(tag_ids),
             )
         )
-    statement = statement.order_by(ProjectRequest.published_at, ProjectRequest.id)
+    statement = statement.order_by(col(ProjectRequest.published_at), col(ProjectRequest.id))
     return list((await session.execute(statement)).scalars())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_, true
+from sqlmodel import col
 
 from api.core.viewer import Role, Viewer
 from api.projects.models import ProjectRequest, ProjectStatus
@@ -25,10 +26,10 @@ def visible_to(viewer: Viewer | None) -> ColumnElement[bool]:
     """Drafts are private to their owner (and admins); everything else is public."""
     if viewer is not None and viewer.role == Role.ADMIN:
         return true()
-    public = ProjectRequest.status != ProjectStatus.DRAFT
+    public = col(ProjectRequest.status) != ProjectStatus.DRAFT
     if viewer is None:
         return public
-    return or_(public, ProjectRequest.owner_id == viewer.account_id)
+    return or_(public, col(ProjectRequest.owner_id) == viewer.account_id)
 
 
 def can_see(viewer: Viewer | None, project: ProjectRequest) -> bool:

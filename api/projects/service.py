@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import CursorResult, delete, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
@@ -257,11 +258,18 @@ async def _guarded_update(
 ) -> ProjectRequest:
     """Write only if nobody else wrote since we read; otherwise CONFLICT."""
     assert project.id is not None
-    result = await session.execute(
-        update(ProjectRequest)
-        .where(ProjectRequest.id == project.id, ProjectRequest.version == project.version)
-        .values(**changes, version=project.version + 1, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
+    # An UPDATE's result is a CursorResult (with rowcount); the stubs type it as Result.
+    result = cast(
+        CursorResult[Any],
+        await session.execute(
+            update(ProjectRequest)
+            .where(
+                col(ProjectRequest.id) == project.id,
+                col(ProjectRequest.version) == project.version,
+            )
+            .values(**changes, version=project.version + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ),
     )
     if result.rowcount != 1:
         raise _conflict(None if expected_version is None else project.version + 1)
@@ -280,9 +288,9 @@ def _conflict(version: int | None) -> InputError:
     )
 
 
-def _with_defaults(values: ScopeValues) -> dict[str, object]:
+def _with_defaults(values: ScopeValues) -> dict[str, Any]:
     """Columns for a new request; unstated working hours default to 09:00-17:00."""
-    columns: dict[str, object] = {"work_start": time(9), "work_end": time(17)}
+    columns: dict[str, Any] = {"work_start": time(9), "work_end": time(17)}
     columns.update(values.columns)
     return columns
 
@@ -292,7 +300,9 @@ async def _replace_children(
 ) -> None:
     project_id = project.id
     if values.skills is not None:
-        await session.execute(delete(ProjectSkill).where(ProjectSkill.project_id == project_id))
+        await session.execute(
+            delete(ProjectSkill).where(col(ProjectSkill.project_id) == project_id)
+        )
         if values.skills:
             await session.execute(
                 insert(ProjectSkill),
@@ -307,7 +317,7 @@ async def _replace_children(
                 ],
             )
     if values.deliverables is not None:
-        await session.execute(delete(Deliverable).where(Deliverable.project_id == project_id))
+        await session.execute(delete(Deliverable).where(col(Deliverable.project_id) == project_id))
         if values.deliverables:
             await session.execute(
                 insert(Deliverable),
@@ -317,7 +327,7 @@ async def _replace_children(
                 ],
             )
     if values.milestones is not None:
-        await session.execute(delete(Milestone).where(Milestone.project_id == project_id))
+        await session.execute(delete(Milestone).where(col(Milestone.project_id) == project_id))
         if values.milestones:
             await session.execute(
                 insert(Milestone),

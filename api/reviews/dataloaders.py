@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from api.graphql.dataloaders import RequestLoader, RowByKeyLoader
 from api.reviews.models import Review
@@ -38,13 +39,14 @@ class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[Review]]):
         row_number = (
             func.row_number()
             .over(
-                partition_by=Review.vendor_id, order_by=(Review.created_at.desc(), Review.id.desc())
+                partition_by=col(Review.vendor_id),
+                order_by=(col(Review.created_at).desc(), col(Review.id).desc()),
             )
             .label("position")
         )
         ranked = (
-            select(Review.id, row_number)
-            .where(Review.vendor_id.in_({key.vendor_id for key in keys}))
+            select(col(Review.id), row_number)
+            .where(col(Review.vendor_id).in_({key.vendor_id for key in keys}))
             .subquery()
         )
         deepest = max(key.offset + key.limit for key in keys)

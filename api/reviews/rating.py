@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import SQLColumnExpression, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from api.reviews.models import Review
 from matching import RatingPrior as LibraryRatingPrior
@@ -38,7 +39,7 @@ class RatingPrior:
         return LibraryRatingPrior(mean=float(self.mean), weight=float(self.weight))
 
     def bayesian_expression(
-        self, total: ColumnElement[Any], count: ColumnElement[Any]
+        self, total: SQLColumnExpression[Any], count: SQLColumnExpression[Any]
     ) -> ColumnElement[Any]:
         """The same average as SQL over a running total and count (to filter and sort)."""
         return (self.mean * self.weight + total) / (self.weight + count)
@@ -51,8 +52,12 @@ def overall(scores: Any) -> Decimal:
 
 async def load_rating_prior(session: AsyncSession) -> RatingPrior:
     """The mean overall score of every review (one aggregate over the reviews)."""
-    points = Review.quality + Review.communication + Review.timeliness + Review.value
-    total, count = (await session.execute(select(func.sum(points), func.count(Review.id)))).one()
+    points = (
+        col(Review.quality) + col(Review.communication) + col(Review.timeliness) + col(Review.value)
+    )
+    total, count = (
+        await session.execute(select(func.sum(points), func.count(col(Review.id))))
+    ).one()
     if not count:
         return RatingPrior()
     return RatingPrior(mean=Decimal(total) / (Decimal(count) * len(SCORES)))

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError
@@ -29,7 +30,9 @@ async def record_review(
     reviewed_at: datetime | None = None,
 ) -> Review:
     """Store the review of a request's vendor; a request has at most one."""
-    already = await session.scalar(select(Review.id).where(Review.project_id == project_id))
+    already = await session.scalar(
+        select(col(Review.id)).where(col(Review.project_id) == project_id)
+    )
     if already is not None:
         raise InputError.single(
             ["input", "projectRequestId"], "This request has a review already.", ErrorCode.TAKEN

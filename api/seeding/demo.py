@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
 
 from api.auth.models import Account
 from api.core.viewer import Role, Viewer
@@ -98,7 +99,9 @@ async def load_vendors(
             emails = [r["owner_email"] for r in batch]
             known = set(
                 (
-                    await session.execute(select(Account.email).where(Account.email.in_(emails)))
+                    await session.execute(
+                        select(col(Account.email)).where(col(Account.email).in_(emails))
+                    )
                 ).scalars()
             )
             for record in batch:
@@ -119,7 +122,7 @@ async def load_vendors(
                 # Demo slugs are fixed so links in docs stay valid; vetting is the admin's act.
                 await session.execute(
                     update(Vendor)
-                    .where(Vendor.id == vendor.id)
+                    .where(col(Vendor.id) == vendor.id)
                     .values(slug=record["slug"], verified=record.get("verified", False))
                     .execution_options(synchronize_session=False)
                 )
@@ -145,7 +148,7 @@ async def load_history(
         records = by_business.get(business["email"], [])
         async with sessions() as session, session.begin():
             exists = await session.scalar(
-                select(Account.id).where(Account.email == business["email"])
+                select(col(Account.id)).where(col(Account.email) == business["email"])
             )
             if exists is None:
                 account = Account(
@@ -157,11 +160,14 @@ async def load_history(
                 viewer = Viewer(account_id=account.id, role=Role.BUSINESS)
                 slugs = {slug for r in records for slug in r["shortlisted"]}
                 rows = await session.execute(
-                    select(Vendor.slug, Vendor.id, Vendor.owner_id).where(Vendor.slug.in_(slugs))
+                    select(col(Vendor.slug), col(Vendor.id), col(Vendor.owner_id)).where(
+                        col(Vendor.slug).in_(slugs)
+                    )
                 )
                 vendor_ids: dict[str, int] = {}
                 owners: dict[int, int] = {}
                 for slug, vendor_id, owner_id in rows:
+                    assert vendor_id is not None  # a stored row has its primary key
                     vendor_ids[slug] = vendor_id
                     owners[vendor_id] = owner_id
                 for record in records:
@@ -188,7 +194,7 @@ async def _load_project(
     posted -= timedelta(days=21)
     await session.execute(
         update(ProjectRequest)
-        .where(ProjectRequest.id == project.id)
+        .where(col(ProjectRequest.id) == project.id)
         .values(created_at=posted, published_at=posted)
         .execution_options(synchronize_session=False)
     )

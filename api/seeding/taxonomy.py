@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.tags.models import Tag, TagAlias, TagRelation
 
@@ -42,9 +43,11 @@ async def load_taxonomy(session: AsyncSession, records: list[dict[str, Any]]) ->
         for other in record.get("related", [])
         if other in ids
     }
-    alias_rows = await session.execute(select(TagAlias.alias, TagAlias.tag_id))
+    alias_rows = await session.execute(select(col(TagAlias.alias), col(TagAlias.tag_id)))
     stored_aliases = {alias: tag_id for alias, tag_id in alias_rows}
-    relation_rows = await session.execute(select(TagRelation.tag_id, TagRelation.related_id))
+    relation_rows = await session.execute(
+        select(col(TagRelation.tag_id), col(TagRelation.related_id))
+    )
     stored_relations = {(tag_id, related_id) for tag_id, related_id in relation_rows}
     if stored_aliases != aliases:
         await session.execute(delete(TagAlias))

@@ -6,6 +6,7 @@ import asyncio
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.core.runtime import Runtime
 from api.tags.catalog import TagCatalog
@@ -66,8 +67,10 @@ def search_tags(
 async def load_catalog(session: AsyncSession) -> TagCatalog:
     """Read the taxonomy tables (three statements) into a catalog."""
     tags = list((await session.execute(select(Tag))).scalars())
-    aliases = (await session.execute(select(TagAlias.alias, TagAlias.tag_id))).all()
-    relations = (await session.execute(select(TagRelation.tag_id, TagRelation.related_id))).all()
+    aliases = (await session.execute(select(col(TagAlias.alias), col(TagAlias.tag_id)))).all()
+    relations = (
+        await session.execute(select(col(TagRelation.tag_id), col(TagRelation.related_id)))
+    ).all()
     by_id = {tag.id: tag for tag in tags if tag.id is not None}
     alias_lists: dict[int, list[str]] = {}
     for alias, tag_id in aliases:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlmodel import col
+
 from api.graphql.dataloaders import RowByKeyLoader, RowsByKeyLoader
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
 
@@ -25,7 +27,7 @@ class LanguagesByVendorIdLoader(RowsByKeyLoader[int, VendorLanguage]):
 class ExpertiseByVendorIdLoader(RowsByKeyLoader[int, VendorExpertise]):
     model = VendorExpertise
     key = VendorExpertise.vendor_id
-    order_by = (VendorExpertise.years.desc(), VendorExpertise.tag_id)
+    order_by = (col(VendorExpertise.years).desc(), VendorExpertise.tag_id)
 
 
 class CertificationsByVendorIdLoader(RowsByKeyLoader[int, VendorCertification]):

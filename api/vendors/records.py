@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.reference.fx import fx_table
 from api.tags.catalog import TagCatalog
@@ -25,20 +26,20 @@ async def vendor_records(
     expertise = select(VendorExpertise)
     certifications = select(VendorCertification)
     if vendor_ids is not None:
-        vendors = vendors.where(Vendor.id.in_(vendor_ids))
-        languages = languages.where(VendorLanguage.vendor_id.in_(vendor_ids))
-        expertise = expertise.where(VendorExpertise.vendor_id.in_(vendor_ids))
-        certifications = certifications.where(VendorCertification.vendor_id.in_(vendor_ids))
+        vendors = vendors.where(col(Vendor.id).in_(vendor_ids))
+        languages = languages.where(col(VendorLanguage.vendor_id).in_(vendor_ids))
+        expertise = expertise.where(col(VendorExpertise.vendor_id).in_(vendor_ids))
+        certifications = certifications.where(col(VendorCertification.vendor_id).in_(vendor_ids))
     spoken: dict[int, list[tuple[str, Proficiency]]] = defaultdict(list)
-    for row in (await session.execute(languages)).scalars():
-        spoken[row.vendor_id].append((row.code, Proficiency(row.proficiency)))
+    for language in (await session.execute(languages)).scalars():
+        spoken[language.vendor_id].append((language.code, Proficiency(language.proficiency)))
     skills: dict[int, list[tuple[str, float]]] = defaultdict(list)
-    for row in (await session.execute(expertise)).scalars():
-        if (tag := catalog.by_id.get(row.tag_id)) is not None:
-            skills[row.vendor_id].append((tag.slug, float(row.years)))
+    for skill in (await session.execute(expertise)).scalars():
+        if (tag := catalog.by_id.get(skill.tag_id)) is not None:
+            skills[skill.vendor_id].append((tag.slug, float(skill.years)))
     certs: dict[int, set[str]] = defaultdict(set)
-    for row in (await session.execute(certifications)).scalars():
-        certs[row.vendor_id].add(row.code)
+    for certification in (await session.execute(certifications)).scalars():
+        certs[certification.vendor_id].add(certification.code)
     now = datetime.now(UTC)
     return [
         vendor_record(vendor, spoken[vendor.id], skills[vendor.id], certs[vendor.id], now)
@@ -96,10 +97,15 @@ async def change_stamps(
     session: AsyncSession, since: datetime | None = None
 ) -> list[tuple[int, datetime]]:
     """(vendor id, last change) for every vendor, or for those changed after `since`."""
-    statement = select(Vendor.id, Vendor.updated_at)
+    statement = select(col(Vendor.id), col(Vendor.updated_at))
     if since is not None:
-        statement = statement.where(Vendor.updated_at > since)
-    return [(vendor_id, stamp) for vendor_id, stamp in await session.execute(statement)]
+        statement = statement.where(col(Vendor.updated_at) > since)
+    # A stored row always has its primary key; the model types it optional for new rows.
+    return [
+        (vendor_id, stamp)
+        for vendor_id, stamp in await session.execute(statement)
+        if vendor_id is not None
+    ]
 
 
 async def vendor_count(session: AsyncSession) -> int:

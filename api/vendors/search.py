@@ -6,10 +6,12 @@ import enum
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, SQLColumnExpression, and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from api.core.errors import ClientError, ErrorCode, Problems
 from api.reference import rules as reference
@@ -72,7 +74,7 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
         if ids := catalog.resolve_all(problems, name, tags):
             conditions.append(combine(*(_has_tag(tag_id) for tag_id in ids)))
     if query.country and (code := reference.country(problems, ["country"], query.country)):
-        conditions.append(Vendor.country == code)
+        conditions.append(col(Vendor.country) == code)
     if query.region:
         region = canonical_region(query.region)
         if region is None:
@@ -80,12 +82,14 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
                 ["region"], f"'{query.region}' is not a region or continent.", ErrorCode.INVALID
             )
         elif region in country_geo():
-            conditions.append(Vendor.country == region)
+            conditions.append(col(Vendor.country) == region)
         else:
-            conditions.append(or_(Vendor.region == region, Vendor.continent == region))
+            conditions.append(or_(col(Vendor.region) == region, col(Vendor.continent) == region))
     if query.language and (code := reference.language(problems, ["language"], query.language)):
         conditions.append(
-            exists().where(VendorLanguage.vendor_id == Vendor.id, VendorLanguage.code == code)
+            exists().where(
+                col(VendorLanguage.vendor_id) == Vendor.id, col(VendorLanguage.code) == code
+            )
         )
     conditions += _rate_conditions(query, problems)
     if query.min_rating is not None and not query.min_rating.is_finite():
@@ -97,7 +101,8 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
     ):
         conditions.append(
             and_(
-                Vendor.review_count > 0, Vendor.rating_sum >= query.min_rating * Vendor.review_count
+                col(Vendor.review_count) > 0,
+                col(Vendor.rating_sum) >= query.min_rating * col(Vendor.review_count),
             )
         )
     if check.list_size(
@@ -107,15 +112,16 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
             if code := reference.certification(problems, ["certifications", index], value):
                 conditions.append(
                     exists().where(
-                        VendorCertification.vendor_id == Vendor.id, VendorCertification.code == code
+                        col(VendorCertification.vendor_id) == Vendor.id,
+                        col(VendorCertification.code) == code,
                     )
                 )
     if query.verified is not None:
-        conditions.append(Vendor.verified == query.verified)
+        conditions.append(col(Vendor.verified) == query.verified)
     if query.kind is not None:
-        conditions.append(Vendor.kind == query.kind)
+        conditions.append(col(Vendor.kind) == query.kind)
     if query.availability is not None:
-        conditions.append(Vendor.availability == query.availability)
+        conditions.append(col(Vendor.availability) == query.availability)
     conditions += _search_conditions(query.search, catalog, problems)
     if problems:
         raise ClientError.from_problems(problems)
@@ -123,7 +129,9 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
 
 
 def _has_tag(tag_id: int) -> ColumnElement[bool]:
-    return exists().where(VendorExpertise.vendor_id == Vendor.id, VendorExpertise.tag_id == tag_id)
+    return exists().where(
+        col(VendorExpertise.vendor_id) == Vendor.id, col(VendorExpertise.tag_id) == tag_id
+    )
 
 
 def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnElement[bool]]:
@@ -134,7 +142,7 @@ def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnEleme
     if currency is None:
         return []
     fx = fx_table()
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     # Only amounts that passed the check are compared (a NaN cannot be ordered).
     low = high = None
     if query.rate_min is not None:
@@ -142,9 +150,9 @@ def _rate_conditions(query: VendorQuery, problems: Problems) -> list[ColumnEleme
     if query.rate_max is not None:
         high = amount(problems, ["hourlyRate", "max"], query.rate_max, currency)
     if high is not None:
-        conditions.append(Vendor.rate_min_base <= fx.to_base(high, currency))
+        conditions.append(col(Vendor.rate_min_base) <= fx.to_base(high, currency))
     if low is not None:
-        conditions.append(Vendor.rate_max_base >= fx.to_base(low, currency))
+        conditions.append(col(Vendor.rate_max_base) >= fx.to_base(low, currency))
     if low is not None and high is not None and low > high:
         problems.add(
             ["hourlyRate", "min"], "The minimum is above the maximum.", ErrorCode.OUT_OF_RANGE
@@ -165,31 +173,33 @@ def _search_conditions(
     if check.has_control_characters(search):
         problems.add(["search"], "Remove the control characters.", ErrorCode.INVALID)
         return []
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     for term in terms:
         variants = {term}
         if (tag := catalog.resolve(term)) is not None:
             variants |= {tag.slug, tag.name.lower()}
-        conditions.append(or_(*(Vendor.search_text.contains(v, autoescape=True) for v in variants)))
+        conditions.append(
+            or_(*(col(Vendor.search_text).contains(v, autoescape=True) for v in variants))
+        )
     return conditions
 
 
-def ordered(
-    statement: Select[tuple[Vendor]], query: VendorQuery, prior: RatingPrior
-) -> Select[tuple[Vendor]]:
+def ordered(statement: Select[Vendor], query: VendorQuery, prior: RatingPrior) -> Select[Vendor]:
     """Apply the requested order with the id as a tie-breaker, so pages are stable."""
     field_, direction = query.order_field, query.order_direction
     if field_ is VendorOrderField.RATING:
-        key = prior.bayesian_expression(Vendor.rating_sum, Vendor.review_count)
+        key: SQLColumnExpression[Any] = prior.bayesian_expression(
+            col(Vendor.rating_sum), col(Vendor.review_count)
+        )
         default = OrderDirection.DESC
     elif field_ is VendorOrderField.RATE:
-        key, default = Vendor.rate_min_base, OrderDirection.ASC
+        key, default = col(Vendor.rate_min_base), OrderDirection.ASC
     elif field_ is VendorOrderField.NAME:
         key, default = func.lower(Vendor.name), OrderDirection.ASC
     else:
-        key, default = Vendor.created_at, OrderDirection.DESC
+        key, default = col(Vendor.created_at), OrderDirection.DESC
     descending = (direction or default) is OrderDirection.DESC
-    return statement.order_by(key.desc() if descending else key.asc(), Vendor.id.asc())
+    return statement.order_by(key.desc() if descending else key.asc(), col(Vendor.id).asc())
 
 
 async def search_vendors(

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy import CursorResult, case, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
@@ -31,7 +32,9 @@ def slugify(name: str) -> str:
 async def unique_slug(session: AsyncSession, name: str) -> str:
     base = slugify(name)
     taken = set(
-        (await session.execute(select(Vendor.slug).where(Vendor.slug.like(f"{base}%")))).scalars()
+        (
+            await session.execute(select(col(Vendor.slug)).where(col(Vendor.slug).like(f"{base}%")))
+        ).scalars()
     )
     slug, suffix = base, 2
     while slug in taken:
@@ -58,7 +61,9 @@ async def create_vendor(
     problems = Problems()
     values = check_vendor_draft(draft, catalog=catalog, creating=True, problems=problems)
     problems.raise_if_any()
-    existing = await session.execute(select(Vendor.id).where(Vendor.owner_id == viewer.account_id))
+    existing = await session.execute(
+        select(col(Vendor.id)).where(col(Vendor.owner_id) == viewer.account_id)
+    )
     if existing.first() is not None:
         raise InputError.single(None, "This account already has a vendor profile.", ErrorCode.TAKEN)
     vendor = Vendor(
@@ -91,11 +96,15 @@ async def update_vendor(
         problems.raise_if_any()
         if expected_version is not None and expected_version != vendor.version:
             raise _conflict(vendor.version)
-        changed = await session.execute(
-            update(Vendor)
-            .where(Vendor.id == vendor_id, Vendor.version == vendor.version)
-            .values(**values.columns, version=vendor.version + 1, updated_at=utcnow())
-            .execution_options(synchronize_session=False)
+        # An UPDATE's result is a CursorResult (with rowcount); the stubs type it as Result.
+        changed = cast(
+            CursorResult[Any],
+            await session.execute(
+                update(Vendor)
+                .where(col(Vendor.id) == vendor_id, col(Vendor.version) == vendor.version)
+                .values(**values.columns, version=vendor.version + 1, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            ),
         )
         if changed.rowcount == 1:
             fresh = await session.get(Vendor, vendor_id, populate_existing=True)
@@ -103,7 +112,9 @@ async def update_vendor(
             await _replace_children(session, fresh, values, catalog)
             return fresh
         if expected_version is not None:
-            current = await session.scalar(select(Vendor.version).where(Vendor.id == vendor_id))
+            current = await session.scalar(
+                select(col(Vendor.version)).where(col(Vendor.id) == vendor_id)
+            )
             raise _conflict(current or vendor.version)
     raise InputError.single(
         None, "The profile is changing too often right now; try again.", ErrorCode.CONFLICT
@@ -123,11 +134,11 @@ async def set_verified(
         raise InputError.single(["input", "id"], "No such vendor.", ErrorCode.NOT_FOUND)
     await session.execute(
         update(Vendor)
-        .where(Vendor.id == vendor_id)
+        .where(col(Vendor.id) == vendor_id)
         .values(
             verified=verified,
             verified_at=utcnow() if verified else None,
-            version=Vendor.version + 1,
+            version=col(Vendor.version) + 1,
             updated_at=utcnow(),
         )
         .execution_options(synchronize_session=False)
@@ -163,7 +174,9 @@ async def _replace_children(
     """Replace the child rows the draft named, and refresh the search text."""
     assert vendor.id is not None
     if values.languages is not None:
-        await session.execute(delete(VendorLanguage).where(VendorLanguage.vendor_id == vendor.id))
+        await session.execute(
+            delete(VendorLanguage).where(col(VendorLanguage.vendor_id) == vendor.id)
+        )
         if values.languages:
             await session.execute(
                 insert(VendorLanguage),
@@ -174,7 +187,7 @@ async def _replace_children(
             )
     if values.certifications is not None:
         await session.execute(
-            delete(VendorCertification).where(VendorCertification.vendor_id == vendor.id)
+            delete(VendorCertification).where(col(VendorCertification.vendor_id) == vendor.id)
         )
         if values.certifications:
             await session.execute(
@@ -182,7 +195,9 @@ async def _replace_children(
                 [{"vendor_id": vendor.id, "code": code} for code in values.certifications],
             )
     if values.expertise is not None:
-        await session.execute(delete(VendorExpertise).where(VendorExpertise.vendor_id == vendor.id))
+        await session.execute(
+            delete(VendorExpertise).where(col(VendorExpertise.vendor_id) == vendor.id)
+        )
         if values.expertise:
             await session.execute(
                 insert(VendorExpertise),
@@ -194,7 +209,9 @@ async def _replace_children(
     tag_ids = list(
         (
             await session.execute(
-                select(VendorExpertise.tag_id).where(VendorExpertise.vendor_id == vendor.id)
+                select(col(VendorExpertise.tag_id)).where(
+                    col(VendorExpertise.vendor_id) == vendor.id
+                )
             )
         ).scalars()
     )
@@ -202,7 +219,7 @@ async def _replace_children(
     if text != vendor.search_text:
         await session.execute(
             update(Vendor)
-            .where(Vendor.id == vendor.id)
+            .where(col(Vendor.id) == vendor.id)
             .values(search_text=text)
             .execution_options(synchronize_session=False)
         )
@@ -212,7 +229,9 @@ async def _replace_children(
 async def vendor_by_slug(session: AsyncSession, slug: str) -> Vendor | None:
     if "\x00" in slug:  # no slug holds NUL, and PostgreSQL refuses it in a query
         return None
-    return (await session.execute(select(Vendor).where(Vendor.slug == slug))).scalar_one_or_none()
+    return (
+        await session.execute(select(Vendor).where(col(Vendor.slug) == slug))
+    ).scalar_one_or_none()
 
 
 async def vendor_exists(session: AsyncSession, vendor_id: int) -> bool:
@@ -221,7 +240,7 @@ async def vendor_exists(session: AsyncSession, vendor_id: int) -> bool:
 
 async def owner_of(session: AsyncSession, vendor_id: int) -> int | None:
     """The account that owns a vendor profile (None when there is no such vendor)."""
-    return await session.scalar(select(Vendor.owner_id).where(Vendor.id == vendor_id))
+    return await session.scalar(select(col(Vendor.owner_id)).where(col(Vendor.id) == vendor_id))
 
 
 class ReviewScores(Protocol):
@@ -241,22 +260,23 @@ async def add_to_rating(session: AsyncSession, review: ReviewScores) -> None:
     reviewed_at = review.created_at or utcnow()
     await session.execute(
         update(Vendor)
-        .where(Vendor.id == review.vendor_id)
+        .where(col(Vendor.id) == review.vendor_id)
         .values(
-            review_count=Vendor.review_count + 1,
-            rating_sum=Vendor.rating_sum + overall(review),
-            quality_sum=Vendor.quality_sum + review.quality,
-            communication_sum=Vendor.communication_sum + review.communication,
-            timeliness_sum=Vendor.timeliness_sum + review.timeliness,
-            value_sum=Vendor.value_sum + review.value,
-            on_time_count=Vendor.on_time_count + int(review.on_time),
+            review_count=col(Vendor.review_count) + 1,
+            rating_sum=col(Vendor.rating_sum) + overall(review),
+            quality_sum=col(Vendor.quality_sum) + review.quality,
+            communication_sum=col(Vendor.communication_sum) + review.communication,
+            timeliness_sum=col(Vendor.timeliness_sum) + review.timeliness,
+            value_sum=col(Vendor.value_sum) + review.value,
+            on_time_count=col(Vendor.on_time_count) + int(review.on_time),
             # Seeds may fold reviews in any order: keep the latest date.
             last_review_at=case(
                 (
-                    Vendor.last_review_at.is_(None) | (Vendor.last_review_at < reviewed_at),
+                    col(Vendor.last_review_at).is_(None)
+                    | (col(Vendor.last_review_at) < reviewed_at),
                     reviewed_at,
                 ),
-                else_=Vendor.last_review_at,
+                else_=col(Vendor.last_review_at),
             ),
             updated_at=utcnow(),
         )
