@@ -12,7 +12,7 @@ from api.auth.types import RoleType
 class RegisterInput:
     email: str
     password: str = strawberry.field(description="At least 10 characters.")
-    role: RoleType  # type: ignore[valid-type]
+    role: RoleType
 
     def credentials(self) -> Credentials:
         return Credentials(self.email, self.password)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Self
+from typing import Self, TypeAlias
 
 import strawberry
 from strawberry import relay
@@ -17,14 +17,17 @@ from api.graphql.ids import parse_pk
 from api.vendors.dataloaders import VendorByOwnerIdLoader
 from api.vendors.types import VendorType
 
-RoleType = strawberry.enum(Role, name="Role")
+# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
+# the `...Type` aliases name the enum in annotations.
+strawberry.enum(Role, name="Role")
+RoleType: TypeAlias = Role
 
 
 @strawberry.type(name="Account", description="A signed-in user: a business, a vendor or an admin.")
 class AccountType(relay.Node):
     id: relay.NodeID[int]
     email: str
-    role: RoleType  # type: ignore[valid-type]
+    role: RoleType
     created_at: datetime
 
     @classmethod

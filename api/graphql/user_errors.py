@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 import strawberry
 from sqlalchemy.exc import IntegrityError
@@ -11,7 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from api.core.errors import ErrorCode, InputError
 from api.graphql.context import Info
 
-ErrorCodeType = strawberry.enum(ErrorCode, name="UserErrorCode")
+# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
+# the `...Type` aliases name the enum in annotations.
+strawberry.enum(ErrorCode, name="UserErrorCode")
+ErrorCodeType: TypeAlias = ErrorCode
 Payload = TypeVar("Payload", bound="MutationPayload")
 Result = TypeVar("Result")
 
@@ -20,7 +23,7 @@ Result = TypeVar("Result")
 class UserError:
     field: list[str] | None
     message: str
-    code: ErrorCodeType  # type: ignore[valid-type]
+    code: ErrorCodeType
 
 
 @strawberry.type(description="What every mutation payload carries besides its result.")

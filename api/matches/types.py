@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import strawberry
 
 from api.graphql.pagination import Connection
@@ -9,8 +11,12 @@ from api.graphql.user_errors import UserError
 from api.vendors.types import VendorType
 from matching import Match, Risk, RiskKind, RiskLevel
 
-RiskKindType = strawberry.enum(RiskKind, name="RiskKind")
-RiskLevelType = strawberry.enum(RiskLevel, name="RiskLevel")
+# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
+# the `...Type` aliases name the enum in annotations.
+strawberry.enum(RiskKind, name="RiskKind")
+strawberry.enum(RiskLevel, name="RiskLevel")
+RiskKindType: TypeAlias = RiskKind
+RiskLevelType: TypeAlias = RiskLevel
 
 
 @strawberry.type(description="Each factor's score in [0, 1].")
@@ -25,8 +31,8 @@ class MatchFactors:
 
 @strawberry.type(description="An outsourcing risk this match carries, and how to lower it.")
 class MatchRisk:
-    kind: RiskKindType  # type: ignore[valid-type]
-    level: RiskLevelType  # type: ignore[valid-type]
+    kind: RiskKindType
+    level: RiskLevelType
     detail: str
     mitigation: str
 

@@ -19,7 +19,7 @@ class PostProjectRequestInput(ScopeInput):
 class UpdateProjectRequestInput(OptionalScopeFields):
     id: strawberry.ID
     expected_version: int | None = None
-    status: ProjectStatusType | None = strawberry.field(  # type: ignore[valid-type]
+    status: ProjectStatusType | None = strawberry.field(
         default=None, description="OPEN publishes a draft; CLOSED or CANCELLED end it."
     )
     title: str | None = None

@@ -21,7 +21,7 @@ class ProjectQueries:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        status: ProjectStatusType | None = None,  # type: ignore[valid-type]
+        status: ProjectStatusType | None = None,
         mine: bool = False,
     ) -> ProjectRequestConnection:
         page = window(first, after)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Self
+from typing import Self, TypeAlias
 
 import strawberry
 from strawberry import relay
@@ -35,7 +35,10 @@ from api.values.types import WorkingHours
 from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.types import VendorType
 
-ProjectStatusType = strawberry.enum(ProjectStatus, name="ProjectStatus")
+# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
+# the `...Type` aliases name the enum in annotations.
+strawberry.enum(ProjectStatus, name="ProjectStatus")
+ProjectStatusType: TypeAlias = ProjectStatus
 
 
 @strawberry.type(name="ProjectRequest", description="A business's scope of work.")
@@ -43,13 +46,13 @@ class ProjectRequestType(relay.Node):
     id: relay.NodeID[int]
     title: str
     description: str
-    status: ProjectStatusType  # type: ignore[valid-type]
+    status: ProjectStatusType
     estimated_hours: float | None
     timezone: str
     min_overlap_hours: float
     preferred_regions: list[str]
     required_certifications: list[str]
-    data_sensitivity: DataSensitivityType  # type: ignore[valid-type]
+    data_sensitivity: DataSensitivityType
     start_date: date | None
     deadline: date | None
     version: int

@@ -24,7 +24,7 @@ class BudgetInput:
     min: Decimal
     max: Decimal
     currency: str
-    pricing: PricingModelType  # type: ignore[valid-type]
+    pricing: PricingModelType
 
 
 @strawberry.input
@@ -47,7 +47,7 @@ class OptionalScopeFields:
         default=None, description="UN sub-regions, continents or country codes."
     )
     required_certifications: list[str] | None = None
-    data_sensitivity: DataSensitivityType | None = None  # type: ignore[valid-type]
+    data_sensitivity: DataSensitivityType | None = None
     start_date: date | None = None
     deadline: date | None = None
 

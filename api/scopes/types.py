@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TypeAlias
 
 import strawberry
 
 from api.scopes.fields import DataSensitivity, PricingModel
 from api.tags.types import TagType
 
-PricingModelType = strawberry.enum(PricingModel, name="PricingModel")
-DataSensitivityType = strawberry.enum(DataSensitivity, name="DataSensitivity")
+# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
+# the `...Type` aliases name the enum in annotations.
+strawberry.enum(PricingModel, name="PricingModel")
+strawberry.enum(DataSensitivity, name="DataSensitivity")
+PricingModelType: TypeAlias = PricingModel
+DataSensitivityType: TypeAlias = DataSensitivity
 
 
 @strawberry.type(description="A skill the scope needs; must-haves are hard requirements.")
@@ -26,7 +31,7 @@ class Budget:
     min: Decimal
     max: Decimal
     currency: str
-    pricing: PricingModelType  # type: ignore[valid-type]
+    pricing: PricingModelType
 
 
 @strawberry.type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypeAlias
 
 import strawberry
 
@@ -15,7 +16,7 @@ from api.vendors.types import AvailabilityType, ProficiencyType, VendorKindType
 @strawberry.input
 class LanguageInput:
     code: str = strawberry.field(description="ISO 639-1, e.g. 'en'.")
-    proficiency: ProficiencyType  # type: ignore[valid-type]
+    proficiency: ProficiencyType
 
 
 @strawberry.input
@@ -28,7 +29,7 @@ class ExpertiseInput:
 class VendorProfileFields:
     """Fields shared by create and update; update changes only those given."""
 
-    kind: VendorKindType | None = None  # type: ignore[valid-type]
+    kind: VendorKindType | None = None
     name: str | None = None
     headline: str | None = None
     description: str | None = None
@@ -41,7 +42,7 @@ class VendorProfileFields:
     team_size: int | None = None
     expertise: list[ExpertiseInput] | None = None
     certifications: list[str] | None = None
-    availability: AvailabilityType | None = None  # type: ignore[valid-type]
+    availability: AvailabilityType | None = None
     founded_year: int | None = None
     median_response_hours: float | None = None
 
@@ -91,8 +92,12 @@ class VerifyVendorInput:
     verified: bool = True
 
 
-VendorOrderFieldType = strawberry.enum(VendorOrderField, name="VendorOrderField")
-OrderDirectionType = strawberry.enum(OrderDirection, name="OrderDirection")
+# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
+# the `...Type` aliases name the enum in annotations.
+strawberry.enum(VendorOrderField, name="VendorOrderField")
+strawberry.enum(OrderDirection, name="OrderDirection")
+VendorOrderFieldType: TypeAlias = VendorOrderField
+OrderDirectionType: TypeAlias = OrderDirection
 
 
 @strawberry.input(description="An hourly-rate range in a chosen currency; either end may be open.")
@@ -113,14 +118,14 @@ class VendorFilter:
     min_rating: Decimal | None = None
     certifications: list[str] | None = None
     verified: bool | None = None
-    kind: VendorKindType | None = None  # type: ignore[valid-type]
-    availability: AvailabilityType | None = None  # type: ignore[valid-type]
+    kind: VendorKindType | None = None
+    availability: AvailabilityType | None = None
 
 
 @strawberry.input
 class VendorOrder:
-    field: VendorOrderFieldType  # type: ignore[valid-type]
-    direction: OrderDirectionType | None = None  # type: ignore[valid-type]
+    field: VendorOrderFieldType
+    direction: OrderDirectionType | None = None
 
 
 def to_query(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Self
+from typing import Self, TypeAlias
 
 import strawberry
 from strawberry import relay
@@ -29,15 +29,20 @@ from api.vendors.dataloaders import (
 from api.vendors.models import Availability, Proficiency, VendorKind
 from api.vendors.models import Vendor as VendorRow
 
-VendorKindType = strawberry.enum(VendorKind, name="VendorKind")
-AvailabilityType = strawberry.enum(Availability, name="Availability")
-ProficiencyType = strawberry.enum(Proficiency, name="Proficiency")
+# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
+# the `...Type` aliases name the enum in annotations.
+strawberry.enum(VendorKind, name="VendorKind")
+strawberry.enum(Availability, name="Availability")
+strawberry.enum(Proficiency, name="Proficiency")
+VendorKindType: TypeAlias = VendorKind
+AvailabilityType: TypeAlias = Availability
+ProficiencyType: TypeAlias = Proficiency
 
 
 @strawberry.type(description="A working language and how well the vendor speaks it.")
 class SpokenLanguage:
     language: Language
-    proficiency: ProficiencyType  # type: ignore[valid-type]
+    proficiency: ProficiencyType
 
     @strawberry.field(description="ISO 639-1 code, e.g. 'en'.")
     def code(self) -> str:
@@ -94,13 +99,13 @@ class RatingSummary:
 class VendorType(relay.Node):
     id: relay.NodeID[int]
     slug: str
-    kind: VendorKindType  # type: ignore[valid-type]
+    kind: VendorKindType
     name: str
     headline: str
     description: str
     timezone: str = strawberry.field(description="IANA time zone, e.g. Europe/Warsaw.")
     team_size: int
-    availability: AvailabilityType  # type: ignore[valid-type]
+    availability: AvailabilityType
     founded_year: int | None
     median_response_hours: float | None
     verified: bool = strawberry.field(description="Vetted by a Vendormatch admin.")
