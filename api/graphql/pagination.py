@@ -5,11 +5,10 @@ from __future__ import annotations
 import base64
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic
+from typing import Generic, Self, TypeVar
 
 import strawberry
 from strawberry import relay
-from strawberry.relay.types import NodeType
 
 from api.core.errors import ClientError
 
@@ -52,9 +51,20 @@ def window(first: int | None, after: str | None, *, maximum: int = MAX_PAGE) -> 
     return Window(offset=offset, limit=limit)
 
 
+Item = TypeVar("Item")
+
+
+@strawberry.type(description="An edge in a connection.")
+class Edge(Generic[Item]):
+    """relay.Edge (same GraphQL shape) without its bound to relay.Node: a match is no Node."""
+
+    cursor: str = strawberry.field(description="A cursor for use in pagination")
+    node: Item = strawberry.field(description="The item at the end of the edge")
+
+
 @strawberry.type(description="A page of results, as Relay connections describe it.")
-class Connection(Generic[NodeType]):
-    edges: list[relay.Edge[NodeType]]
+class Connection(Generic[Item]):
+    edges: list[Edge[Item]]
     page_info: relay.PageInfo
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
 
@@ -62,27 +72,24 @@ class Connection(Generic[NodeType]):
     async def total_count(self) -> int:
         return await self._count()
 
-
-def build_connection(
-    cls: type[Connection[NodeType]],
-    nodes: Sequence[NodeType],
-    page: Window,
-    count: Callable[[], Awaitable[int]],
-) -> Connection[NodeType]:
-    """A connection from a window that fetched `limit + 1` rows (the extra says there is more)."""
-    has_next = len(nodes) > page.limit
-    shown = list(nodes[: page.limit])
-    edges = [
-        relay.Edge(cursor=encode_cursor(page.offset + index), node=node)
-        for index, node in enumerate(shown)
-    ]
-    return cls(
-        edges=edges,
-        page_info=relay.PageInfo(
-            has_next_page=has_next,
-            has_previous_page=page.offset > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        _count=count,
-    )
+    @classmethod
+    def from_window(
+        cls, nodes: Sequence[Item], page: Window, count: Callable[[], Awaitable[int]]
+    ) -> Self:
+        """A page from a window that fetched `limit + 1` rows (the extra says there is more)."""
+        has_next = len(nodes) > page.limit
+        shown = list(nodes[: page.limit])
+        edges = [
+            Edge(cursor=encode_cursor(page.offset + index), node=node)
+            for index, node in enumerate(shown)
+        ]
+        return cls(
+            edges=edges,
+            page_info=relay.PageInfo(
+                has_next_page=has_next,
+                has_previous_page=page.offset > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            _count=count,
+        )

@@ -7,7 +7,7 @@ from strawberry import relay
 from api.core.clock import today
 from api.core.errors import ErrorCode, InputError, Problems
 from api.graphql.context import Info
-from api.graphql.pagination import encode_cursor, window
+from api.graphql.pagination import Edge, encode_cursor, window
 from api.graphql.user_errors import UserError, user_errors
 from api.matches.index_cache import IndexCache
 from api.matches.inputs import MatchWeightsInput
@@ -102,7 +102,7 @@ async def rank(
     shown = result.matches[page.offset : page.offset + page.limit]
     rows = await VendorByIdLoader.of(info.context).load_many([m.vendor_id for m in shown])
     edges = [
-        relay.Edge(
+        Edge(
             cursor=encode_cursor(page.offset + i),
             node=VendorMatch.from_match(m, VendorType.from_row(row)),
         )

@@ -6,7 +6,7 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.ids import decode
-from api.graphql.pagination import build_connection, window
+from api.graphql.pagination import window
 from api.projects import reads
 from api.projects.types import ProjectRequestConnection, ProjectRequestType, ProjectStatusType
 
@@ -34,7 +34,7 @@ class ProjectQueries:
             limit=page.limit + 1,
         )
         nodes = [ProjectRequestType.from_row(row) for row in rows]
-        return build_connection(ProjectRequestConnection, nodes, page, count)
+        return ProjectRequestConnection.from_window(nodes, page, count)
 
     @strawberry.field(description="One request; another business's draft reads as null.")
     async def project_request(self, info: Info, id: strawberry.ID) -> ProjectRequestType | None:

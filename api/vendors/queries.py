@@ -7,7 +7,7 @@ import strawberry
 from api.core.errors import ClientError
 from api.graphql.context import Info
 from api.graphql.ids import decode
-from api.graphql.pagination import build_connection, window
+from api.graphql.pagination import window
 from api.reviews.dataloaders import RatingPriorLoader
 from api.tags.service import tag_catalog
 from api.vendors import service
@@ -42,9 +42,7 @@ class VendorQueries:
         for row in rows:
             assert row.id is not None
             loader.prime(row.id, row)
-        return build_connection(
-            VendorConnection, [VendorType.from_row(r) for r in rows], page, count
-        )
+        return VendorConnection.from_window([VendorType.from_row(r) for r in rows], page, count)
 
     @strawberry.field(description="One vendor by global ID or by slug.")
     async def vendor(

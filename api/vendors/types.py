@@ -12,7 +12,7 @@ from strawberry import relay
 
 from api.graphql.context import Info
 from api.graphql.ids import parse_pk
-from api.graphql.pagination import Connection, build_connection, window
+from api.graphql.pagination import Connection, window
 from api.reference.fx import fx_table
 from api.reference.types import Country, Language
 from api.reviews.dataloaders import RatingPriorLoader, ReviewPageByVendorLoader, ReviewPageKey
@@ -205,9 +205,7 @@ class VendorType(relay.Node):
         async def total() -> int:
             return count
 
-        return build_connection(
-            ReviewConnection, [ReviewType.from_row(r) for r in rows], page, total
-        )
+        return ReviewConnection.from_window([ReviewType.from_row(r) for r in rows], page, total)
 
     @strawberry.field(description="Whether the signed-in account owns this profile.")
     def is_mine(self, info: Info) -> bool:
