@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Self, TypeAlias
 
@@ -13,7 +12,7 @@ from api.auth.dataloaders import AccountByIdLoader
 from api.auth.models import Account as AccountRow
 from api.core.viewer import Role
 from api.graphql.context import Info
-from api.graphql.ids import parse_pk
+from api.graphql.node import KeyedNode
 from api.vendors.dataloaders import VendorByOwnerIdLoader
 from api.vendors.types import VendorType
 
@@ -24,7 +23,7 @@ RoleType: TypeAlias = Role
 
 
 @strawberry.type(name="Account", description="A signed-in user: a business, a vendor or an admin.")
-class AccountType(relay.Node):
+class AccountType(KeyedNode):
     id: relay.NodeID[int]
     email: str
     role: RoleType
@@ -41,13 +40,10 @@ class AccountType(relay.Node):
         return VendorType.from_row(row) if row else None
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Self | None]:
+    async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:
         viewer = info.context.viewer
         results: list[Self | None] = []
-        for node_id in node_ids:
-            pk = parse_pk(node_id) or -1
+        for pk in pks:
             allowed = viewer is not None and (viewer.role == Role.ADMIN or viewer.account_id == pk)
             row = await AccountByIdLoader.of(info.context).load(pk) if allowed else None
             results.append(cls.from_row(row) if row else None)

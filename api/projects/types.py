@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Self, TypeAlias
 
@@ -10,7 +9,7 @@ import strawberry
 from strawberry import relay
 
 from api.graphql.context import Info
-from api.graphql.ids import parse_pk
+from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection
 from api.matches.inputs import MatchWeightsInput
 from api.matches.ranking import rank
@@ -42,7 +41,7 @@ ProjectStatusType: TypeAlias = ProjectStatus
 
 
 @strawberry.type(name="ProjectRequest", description="A business's scope of work.")
-class ProjectRequestType(relay.Node):
+class ProjectRequestType(KeyedNode):
     id: relay.NodeID[int]
     title: str
     description: str
@@ -154,11 +153,8 @@ class ProjectRequestType(relay.Node):
         return await rank(info, scope, first=first, after=after, weights=weights)
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Self | None]:
-        keys = [parse_pk(n) or -1 for n in node_ids]
-        rows = await ProjectByIdLoader.of(info.context).load_many(keys)
+    async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:
+        rows = await ProjectByIdLoader.of(info.context).load_many(pks)
         viewer = info.context.viewer
         return [cls.from_row(r) if r and can_see(viewer, r) else None for r in rows]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Annotated, Self, cast
@@ -11,7 +10,7 @@ import strawberry
 from strawberry import relay
 
 from api.graphql.context import Info
-from api.graphql.ids import parse_pk
+from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection
 from api.reviews.dataloaders import ReviewByIdLoader
 from api.reviews.models import Review as ReviewRow
@@ -31,7 +30,7 @@ def rounded(value: Decimal) -> Decimal:
 @strawberry.type(
     name="Review", description="A verified review by the business that hired the vendor."
 )
-class ReviewType(relay.Node):
+class ReviewType(KeyedNode):
     id: relay.NodeID[int]
     quality: int
     communication: int
@@ -71,11 +70,8 @@ class ReviewType(relay.Node):
         return cast("VendorType | None", node)
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Self | None]:
-        keys = [parse_pk(node_id) or -1 for node_id in node_ids]
-        rows = await ReviewByIdLoader.of(info.context).load_many(keys)
+    async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:
+        rows = await ReviewByIdLoader.of(info.context).load_many(pks)
         return [cls.from_row(row) if row else None for row in rows]
 
 

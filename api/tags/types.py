@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Self
 
 import strawberry
 from strawberry import relay
 
 from api.graphql.context import Info
-from api.graphql.ids import parse_pk
+from api.graphql.node import KeyedNode
 from api.tags.catalog import TagCatalog
 from api.tags.models import Tag as TagRow
 from api.tags.service import tag_catalog
 
 
 @strawberry.type(name="Tag", description="A canonical skill; aliases are what people also type.")
-class TagType(relay.Node):
+class TagType(KeyedNode):
     id: relay.NodeID[int]
     slug: str
     name: str
@@ -42,9 +41,7 @@ class TagType(relay.Node):
         ]
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Self | None]:
+    async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:
         catalog: TagCatalog = await tag_catalog(info.context.runtime)
-        rows = [catalog.by_id.get(parse_pk(node_id) or -1) for node_id in node_ids]
+        rows = [catalog.by_id.get(pk) for pk in pks]
         return [cls.from_row(row) if row else None for row in rows]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Self, TypeAlias
@@ -11,7 +10,7 @@ import strawberry
 from strawberry import relay
 
 from api.graphql.context import Info
-from api.graphql.ids import parse_pk
+from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection, window
 from api.reference.fx import fx_table
 from api.reference.types import Country, Language
@@ -96,7 +95,7 @@ class RatingSummary:
 
 
 @strawberry.type(name="Vendor", description="An agency or freelancer offering outsourced work.")
-class VendorType(relay.Node):
+class VendorType(KeyedNode):
     id: relay.NodeID[int]
     slug: str
     kind: VendorKindType
@@ -226,11 +225,8 @@ class VendorType(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Self | None]:
-        keys = [parse_pk(n) or -1 for n in node_ids]
-        rows = await VendorByIdLoader.of(info.context).load_many(keys)
+    async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:
+        rows = await VendorByIdLoader.of(info.context).load_many(pks)
         return [cls.from_row(row) if row else None for row in rows]
 
 
