@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from api.matches.factors import per_factor
+
 
 @strawberry.input(description="Relative factor weights; omitted ones keep the current weights.")
+@per_factor(float | None, default=None)
 class MatchWeightsInput:
-    skill: float | None = None
-    cost: float | None = None
-    timezone: float | None = None
-    culture: float | None = None
-    quality: float | None = None
-    security: float | None = None
+    pass

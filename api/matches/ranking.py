@@ -5,12 +5,14 @@ from __future__ import annotations
 from strawberry import relay
 
 from api.core.clock import today
-from api.core.errors import ErrorCode, InputError, Problems
+from api.core.errors import InputError, Problems
 from api.graphql.context import Info
 from api.graphql.pagination import Edge, encode_cursor, window
 from api.graphql.user_errors import UserError, user_errors
+from api.matches.factors import by_factor
 from api.matches.index_cache import IndexCache
 from api.matches.inputs import MatchWeightsInput
+from api.matches.rules import resolve_weights
 from api.matches.service import current_weights
 from api.matches.types import (
     AppliedWeights,
@@ -21,9 +23,8 @@ from api.matches.types import (
 from api.tags.service import tag_catalog
 from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.types import VendorType
-from matching import FACTORS, MatchIndex, MatchWeights, Scope
+from matching import MatchIndex, MatchWeights, Scope
 
-MAX_WEIGHT = 100.0
 # Each match carries reasons and risks; pages of them stay small.
 MAX_MATCHES = 50
 
@@ -44,26 +45,6 @@ async def _index(info: Info) -> MatchIndex:
         info.context.memo["index"] = await cache.index(info.context.session, catalog)
     index: MatchIndex = info.context.memo["index"]
     return index
-
-
-def resolve_weights(
-    base: MatchWeights, requested: MatchWeightsInput | None, problems: Problems
-) -> tuple[MatchWeights, str]:
-    """The request's weights over the fitted (or default) ones, normalised to sum to 1."""
-    source = "DEFAULT" if base == MatchWeights().normalised() else "FITTED"
-    if requested is None:
-        return base, source
-    overrides = {name: getattr(requested, name) for name in FACTORS}
-    given = {name: value for name, value in overrides.items() if value is not None}
-    for name, value in given.items():
-        if not 0 <= value <= MAX_WEIGHT:
-            problems.add([name], f"Use a weight from 0 to {MAX_WEIGHT:g}.", ErrorCode.OUT_OF_RANGE)
-    merged = {**dict(zip(FACTORS, base.as_tuple(), strict=True)), **given}
-    if not problems and sum(merged.values()) <= 0:
-        problems.add([], "At least one weight must be above zero.", ErrorCode.INVALID)
-    if problems:
-        return base, source
-    return MatchWeights(**merged).normalised(), "REQUEST"
 
 
 def refused(errors: list[UserError]) -> VendorMatchConnection:
@@ -128,6 +109,6 @@ async def rank(
             ConstraintExclusion(constraint=name, count=count)
             for name, count in sorted(result.excluded.items())
         ],
-        weights=AppliedWeights(**dict(zip(FACTORS, chosen.as_tuple(), strict=True)), source=source),
+        weights=AppliedWeights(**by_factor(chosen), source=source),
         user_errors=[],
     )

@@ -8,6 +8,7 @@ import strawberry
 
 from api.graphql.pagination import Connection
 from api.graphql.user_errors import UserError
+from api.matches.factors import by_factor, per_factor
 from api.vendors.types import VendorType
 from matching import Match, Risk, RiskKind, RiskLevel
 
@@ -20,13 +21,9 @@ RiskLevelType: TypeAlias = RiskLevel
 
 
 @strawberry.type(description="Each factor's score in [0, 1].")
+@per_factor(float)
 class MatchFactors:
-    skill: float
-    cost: float
-    timezone: float
-    culture: float
-    quality: float
-    security: float
+    pass
 
 
 @strawberry.type(description="An outsourcing risk this match carries, and how to lower it.")
@@ -52,19 +49,11 @@ class VendorMatch:
 
     @classmethod
     def from_match(cls, match: Match, vendor: VendorType) -> VendorMatch:
-        f = match.factors
         return cls(
             rank=match.rank,
             score=match.score,
             vendor=vendor,
-            factors=MatchFactors(
-                skill=f.skill,
-                cost=f.cost,
-                timezone=f.timezone,
-                culture=f.culture,
-                quality=f.quality,
-                security=f.security,
-            ),
+            factors=MatchFactors(**by_factor(match.factors)),
             reasons=list(match.reasons),
             risks=[MatchRisk.from_risk(risk) for risk in match.risks],
         )
@@ -79,13 +68,8 @@ class ConstraintExclusion:
 
 
 @strawberry.type(description="The weights a ranking used (they sum to 1).")
+@per_factor(float)
 class AppliedWeights:
-    skill: float
-    cost: float
-    timezone: float
-    culture: float
-    quality: float
-    security: float
     source: str = strawberry.field(description="DEFAULT, FITTED or REQUEST.")
 
 
