@@ -12,7 +12,7 @@ from api.scopes.fields import DataSensitivity, PricingModel, ScopeDraft
 from api.tags.catalog import TagCatalog
 from api.tags.rules import tagged_numbers
 from api.values import checks as check
-from api.values.hours import working_hours
+from api.values.hours import working_time_columns
 from api.values.money import amount_range
 
 MAX_SKILLS = 30
@@ -62,16 +62,7 @@ def check_scope_draft(
         problems, ["estimatedHours"], draft.estimated_hours, low=1, high=100_000
     ):
         cols["estimated_hours"] = draft.estimated_hours
-    if draft.timezone is not None and (
-        zone := reference.timezone(problems, ["timezone"], draft.timezone)
-    ):
-        cols["timezone"] = zone
-    if draft.working_hours is not None and (
-        hours := working_hours(
-            problems, ["workingHours"], draft.working_hours.start, draft.working_hours.end
-        )
-    ):
-        cols["work_start"], cols["work_end"] = hours
+    cols.update(working_time_columns(problems, draft.timezone, draft.working_hours))
     if (
         draft.min_overlap_hours is not None
         and check.number_range(

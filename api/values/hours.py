@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
+from typing import Any
 
 from api.core.errors import ErrorCode, FieldPath, Problems
+from api.reference import rules as reference
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,21 @@ def working_hours(
         problems.add([*path, "end"], "The day must end after it starts.", ErrorCode.INVALID)
         return None
     return opens, closes
+
+
+def working_time_columns(
+    problems: Problems, timezone: str | None, hours: HoursEntry | None
+) -> dict[str, Any]:
+    """Where and when a party works, as columns: its IANA zone and its local hours.
+
+    Vendor profiles and scopes of work state both the same way; only the fields given
+    are checked and returned (an update may change either alone).
+    """
+    columns: dict[str, Any] = {}
+    if timezone is not None and (zone := reference.timezone(problems, ["timezone"], timezone)):
+        columns["timezone"] = zone
+    if hours is not None and (
+        checked := working_hours(problems, ["workingHours"], hours.start, hours.end)
+    ):
+        columns["work_start"], columns["work_end"] = checked
+    return columns

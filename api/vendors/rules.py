@@ -13,7 +13,7 @@ from api.reference.regions import country_geo
 from api.tags.catalog import TagCatalog
 from api.tags.rules import tagged_numbers
 from api.values import checks as check
-from api.values.hours import working_hours
+from api.values.hours import working_time_columns
 from api.values.money import amount, amount_range
 from api.vendors.fields import VendorDraft
 from api.vendors.models import Availability, Proficiency, VendorKind
@@ -70,16 +70,7 @@ def check_vendor_draft(
     ):
         geo = country_geo()[code]
         cols.update(country=code, region=geo.region, continent=geo.continent)
-    if draft.timezone is not None and (
-        zone := reference.timezone(problems, ["timezone"], draft.timezone)
-    ):
-        cols["timezone"] = zone
-    if draft.working_hours is not None and (
-        hours := working_hours(
-            problems, ["workingHours"], draft.working_hours.start, draft.working_hours.end
-        )
-    ):
-        cols["work_start"], cols["work_end"] = hours
+    cols.update(working_time_columns(problems, draft.timezone, draft.working_hours))
     _check_money(draft, cols, problems)
     if draft.team_size is not None and check.number_range(
         problems, ["teamSize"], draft.team_size, low=1, high=100_000
