@@ -19,6 +19,7 @@ from sqlmodel import col
 
 from api.auth.models import Account
 from api.core.viewer import Role, Viewer
+from api.projects import awards
 from api.projects import service as projects
 from api.projects.models import ProjectRequest, ProjectShortlist, ProjectStatus
 from api.reviews.fields import ReviewDraft
@@ -207,11 +208,11 @@ async def _load_project(
     hired = vendor_ids.get(record.get("hired") or "")
     if hired is None:
         return
-    await projects.award_project_request(
+    await awards.award_project_request(
         session=session, viewer=viewer, project_id=project.id, vendor_id=hired
     )
     # An award is an offer: the vendor's owner accepts it (a week after posting) before any review.
-    await projects.respond_to_award(
+    await awards.respond_to_award(
         session=session,
         viewer=Viewer(account_id=owners[hired], role=Role.VENDOR),
         project_id=project.id,
@@ -220,7 +221,7 @@ async def _load_project(
     )
     review = record.get("review")
     if review:
-        await projects.submit_review(
+        await awards.submit_review(
             session=session,
             viewer=viewer,
             project_id=project.id,

@@ -7,7 +7,7 @@ import strawberry
 from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.user_errors import MutationPayload, run_mutation
-from api.projects import service
+from api.projects import awards
 from api.projects.inputs import AwardProjectRequestInput
 from api.projects.types import ProjectRequestType
 
@@ -26,7 +26,7 @@ class AwardProjectRequest:
         return await run_mutation(
             info,
             AwardProjectRequestPayload,
-            lambda: service.award_project_request(
+            lambda: awards.award_project_request(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 project_id=node_pk(input.id, "ProjectRequest", ["input", "id"]),

@@ -7,7 +7,7 @@ import strawberry
 from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.user_errors import MutationPayload, run_mutation
-from api.projects import service
+from api.projects import awards
 from api.projects.inputs import RespondToAwardInput
 from api.projects.types import ProjectRequestType
 
@@ -28,7 +28,7 @@ class RespondToAward:
         return await run_mutation(
             info,
             RespondToAwardPayload,
-            lambda: service.respond_to_award(
+            lambda: awards.respond_to_award(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 project_id=node_pk(

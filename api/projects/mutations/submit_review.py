@@ -9,7 +9,7 @@ import strawberry
 from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.user_errors import MutationPayload, run_mutation
-from api.projects import service
+from api.projects import awards
 from api.reviews.inputs import SubmitReviewInput
 from api.reviews.types import ReviewType
 
@@ -28,7 +28,7 @@ class SubmitReview:
         return await run_mutation(
             info,
             SubmitReviewPayload,
-            lambda: service.submit_review(
+            lambda: awards.submit_review(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 project_id=node_pk(
