@@ -1,0 +1,146 @@
+"""Schemathesis fuzzes every query and mutation of a served instance as every role:
+anonymous, a business, a vendor and an admin. Whatever it sends, the server never answers
+with a 5xx or an "Unexpected error" (the masked message of an unhandled exception)."""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx2 as httpx
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis.graphql import nodes
+
+from tests.served.conftest import Server, start_server, stop_server, vendormatch_command
+
+PASSWORD = "fuzzing passphrase 42"
+ROLES = ("ANONYMOUS", "BUSINESS", "VENDOR", "ADMIN")
+# Enough to reach every field's arguments a few ways; bounded for a 2-core CI machine.
+EXAMPLES_PER_OPERATION = 40
+
+REGISTER = """mutation ($input: RegisterInput!) {
+  register(input: $input) { token userErrors { field message } } }"""
+LOGIN = (
+    """mutation ($input: LoginInput!) { login(input: $input) { token userErrors { message } } }"""
+)
+# Custom scalars: well-formed values, and the hostile ones a client can send instead
+# (huge and non-finite amounts, impossible dates, lone surrogates, plain junk).
+NUMBER_TEXT = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str),
+    st.sampled_from(["1e26", "-1e26", "NaN", "Infinity", "1e-30", "0", "-0", "1" * 40]),
+    st.text(max_size=20),
+)
+DATE_TEXT = st.one_of(
+    st.dates().map(str), st.sampled_from(["2027-02-30", "9999-12-31", "0001-01-01", "\ud800"])
+)
+DATETIME_TEXT = st.one_of(st.datetimes().map(lambda d: d.isoformat()), st.text(max_size=30))
+schemathesis.graphql.scalar("Decimal", NUMBER_TEXT.map(nodes.String))
+schemathesis.graphql.scalar("Date", DATE_TEXT.map(nodes.String))
+schemathesis.graphql.scalar("DateTime", DATETIME_TEXT.map(nodes.String))
+
+CREATE_VENDOR = """mutation ($input: CreateVendorProfileInput!) {
+  createVendorProfile(input: $input) { vendor { id } userErrors { field message } } }"""
+
+
+@pytest.fixture(scope="module")
+def fuzzed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """An instance of the fuzz run's own: what it writes stays out of the other tests."""
+    tmp = tmp_path_factory.mktemp("fuzz")
+    running = start_server(tmp, f"sqlite:///{tmp / 'fuzz.db'}")
+    yield running
+    stop_server(running)
+
+
+def _execute(server: Server, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    response = httpx.post(server.graphql, json={"query": query, "variables": variables})
+    assert response.status_code == 200, response.text
+    data: dict[str, Any] = response.json()["data"]
+    return data
+
+
+def _register(server: Server, role: str) -> str:
+    email = f"fuzz-{role.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+    variables = {"input": {"email": email, "password": PASSWORD, "role": role}}
+    payload = _execute(server, REGISTER, variables)["register"]
+    assert payload["userErrors"] == [], payload
+    token: str = payload["token"]
+    return token
+
+
+def _admin(server: Server, tmp: Path) -> str:
+    """An admin made the operator's way (`vendormatch create-admin`), then signed in."""
+    email = f"fuzz-admin-{uuid.uuid4().hex[:8]}@example.com"
+    subprocess.run(
+        [*vendormatch_command(), "create-admin", "--email", email, "--password", PASSWORD],
+        env=server.env,
+        cwd=tmp,
+        check=True,
+        capture_output=True,
+    )
+    payload = _execute(server, LOGIN, {"input": {"email": email, "password": PASSWORD}})["login"]
+    token: str = payload["token"]
+    return token
+
+
+@pytest.fixture(scope="module")
+def tokens(fuzzed_server: Server, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A bearer token per signed-in role; the vendor has a profile to act on."""
+    vendor = _register(fuzzed_server, "VENDOR")
+    from tests.graphql_client import vendor_input
+
+    response = httpx.post(
+        fuzzed_server.graphql,
+        json={"query": CREATE_VENDOR, "variables": {"input": vendor_input()}},
+        headers={"authorization": f"Bearer {vendor}"},
+    )
+    assert response.json()["data"]["createVendorProfile"]["userErrors"] == []
+    return {
+        "BUSINESS": _register(fuzzed_server, "BUSINESS"),
+        "VENDOR": vendor,
+        "ADMIN": _admin(fuzzed_server, tmp_path_factory.mktemp("admin")),
+    }
+
+
+def fuzz_operations(server: Server, headers: dict[str, str]) -> list[str]:
+    """Every operation, fuzzed; the failures as "operation: status body" lines."""
+    failures: list[str] = []
+    schema = schemathesis.graphql.from_url(server.graphql)
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        label = operation.label
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
+            database=None,
+        )
+        def call(case: Any, label: str = label) -> None:
+            response = case.call(headers=headers, timeout=60)
+            if response.status_code >= 500 or "Unexpected error" in response.text:
+                failures.append(f"{label}: {response.status_code} {response.text[:300]}")
+
+        call()
+    return failures
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_server_error_for_any_role(
+    fuzzed_server: Server, tokens: dict[str, str], role: str
+) -> None:
+    headers = {"accept": "application/graphql-response+json"}
+    if role in tokens:
+        headers["authorization"] = f"Bearer {tokens[role]}"
+
+    failures = fuzz_operations(fuzzed_server, headers)
+
+    assert failures == []
