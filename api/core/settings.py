@@ -6,6 +6,7 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,6 +32,17 @@ class Settings(BaseSettings):
     max_tokens: int = 2000
     max_page_size: int = 100
     subscription_poll_seconds: float = Field(default=2.0, alias="SUBSCRIPTION_POLL_SECONDS")
+    # Browser origins allowed to call the API (comma-separated); none by default.
+    cors_origins: str = Field(default="", alias="CORS_ORIGINS")
+    log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    # `json`: one object a line, for log shippers; `text`: for a terminal.
+    log_format: Literal["json", "text"] = Field(default="json", alias="LOG_FORMAT")
+    # What a 503 (database unreachable) asks the client to wait before retrying.
+    retry_after_seconds: int = Field(default=5, alias="RETRY_AFTER_SECONDS")
+
+    def allowed_origins(self) -> list[str]:
+        """CORS_ORIGINS as a list (`https://a.example, https://b.example`)."""
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     def resolved_database_url(self) -> str:
         """The SQLAlchemy async URL: SQLite file by default, asyncpg for PostgreSQL."""
