@@ -40,6 +40,36 @@ class Settings(BaseSettings):
     # What a 503 (database unreachable) asks the client to wait before retrying.
     retry_after_seconds: int = Field(default=5, alias="RETRY_AFTER_SECONDS")
 
+    # What one request may ask for (api/graphql/limits.py, api/graphql/cost.py).
+    max_request_bytes: int = Field(default=1_000_000, alias="MAX_REQUEST_BYTES")
+    query_max_chars: int = Field(default=20_000, alias="QUERY_MAX_CHARS")
+    # Fields a document selects once fragments are expanded; graphql-core's validation
+    # compares fields pairwise, so this bounds its time.
+    query_max_fields: int = Field(default=1_000, alias="QUERY_MAX_FIELDS")
+    # Fields sharing one response name in one selection set (`viewer { id } viewer { id }`).
+    query_max_repeated_fields: int = Field(default=20, alias="QUERY_MAX_REPEATED_FIELDS")
+    query_max_cost: int = Field(default=20_000, alias="QUERY_MAX_COST")
+    # Rate limits (api/core/ratelimit.py): "<count>/<period>", period a number of seconds
+    # or second, minute, hour, day ("10/15minute"). REDIS_URL shares the counters between
+    # workers and hosts; without it (or while it is unreachable) each worker counts alone.
+    redis_url: str = Field(default="", alias="REDIS_URL")
+    rate_limits_enabled: bool = Field(default=True, alias="RATE_LIMITS_ENABLED")
+    # Peers (IPs or CIDRs, comma-separated) trusted to name the client in X-Forwarded-For.
+    trusted_proxies: str = Field(default="", alias="TRUSTED_PROXIES")
+    rate_limit_cost_ip: str = Field(default="100000/minute", alias="RATE_LIMIT_COST_IP")
+    rate_limit_cost_account: str = Field(default="100000/minute", alias="RATE_LIMIT_COST_ACCOUNT")
+    rate_limit_login_ip: str = Field(default="60/minute", alias="RATE_LIMIT_LOGIN_IP")
+    # Password checks per email; a known device gets its own allowance (api/auth/devices.py).
+    rate_limit_login_email: str = Field(default="10/15minute", alias="RATE_LIMIT_LOGIN_EMAIL")
+    rate_limit_login_device: str = Field(default="10/15minute", alias="RATE_LIMIT_LOGIN_DEVICE")
+    rate_limit_register_ip: str = Field(default="20/hour", alias="RATE_LIMIT_REGISTER_IP")
+    rate_limit_post_ip: str = Field(default="120/hour", alias="RATE_LIMIT_POST_IP")
+    rate_limit_post_account: str = Field(default="60/hour", alias="RATE_LIMIT_POST_ACCOUNT")
+    rate_limit_review_ip: str = Field(default="120/hour", alias="RATE_LIMIT_REVIEW_IP")
+    rate_limit_review_account: str = Field(default="60/hour", alias="RATE_LIMIT_REVIEW_ACCOUNT")
+    rate_limit_match_ip: str = Field(default="300/minute", alias="RATE_LIMIT_MATCH_IP")
+    rate_limit_match_account: str = Field(default="120/minute", alias="RATE_LIMIT_MATCH_ACCOUNT")
+
     def allowed_origins(self) -> list[str]:
         """CORS_ORIGINS as a list (`https://a.example, https://b.example`)."""
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
