@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 
-from api.auth.tokens import read_token
+from api.auth.authentication import authenticate
 from api.core.runtime import Runtime
 from api.core.settings import Settings, get_settings
 from api.graphql.http import GraphQLView
@@ -24,7 +24,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     runtime = Runtime.from_settings(settings)
     view = GraphQLView(
         runtime,
-        lambda token: read_token(runtime.settings, token),
+        lambda token: authenticate(runtime, token),
         schema=schema,
         graphql_ide="graphiql",
         allow_queries_via_get=True,

@@ -25,3 +25,9 @@ class LoginInput:
 
     def credentials(self) -> Credentials:
         return Credentials(self.email, self.password)
+
+
+@strawberry.input
+class ChangePasswordInput:
+    current_password: str
+    new_password: str = strawberry.field(description="At least 10 characters.")

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from api.auth.tokens import new_token_key
 from api.core.clock import utcnow
 
 
@@ -27,3 +28,7 @@ class Account(SQLModel, table=True):
     role: str = Field(max_length=16)
     display_name: str | None = Field(default=None, max_length=120)
     created_at: datetime = Field(default_factory=utcnow)
+    # Every token carries both; bumping the version (logout, a new password) revokes
+    # all earlier tokens, and the random key tells a reused id's new account apart.
+    token_version: int = Field(default=0)
+    token_key: str = Field(default_factory=new_token_key, max_length=32)

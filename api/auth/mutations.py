@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.auth import service
-from api.auth.inputs import LoginInput, RegisterInput
+from api.auth.inputs import ChangePasswordInput, LoginInput, RegisterInput
 from api.auth.models import Account
 from api.auth.tokens import issue_token
 from api.auth.types import AccountType
@@ -29,9 +29,26 @@ class LoginPayload(MutationPayload):
     token: str | None = None
 
 
+@strawberry.type
+class LogoutPayload(MutationPayload):
+    account: AccountType | None = strawberry.field(
+        default=None, description="The account whose tokens were all revoked."
+    )
+
+
+@strawberry.type
+class ChangePasswordPayload(MutationPayload):
+    account: AccountType | None = None
+    token: str | None = strawberry.field(
+        default=None, description="A fresh token: every earlier one was revoked."
+    )
+
+
 def _token(settings: Settings, account: Account) -> str:
     assert account.id is not None
-    return issue_token(settings, account_id=account.id, role=account.role)
+    return issue_token(
+        settings, account_id=account.id, version=account.token_version, key=account.token_key
+    )
 
 
 @strawberry.type
@@ -60,6 +77,38 @@ class AuthMutations:
             LoginPayload,
             lambda: service.login(session=info.context.session, credentials=input.credentials()),
             lambda row: LoginPayload(
+                account=AccountType.from_row(row), token=_token(settings, row)
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Sign out everywhere: every token of the signed-in account stops working."
+    )
+    async def logout(self, info: Info) -> LogoutPayload:
+        return await run_mutation(
+            info,
+            LogoutPayload,
+            lambda: service.logout(session=info.context.session, viewer=info.context.viewer),
+            lambda row: LogoutPayload(account=AccountType.from_row(row)),
+        )
+
+    @strawberry.mutation(
+        description="Set a new password; earlier tokens stop working, a fresh one is returned."
+    )
+    async def change_password(
+        self, info: Info, input: ChangePasswordInput
+    ) -> ChangePasswordPayload:
+        settings = info.context.runtime.settings
+        return await run_mutation(
+            info,
+            ChangePasswordPayload,
+            lambda: service.change_password(
+                session=info.context.session,
+                viewer=info.context.viewer,
+                current=input.current_password,
+                new=input.new_password,
+            ),
+            lambda row: ChangePasswordPayload(
                 account=AccountType.from_row(row), token=_token(settings, row)
             ),
         )

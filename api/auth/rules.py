@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from api.core.errors import ErrorCode, Problems
+from api.core.errors import ErrorCode, FieldPath, Problems
 
-# No spaces and no control characters (a NUL would also break PostgreSQL text).
-EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]{2,}$")
+MAX_EMAIL = 254
+MAX_LOCAL_PART = 64
+MIN_TOP_LEVEL = 2
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256
 
@@ -23,14 +23,38 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def plausible_email(email: str) -> bool:
+    """local@domain.tld with no spaces, no control characters and one `@`.
+
+    Checked in linear time, lengths first: a backtracking regex took 30 s on a 100 KB
+    address, blocking the event loop for every other request.
+    """
+    if len(email) > MAX_EMAIL:
+        return False
+    local, at, domain = email.partition("@")
+    if not at or not local or len(local) > MAX_LOCAL_PART or "@" in domain:
+        return False
+    if any(_unfit(char) for char in email):
+        return False
+    name, dot, top_level = domain.rpartition(".")
+    return bool(dot) and bool(name) and len(top_level) >= MIN_TOP_LEVEL
+
+
+def _unfit(char: str) -> bool:
+    # Controls (a NUL would also break PostgreSQL text), spaces of any kind, and lone
+    # surrogates, which no database can store as UTF-8.
+    code = ord(char)
+    return code < 0x20 or code == 0x7F or char.isspace() or 0xD800 <= code <= 0xDFFF
+
+
 def check_credentials(problems: Problems, credentials: Credentials) -> None:
-    if not EMAIL.match(normalise_email(credentials.email)) or len(credentials.email) > 254:
+    if not plausible_email(normalise_email(credentials.email)):
         problems.add(["email"], "Enter a valid email address.", ErrorCode.INVALID)
-    if len(credentials.password) < MIN_PASSWORD:
-        problems.add(
-            ["password"],
-            f"Use at least {MIN_PASSWORD} characters.",
-            ErrorCode.INVALID,
-        )
-    elif len(credentials.password) > MAX_PASSWORD:
-        problems.add(["password"], f"Use at most {MAX_PASSWORD} characters.", ErrorCode.TOO_LONG)
+    check_password(problems, ["password"], credentials.password)
+
+
+def check_password(problems: Problems, path: FieldPath, password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        problems.add(path, f"Use at least {MIN_PASSWORD} characters.", ErrorCode.INVALID)
+    elif len(password) > MAX_PASSWORD:
+        problems.add(path, f"Use at most {MAX_PASSWORD} characters.", ErrorCode.TOO_LONG)

@@ -5,16 +5,22 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.auth.models import Account, LoginFailure
 from api.auth.passwords import hash_password, verify_password
-from api.auth.rules import EMAIL, Credentials, check_credentials, normalise_email
+from api.auth.rules import (
+    Credentials,
+    check_credentials,
+    check_password,
+    normalise_email,
+    plausible_email,
+)
 from api.core.clock import utcnow
-from api.core.errors import ErrorCode, InputError, Problems
-from api.core.viewer import Role
+from api.core.errors import ErrorCode, InputError, Problems, unauthenticated
+from api.core.viewer import Role, Viewer
 
 SELF_SERVICE_ROLES = {Role.BUSINESS, Role.VENDOR}
 MAX_FAILURES = 10
@@ -59,7 +65,7 @@ async def login(*, session: AsyncSession, credentials: Credentials) -> Account:
     are refused unchecked until the window has passed, whether or not the account exists.
     """
     email = normalise_email(credentials.email)
-    plausible = EMAIL.match(email) is not None
+    plausible = plausible_email(email)
     if plausible and await _recent_failures(session, email) >= MAX_FAILURES:
         raise InputError.single(
             ["input", "email"],
@@ -91,3 +97,51 @@ async def _recent_failures(session: AsyncSession, email: str) -> int:
         .where(col(LoginFailure.email) == email, col(LoginFailure.created_at) > since)
     )
     return int(count or 0)
+
+
+async def logout(*, session: AsyncSession, viewer: Viewer | None) -> Account:
+    """Revoke every token of the viewer's account (on every device)."""
+    account = await _signed_in(session, viewer)
+    await _bump_token_version(session, account)
+    return account
+
+
+async def change_password(
+    *, session: AsyncSession, viewer: Viewer | None, current: str, new: str
+) -> Account:
+    """Set a new password once the current one is proven; earlier tokens stop working."""
+    account = await _signed_in(session, viewer)
+    problems = Problems()
+    check_password(problems, ["newPassword"], new)
+    if new == current:
+        problems.add(
+            ["newPassword"], "Choose a password other than the current one.", ErrorCode.INVALID
+        )
+    problems.raise_if_any()
+    if not await asyncio.to_thread(verify_password, account.password_hash, current):
+        raise InputError.single(
+            ["input", "currentPassword"],
+            "The current password is incorrect.",
+            ErrorCode.INVALID_CREDENTIALS,
+        )
+    account.password_hash = await asyncio.to_thread(hash_password, new)
+    await _bump_token_version(session, account)
+    return account
+
+
+async def _signed_in(session: AsyncSession, viewer: Viewer | None) -> Account:
+    account = await session.get(Account, viewer.account_id) if viewer is not None else None
+    if account is None:
+        raise unauthenticated()
+    return account
+
+
+async def _bump_token_version(session: AsyncSession, account: Account) -> None:
+    # In SQL, not in Python: two logouts at once must both count, never undo each other.
+    await session.flush()
+    await session.execute(
+        update(Account)
+        .where(col(Account.id) == account.id)
+        .values(token_version=col(Account.token_version) + 1)
+    )
+    await session.refresh(account)

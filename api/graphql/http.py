@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from cross_web import HTTPException
@@ -23,6 +23,7 @@ from strawberry.types import ExecutionResult
 from api.core.runtime import Runtime
 from api.core.viewer import Viewer
 from api.graphql.context import Context
+from api.graphql.surrogates import lone_surrogate_path, surrogate_message
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -54,20 +55,24 @@ class InvalidToken(HTTPException):
 
 
 class GraphQLView(GraphQL[Context, None]):
-    """`read_token` turns a bearer token into its viewer (None when it is not valid)."""
+    """`authenticate` turns a bearer token into its viewer (None when it is not valid, or
+    no longer current: it may look the account up)."""
 
     def __init__(
-        self, runtime: Runtime, read_token: Callable[[str], Viewer | None], **kwargs: Any
+        self,
+        runtime: Runtime,
+        authenticate: Callable[[str], Awaitable[Viewer | None]],
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.runtime = runtime
-        self.read_token = read_token
+        self.authenticate = authenticate
 
     async def get_context(self, request: Any, response: Any) -> Context:
         viewer = None
         token = bearer_token(request.headers.get("authorization"))
         if token is not None:
-            viewer = self.read_token(token)
+            viewer = await self.authenticate(token)
             # Over HTTP a bad token is a 401; a WebSocket simply stays anonymous.
             if viewer is None and request.scope["type"] == "http":
                 raise InvalidToken()
@@ -83,6 +88,8 @@ class GraphQLView(GraphQL[Context, None]):
             raise HTTPException(400, "Unable to parse request body as JSON") from error
         if not isinstance(parsed, dict | list):
             raise HTTPException(400, "The request body must be a JSON object.")
+        if (where := lone_surrogate_path(parsed)) is not None:
+            raise HTTPException(400, surrogate_message(where))
         return parsed
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:

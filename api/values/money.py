@@ -52,14 +52,19 @@ def amount(
     except InvalidOperation:
         problems.add(path, "Enter an amount such as 45.00.", ErrorCode.INVALID)
         return None
-    if not number.is_finite() or number <= 0:
+    if not number.is_finite():  # NaN, sNaN and Infinity parse as Decimals too
+        problems.add(path, "Enter an amount such as 45.00.", ErrorCode.INVALID)
+        return None
+    if number <= 0:
         problems.add(path, "Enter an amount above zero.", ErrorCode.OUT_OF_RANGE)
         return None
     fx = fx_table()
     # The currency, when the FX table knows it (then it sets the cap and the minor units).
     known = currency if currency is not None and currency in fx else None
-    in_base = fx.to_base(number, known) if known is not None else number
-    if number > MAX_COLUMN_AMOUNT or in_base > MAX_AMOUNT:
+    # The column's cap first: converting 1e26 would overflow the decimal context.
+    too_big = number > MAX_COLUMN_AMOUNT
+    in_base = fx.to_base(number, known) if known is not None and not too_big else number
+    if too_big or in_base > MAX_AMOUNT:
         limit = f"{MAX_AMOUNT} {fx.base}" if known is not None else str(MAX_AMOUNT)
         problems.add(path, f"Enter an amount below {limit}.", ErrorCode.OUT_OF_RANGE)
         return None

@@ -394,11 +394,12 @@ def test_private_read_authorisation(client: GraphQLClient, world: World, actor: 
 def _token(
     settings: Settings, account: Account, *, key: str | None = None, expires_in: int = 3600
 ) -> str:
-    """A token for `account`, signed with `key` (default: the server's) and expiring as asked."""
+    """The claims of `account`'s real token (its id, token version and key), signed with
+    `key` (default: the server's) and expiring as asked."""
     now = utcnow()
     claims = {
+        **jwt.decode(account.token, options={"verify_signature": False}),
         "sub": GlobalID.from_id(account.id).node_id,
-        "role": account.role,
         "iat": now,
         "exp": now + timedelta(seconds=expires_in),
     }
