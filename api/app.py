@@ -1,26 +1,35 @@
-"""The ASGI application: /graphql (GraphQL over HTTP, GraphiQL, WebSockets) and /healthz."""
+"""The ASGI application: /graphql (GraphQL over HTTP, GraphiQL, WebSockets), GraphiQL's
+files, the probes /healthz (the process answers) and /readyz (the database is usable),
+and /metrics; wrapped in request ids, access logs and CORS."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy import text
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
 
 from api.auth.authentication import authenticate
+from api.core import metrics
+from api.core.health import unready_reason
+from api.core.logging import configure_logging
 from api.core.runtime import Runtime
 from api.core.settings import Settings, get_settings
 from api.graphql.http import GraphQLView
+from api.graphql.ide import STATIC_PATH, static_files
+from api.graphql.observability import REQUEST_ID_HEADER, Observability
 from api.schema import schema
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
     """A Starlette app whose lifespan opens and closes the database engine."""
     settings = settings or get_settings()
+    configure_logging(settings)
     runtime = Runtime.from_settings(settings)
     view = GraphQLView(
         runtime,
@@ -32,9 +41,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
 
     async def healthz(_request: Request) -> JSONResponse:
-        async with runtime.engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
+        # Liveness only: a database outage must not get healthy workers restarted.
         return JSONResponse({"status": "ok"})
+
+    async def readyz(_request: Request) -> JSONResponse:
+        reason = await unready_reason(runtime.engine)
+        if reason is None:
+            return JSONResponse({"status": "ready"})
+        retry = {"retry-after": str(settings.retry_after_seconds)}
+        return JSONResponse({"status": "unavailable", "reason": reason}, 503, headers=retry)
+
+    async def prometheus(_request: Request) -> Response:
+        return Response(metrics.exposition(), media_type=metrics.CONTENT_TYPE_LATEST)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -47,6 +65,21 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", view, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
             Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/metrics", prometheus),
+            Mount(STATIC_PATH, static_files()),
+        ],
+        middleware=[
+            # Outermost, so even a CORS refusal has a request id and a log line.
+            Middleware(Observability),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.allowed_origins(),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", REQUEST_ID_HEADER],
+                expose_headers=[REQUEST_ID_HEADER],
+                max_age=600,
+            ),
         ],
         lifespan=lifespan,
     )

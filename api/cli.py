@@ -51,7 +51,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        log_level="info",
+        # The app logs (JSON by default, LOG_FORMAT) with its own access line per request.
+        log_config=None,
+        access_log=False,
     )
     return 0
 

@@ -18,6 +18,7 @@ from strawberry.extensions import (
 from api.core.errors import ClientError
 from api.core.settings import get_settings
 from api.graphql.context import Context
+from api.graphql.observability import ObserveOperation
 
 
 def should_mask(error: GraphQLError) -> bool:
@@ -74,4 +75,6 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
         RequireOperationName,
         lambda: MaskErrors(should_mask_error=should_mask),
         ReleaseWebSocketSession,
+        # Last, so it leaves the operation before MaskErrors hides a database outage.
+        ObserveOperation,
     ]

@@ -4,6 +4,8 @@
   `application/json` (legacy clients keep getting 200s).
 - A document that fails to parse or validate has no `data`, so it gets a 4xx.
 - Transport errors (bad JSON, bad token, mutations over GET) are JSON GraphQL errors too.
+- A database that cannot be reached is a 503 with Retry-After (code SERVICE_UNAVAILABLE),
+  not an "Unexpected error": the request was fine, the client should retry.
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ from typing import Any
 
 from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from api.core.outage import database_unavailable
 from api.core.runtime import Runtime
 from api.core.viewer import Viewer
 from api.graphql.context import Context
+from api.graphql.ide import graphiql_page
 from api.graphql.surrogates import lone_surrogate_path, surrogate_message
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -39,6 +43,12 @@ def response_media_type(accept: str) -> str | None:
     if JSON in offered:
         return JSON
     return None
+
+
+def unavailable_body() -> GraphQLHTTPResponse:
+    """What a request gets while the database cannot be reached (with 503 and Retry-After)."""
+    message = "The service is temporarily unavailable; retry shortly."
+    return {"errors": [{"message": message, "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -93,7 +103,10 @@ class GraphQLView(GraphQL[Context, None]):
         return parsed
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        if getattr(request.state, "database_unavailable", None) is not None:
+            return unavailable_body()  # no partial answer: the client retries the whole request
         processed = await super().process_result(request, result)
+        request.state.graphql_errors = [error.message for error in result.errors or ()]
         # Errors without a path never reached execution (parse, validation, operation choice):
         # the spec calls that a request error, whose response has no `data` entry at all.
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
@@ -113,13 +126,37 @@ class GraphQLView(GraphQL[Context, None]):
             response = await self.run(request)
         except HTTPException as error:
             response = self.error_response(error, media_type or GRAPHQL_RESPONSE, request)
+        except Exception as error:
+            if not database_unavailable(error):
+                raise
+            # Reading the viewer's account, say: the database is down, the request is fine.
+            request.state.database_unavailable = str(error)[:300]
+            response = Response(json.dumps(unavailable_body()), media_type=JSON)
         finally:
-            context = getattr(request.state, "graphql_context", None)
-            if context is not None:
-                await context.close()
+            await self.close_context(request)
+        if getattr(request.state, "database_unavailable", None) is not None:
+            response.status_code = 503
+            response.headers["retry-after"] = str(self.runtime.settings.retry_after_seconds)
         if response.media_type == JSON or response.headers.get("content-type") == JSON:
             self.apply_media_type(request, response, media_type or GRAPHQL_RESPONSE)
         await response(scope, receive, send)
+
+    @staticmethod
+    async def close_context(request: Request) -> None:
+        context = getattr(request.state, "graphql_context", None)
+        if context is None:
+            return
+        try:
+            await context.close()
+        except Exception as error:
+            if not database_unavailable(error):
+                raise
+            request.state.database_unavailable = str(error)[:300]
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from files this server ships (api/graphql/ide), not from a CDN."""
+        request.state.graphql_ide = True
+        return HTMLResponse(graphiql_page())
 
     def should_render_graphql_ide_for(self, request: Request) -> bool:
         accept = request.headers.get("accept", "")
@@ -149,5 +186,6 @@ class GraphQLView(GraphQL[Context, None]):
             headers["allow"] = "GET, POST"
         if status == 401:
             headers["www-authenticate"] = 'Bearer error="invalid_token"'
+        request.state.graphql_errors = [message]
         body = json.dumps({"errors": [{"message": message}]})
         return Response(body, status_code=status, media_type=media_type, headers=headers)

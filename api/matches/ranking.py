@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from strawberry import relay
 
+from api.core import metrics
 from api.core.clock import today
 from api.core.errors import InputError, Problems
 from api.graphql.context import Info
@@ -79,7 +80,9 @@ async def rank(
     if problems:
         return refused(user_errors(InputError(problems.items)))
     index = await _index(info)
-    result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen, today=today())
+    with metrics.match_duration.time():
+        result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen, today=today())
+    metrics.match_index_vendors.set(len(index))
     shown = result.matches[page.offset : page.offset + page.limit]
     rows = await VendorByIdLoader.of(info.context).load_many([m.vendor_id for m in shown])
     edges = [

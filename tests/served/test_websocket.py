@@ -1,0 +1,107 @@
+"""Subscriptions and queries over graphql-transport-ws against `vendormatch serve`.
+
+uvicorn refuses every upgrade when no WebSocket library is installed; in-process tests
+never see that, so these go through the real server with the `websockets` client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from typing import Any
+
+import httpx2 as httpx
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
+
+from tests.served.accounts import register
+from tests.served.conftest import Server
+
+PROTOCOL = "graphql-transport-ws"
+PUBLISHED = """subscription ($tags: [String!]) {
+  projectRequestPublished(tagsAny: $tags) { id title budget { currency } } }"""
+POST = """mutation ($input: PostProjectRequestInput!) {
+  postProjectRequest(input: $input) { projectRequest { id status } userErrors { message } } }"""
+WAIT_SECONDS = 30
+
+
+def request_input(title: str) -> dict[str, Any]:
+    return {
+        "title": title,
+        "description": "A React dashboard over our Django API",
+        "skills": [{"tag": "react", "mustHave": True}, {"tag": "django"}],
+        "budget": {"min": "20000", "max": "40000", "currency": "EUR", "pricing": "FIXED"},
+        "timezone": "Europe/Berlin",
+        "workingHours": {"start": "09:00", "end": "17:00"},
+        "minOverlapHours": 3,
+        "languages": ["en"],
+        "deliverables": ["Dashboard in production"],
+        "publish": True,
+    }
+
+
+async def receive(socket: ClientConnection) -> dict[str, Any]:
+    message: dict[str, Any] = json.loads(await asyncio.wait_for(socket.recv(), WAIT_SECONDS))
+    return message
+
+
+async def open_session(server: Server) -> ClientConnection:
+    socket = await connect(server.websocket, subprotocols=[Subprotocol(PROTOCOL)])
+    assert socket.subprotocol == PROTOCOL
+    await socket.send(json.dumps({"type": "connection_init"}))
+    assert await receive(socket) == {"type": "connection_ack"}
+    return socket
+
+
+def test_a_subscriber_hears_of_a_request_published_over_http(
+    server: Server, http: httpx.Client
+) -> None:
+    business = register(http, "BUSINESS")
+    title = f"Dashboard {uuid.uuid4().hex}"
+
+    async def scenario() -> dict[str, Any]:
+        socket = await open_session(server)
+        try:
+            subscribe = {"query": PUBLISHED, "variables": {"tags": ["react"]}}
+            await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": subscribe}))
+            async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
+                posted = await client.post(
+                    "/graphql",
+                    json={"query": POST, "variables": {"input": request_input(title)}},
+                    headers={"authorization": f"Bearer {business.token}"},
+                )
+            payload = posted.json()["data"]["postProjectRequest"]
+            assert payload["userErrors"] == [], payload
+            # Other tests publish on the same server: wait for this request.
+            while True:
+                message = await receive(socket)
+                assert message["type"] == "next", message
+                published = message["payload"]["data"]["projectRequestPublished"]
+                if published["title"] == title:
+                    break
+            await socket.send(json.dumps({"id": "1", "type": "complete"}))
+            return dict(published)
+        finally:
+            await socket.close()
+
+    published = asyncio.run(scenario())
+
+    assert published["budget"] == {"currency": "EUR"}
+    assert published["id"]
+
+
+def test_a_query_over_the_socket_answers_next_then_complete(server: Server) -> None:
+    async def scenario() -> list[dict[str, Any]]:
+        socket = await open_session(server)
+        try:
+            query = {"query": '{ tags(search: "react", first: 1) { slug } }'}
+            await socket.send(json.dumps({"id": "q", "type": "subscribe", "payload": query}))
+            return [await receive(socket), await receive(socket)]
+        finally:
+            await socket.close()
+
+    answer, done = asyncio.run(scenario())
+
+    assert answer == {"id": "q", "type": "next", "payload": {"data": {"tags": [{"slug": "react"}]}}}
+    assert done == {"id": "q", "type": "complete"}
