@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import datetime
 from typing import Any, Protocol, cast
 
@@ -19,27 +17,10 @@ from api.tags.catalog import TagCatalog
 from api.vendors.fields import VendorDraft
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
 from api.vendors.rules import VendorValues, check_vendor_draft
+from api.vendors.slugs import insert_with_unique_slug
 
 # Writers that did not name a version retry a lost race this many times before giving up.
 RETRIES_WITHOUT_EXPECTED_VERSION = 5
-
-
-def slugify(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:120] or "vendor"
-
-
-async def unique_slug(session: AsyncSession, name: str) -> str:
-    base = slugify(name)
-    taken = set(
-        (
-            await session.execute(select(col(Vendor.slug)).where(col(Vendor.slug).like(f"{base}%")))
-        ).scalars()
-    )
-    slug, suffix = base, 2
-    while slug in taken:
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
 
 
 def search_text(vendor: Vendor, catalog: TagCatalog, tag_ids: list[int]) -> str:
@@ -66,13 +47,8 @@ async def create_vendor(
     )
     if existing.first() is not None:
         raise InputError.single(None, "This account already has a vendor profile.", ErrorCode.TAKEN)
-    vendor = Vendor(
-        owner_id=viewer.account_id,
-        slug=await unique_slug(session, values.columns["name"]),
-        **values.columns,
-    )
-    session.add(vendor)
-    await session.flush()
+    vendor = Vendor(owner_id=viewer.account_id, slug="", **values.columns)
+    await insert_with_unique_slug(session, vendor)
     await _replace_children(session, vendor, values, catalog)
     return vendor
 
