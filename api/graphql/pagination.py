@@ -1,13 +1,24 @@
-"""Cursor connections: `first`/`after` windows, opaque cursors, pageInfo, lazy totalCount."""
+"""Cursor connections: `first`/`after` windows, opaque cursors, pageInfo, lazy totalCount.
+
+Lists of stored rows use keyset cursors: a cursor holds the last row's sort key and id,
+and the next page starts strictly after that position, so rows inserted or deleted
+meanwhile neither repeat nor skip an item. Offset cursors remain for rankings computed
+per request (matches), where there is no stored position to continue from.
+"""
 
 from __future__ import annotations
 
 import base64
+import binascii
+import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Self, TypeVar
+from datetime import datetime
+from typing import Any, Generic, Self, TypeVar
 
 import strawberry
+from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy.sql.elements import SQLColumnExpression
 from strawberry import relay
 
 from api.core.errors import ClientError
@@ -51,6 +62,92 @@ def window(first: int | None, after: str | None, *, maximum: int = MAX_PAGE) -> 
     return Window(offset=offset, limit=limit)
 
 
+# A keyset cursor is base64 of {"k": key, "i": id}; the key is JSON text, a number or null.
+KeyValue = str | int | float | None
+MAX_CURSOR = 1000
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a keyset page ends: the sort key (as JSON) and the id of its last row."""
+
+    key: KeyValue
+    id: int
+
+
+@dataclass(frozen=True)
+class KeysetWindow:
+    after: Position | None
+    limit: int
+
+
+def encode_position(key: KeyValue, row_id: int) -> str:
+    text = json.dumps({"k": key, "i": row_id}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+def decode_position(cursor: str) -> Position:
+    """The position a cursor names; anything else is a client error naming `after`."""
+    try:
+        if len(cursor) > MAX_CURSOR:
+            raise ValueError(cursor)
+        parsed = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        key, row_id = parsed["k"], parsed["i"]
+        if not isinstance(row_id, int) or isinstance(row_id, bool):
+            raise ValueError(cursor)
+        if not -(2**63) <= row_id < 2**63:
+            raise ValueError(cursor)
+        if not isinstance(key, str | int | float | None) or isinstance(key, bool):
+            raise ValueError(cursor)
+        return Position(key=key, id=row_id)
+    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError) as error:
+        raise invalid_cursor(cursor) from error
+
+
+def invalid_cursor(cursor: str) -> ClientError:
+    shown = cursor if len(cursor) <= 60 else f"{cursor[:60]}..."
+    return ClientError(
+        f"Invalid cursor for `after`: {shown!r}; pass an endCursor from this list.",
+        field=["after"],
+    )
+
+
+def datetime_key(position: Position) -> datetime:
+    """The time a cursor of a list ordered by time holds; a client error otherwise."""
+    if isinstance(position.key, str):
+        try:
+            return datetime.fromisoformat(position.key)
+        except ValueError:
+            pass
+    raise invalid_cursor(encode_position(position.key, position.id))
+
+
+def keyset_window(first: int | None, after: str | None, *, maximum: int = MAX_PAGE) -> KeysetWindow:
+    limit = DEFAULT_PAGE if first is None else first
+    if not 0 <= limit <= maximum:
+        raise ClientError(f"`first` must be between 0 and {maximum}.", field=["first"])
+    return KeysetWindow(after=decode_position(after) if after else None, limit=limit)
+
+
+def after_position(
+    key: SQLColumnExpression[Any],
+    key_value: Any,
+    row_id: SQLColumnExpression[Any],
+    last_id: int,
+    *,
+    key_descending: bool,
+    id_descending: bool,
+) -> ColumnElement[bool]:
+    """Rows strictly after (key_value, last_id) in the order (key, id) is sorted in.
+
+    Spelled as OR/AND rather than a row comparison: the key and the id may run in
+    opposite directions (best rated first, then oldest id first).
+    """
+    beyond_key = key < key_value if key_descending else key > key_value
+    beyond_id = row_id < last_id if id_descending else row_id > last_id
+    return or_(beyond_key, and_(key == key_value, beyond_id))
+
+
 Item = TypeVar("Item")
 
 
@@ -88,6 +185,34 @@ class Connection(Generic[Item]):
             page_info=relay.PageInfo(
                 has_next_page=has_next,
                 has_previous_page=page.offset > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            _count=count,
+        )
+
+    @classmethod
+    def from_keyset(
+        cls,
+        nodes: Sequence[Item],
+        positions: Sequence[str],
+        page: KeysetWindow,
+        count: Callable[[], Awaitable[int]],
+    ) -> Self:
+        """A page from `limit + 1` rows and each row's cursor (the extra says there is more).
+
+        hasPreviousPage is true after a cursor: there was a row at that position.
+        """
+        has_next = len(nodes) > page.limit
+        edges = [
+            Edge(cursor=cursor, node=node)
+            for node, cursor in zip(nodes[: page.limit], positions, strict=False)
+        ]
+        return cls(
+            edges=edges,
+            page_info=relay.PageInfo(
+                has_next_page=has_next,
+                has_previous_page=page.after is not None,
                 start_cursor=edges[0].cursor if edges else None,
                 end_cursor=edges[-1].cursor if edges else None,
             ),

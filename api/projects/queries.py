@@ -6,7 +6,7 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.ids import decode
-from api.graphql.pagination import window
+from api.graphql.pagination import keyset_window
 from api.projects import reads
 from api.projects.types import ProjectRequestConnection, ProjectRequestType, ProjectStatusType
 
@@ -24,17 +24,18 @@ class ProjectQueries:
         status: ProjectStatusType | None = None,
         mine: bool = False,
     ) -> ProjectRequestConnection:
-        page = window(first, after)
+        page = keyset_window(first, after)
         rows, count = await reads.list_projects(
             info.context.session,
             info.context.viewer,
             status=status.value if status is not None else None,
             mine=mine,
-            offset=page.offset,
+            after=page.after,
             limit=page.limit + 1,
         )
-        nodes = [ProjectRequestType.from_row(row) for row in rows]
-        return ProjectRequestConnection.from_window(nodes, page, count)
+        nodes = [ProjectRequestType.from_row(row) for row, _cursor in rows]
+        cursors = [cursor for _row, cursor in rows]
+        return ProjectRequestConnection.from_keyset(nodes, cursors, page, count)
 
     @strawberry.field(description="One request; another business's draft reads as null.")
     async def project_request(self, info: Info, id: strawberry.ID) -> ProjectRequestType | None:

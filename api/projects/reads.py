@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core.viewer import Viewer
+from api.graphql.pagination import Position, after_position, datetime_key, encode_position
 from api.projects.models import ProjectRequest, ProjectSkill, ProjectStatus
 from api.projects.rules import visible_to
 from api.scopes.conversion import library_scope
@@ -33,29 +34,49 @@ async def list_projects(
     *,
     status: str | None,
     mine: bool,
-    offset: int,
+    after: Position | None,
     limit: int,
-) -> tuple[list[ProjectRequest], Callable[[], Awaitable[int]]]:
-    """A newest-first page of the requests the viewer may see, and a counter for all."""
+) -> tuple[list[tuple[ProjectRequest, str]], Callable[[], Awaitable[int]]]:
+    """A newest-first page of the requests the viewer may see, starting after `after`
+    (each with its cursor), and a counter for all."""
     conditions: list[ColumnElement[bool]] = [visible_to(viewer)]
     if status is not None:
         conditions.append(col(ProjectRequest.status) == status)
     if mine:
         conditions.append(col(ProjectRequest.owner_id) == (viewer.account_id if viewer else -1))
+    page_conditions = list(conditions)
+    if after is not None:
+        page_conditions.append(
+            after_position(
+                col(ProjectRequest.created_at),
+                datetime_key(after),
+                col(ProjectRequest.id),
+                after.id,
+                key_descending=True,
+                id_descending=True,
+            )
+        )
     statement = (
         select(ProjectRequest)
-        .where(*conditions)
+        .where(*page_conditions)
         .order_by(col(ProjectRequest.created_at).desc(), col(ProjectRequest.id).desc())
-        .offset(offset)
         .limit(limit)
     )
-    rows = list((await session.execute(statement)).scalars())
+    rows = [
+        (row, encode_position(row.created_at.isoformat(), _id(row)))
+        for row in (await session.execute(statement)).scalars()
+    ]
 
     async def count() -> int:
         total = select(func.count()).select_from(ProjectRequest).where(*conditions)
         return int(await session.scalar(total) or 0)
 
     return rows, count
+
+
+def _id(row: ProjectRequest) -> int:
+    assert row.id is not None
+    return row.id
 
 
 async def published_after(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlmodel import col
 
 from api.graphql.dataloaders import RequestLoader, RowByKeyLoader
+from api.graphql.pagination import Position, after_position, datetime_key, encode_position
 from api.reviews.models import Review
 from api.reviews.rating import RatingPrior, load_rating_prior
 
@@ -28,14 +29,24 @@ class ReviewByIdLoader(RowByKeyLoader[int, Review]):
 @dataclass(frozen=True)
 class ReviewPageKey:
     vendor_id: int
-    offset: int
+    after: Position | None
     limit: int
 
 
-class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[Review]]):
-    """Newest-first review pages for many vendors in one windowed statement."""
+class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[tuple[Review, str]]]):
+    """Newest-first review pages (each review with its cursor) for many vendors, in one
+    windowed statement per distinct `after` (a list of vendors asks with none)."""
 
-    async def batch_load(self, keys: list[ReviewPageKey]) -> list[list[Review]]:
+    async def batch_load(self, keys: list[ReviewPageKey]) -> list[list[tuple[Review, str]]]:
+        pages: dict[ReviewPageKey, list[tuple[Review, str]]] = {}
+        for after in dict.fromkeys(key.after for key in keys):
+            group = [key for key in keys if key.after == after]
+            pages |= await self._pages(group, after)
+        return [pages[key] for key in keys]
+
+    async def _pages(
+        self, keys: list[ReviewPageKey], after: Position | None
+    ) -> dict[ReviewPageKey, list[tuple[Review, str]]]:
         row_number = (
             func.row_number()
             .over(
@@ -44,12 +55,22 @@ class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[Review]]):
             )
             .label("position")
         )
-        ranked = (
-            select(col(Review.id), row_number)
-            .where(col(Review.vendor_id).in_({key.vendor_id for key in keys}))
-            .subquery()
-        )
-        deepest = max(key.offset + key.limit for key in keys)
+        conditions: list[ColumnElement[bool]] = [
+            col(Review.vendor_id).in_({key.vendor_id for key in keys})
+        ]
+        if after is not None:
+            conditions.append(
+                after_position(
+                    col(Review.created_at),
+                    datetime_key(after),
+                    col(Review.id),
+                    after.id,
+                    key_descending=True,
+                    id_descending=True,
+                )
+            )
+        ranked = select(col(Review.id), row_number).where(*conditions).subquery()
+        deepest = max(key.limit for key in keys)
         statement = (
             select(Review, ranked.c.position)
             .join(ranked, ranked.c.id == Review.id)
@@ -59,8 +80,13 @@ class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[Review]]):
         by_vendor: dict[int, list[tuple[int, Review]]] = {}
         for review, position in rows:
             by_vendor.setdefault(review.vendor_id, []).append((position, review))
-        pages = []
+        pages = {}
         for key in keys:
             ordered = [r for _, r in sorted(by_vendor.get(key.vendor_id, []), key=lambda p: p[0])]
-            pages.append(ordered[key.offset : key.offset + key.limit])
+            pages[key] = [(r, _cursor(r)) for r in ordered[: key.limit]]
         return pages
+
+
+def _cursor(review: Review) -> str:
+    assert review.id is not None
+    return encode_position(review.created_at.isoformat(), review.id)

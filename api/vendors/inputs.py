@@ -9,7 +9,8 @@ import strawberry
 
 from api.values.inputs import MoneyInput, MoneyRangeInput, WorkingHoursInput
 from api.vendors.fields import ExpertiseEntry, LanguageEntry, VendorDraft
-from api.vendors.search import OrderDirection, VendorOrderField, VendorQuery
+from api.vendors.ordering import OrderDirection, VendorOrderField
+from api.vendors.search import VendorQuery
 from api.vendors.types import AvailabilityType, ProficiencyType, VendorKindType
 
 

@@ -7,7 +7,7 @@ import strawberry
 from api.core.errors import ClientError
 from api.graphql.context import Info
 from api.graphql.ids import decode
-from api.graphql.pagination import window
+from api.graphql.pagination import keyset_window
 from api.reviews.dataloaders import RatingPriorLoader
 from api.tags.service import tag_catalog
 from api.vendors import service
@@ -29,20 +29,25 @@ class VendorQueries:
         search: str | None = None,
         order_by: VendorOrder | None = None,
     ) -> VendorConnection:
-        page = window(first, after)
+        page = keyset_window(first, after)
         rows, count = await search_vendors(
             info.context.session,
             to_query(filter, search, order_by),
             catalog=await tag_catalog(info.context.runtime),
             prior=await RatingPriorLoader.of(info.context).load(None),
-            offset=page.offset,
+            after=page.after,
             limit=page.limit + 1,
         )
         loader = VendorByIdLoader.of(info.context)
-        for row in rows:
+        for row, _cursor in rows:
             assert row.id is not None
             loader.prime(row.id, row)
-        return VendorConnection.from_window([VendorType.from_row(r) for r in rows], page, count)
+        return VendorConnection.from_keyset(
+            [VendorType.from_row(row) for row, _cursor in rows],
+            [cursor for _row, cursor in rows],
+            page,
+            count,
+        )
 
     @strawberry.field(description="One vendor by global ID or by slug.")
     async def vendor(

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, SQLColumnExpression, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from api.core.errors import ClientError, ErrorCode, Problems
+from api.graphql.pagination import Position, encode_position, invalid_cursor
 from api.reference import rules as reference
 from api.reference.fx import fx_table
 from api.reference.regions import canonical_region, country_geo
@@ -22,21 +22,10 @@ from api.tags.catalog import TagCatalog
 from api.values import checks as check
 from api.values.money import amount
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from api.vendors.ordering import OrderDirection, VendorOrderField, vendor_ordering
 
 MAX_FILTER_ITEMS = 20
 MAX_SEARCH_TERMS = 10
-
-
-class VendorOrderField(enum.Enum):
-    RATING = "RATING"
-    RATE = "RATE"
-    NAME = "NAME"
-    NEWEST = "NEWEST"
-
-
-class OrderDirection(enum.Enum):
-    ASC = "ASC"
-    DESC = "DESC"
 
 
 @dataclass(frozen=True)
@@ -184,41 +173,39 @@ def _search_conditions(
     return conditions
 
 
-def ordered(statement: Select[Vendor], query: VendorQuery, prior: RatingPrior) -> Select[Vendor]:
-    """Apply the requested order with the id as a tie-breaker, so pages are stable."""
-    field_, direction = query.order_field, query.order_direction
-    if field_ is VendorOrderField.RATING:
-        key: SQLColumnExpression[Any] = prior.bayesian_expression(
-            col(Vendor.rating_sum), col(Vendor.review_count)
-        )
-        default = OrderDirection.DESC
-    elif field_ is VendorOrderField.RATE:
-        key, default = col(Vendor.rate_min_base), OrderDirection.ASC
-    elif field_ is VendorOrderField.NAME:
-        key, default = func.lower(Vendor.name), OrderDirection.ASC
-    else:
-        key, default = col(Vendor.created_at), OrderDirection.DESC
-    descending = (direction or default) is OrderDirection.DESC
-    return statement.order_by(key.desc() if descending else key.asc(), col(Vendor.id).asc())
-
-
 async def search_vendors(
     session: AsyncSession,
     query: VendorQuery,
     *,
     catalog: TagCatalog,
     prior: RatingPrior,
-    offset: int,
+    after: Position | None,
     limit: int,
-) -> tuple[list[Vendor], Callable[[], Awaitable[int]]]:
-    """One page of vendors for `query`, and a function that counts them all (run only if
-    the client asks for totalCount)."""
+) -> tuple[list[tuple[Vendor, str]], Callable[[], Awaitable[int]]]:
+    """One page of vendors for `query` (each with its cursor), starting after `after`, and
+    a function that counts them all (run only if the client asks for totalCount)."""
     conditions = vendor_conditions(query, catalog)
-    statement = ordered(select(Vendor).where(*conditions), query, prior)
-    rows = list((await session.execute(statement.offset(offset).limit(limit))).scalars())
+    order = vendor_ordering(query.order_field, query.order_direction, prior)
+    page_conditions = list(conditions)
+    if after is not None:
+        try:
+            page_conditions.append(order.after(after))
+        except ValueError as error:
+            raise invalid_cursor(encode_position(after.key, after.id)) from error
+    columns: Select[Vendor, Any] = select(Vendor, order.key.label("sort_key"))
+    statement = order.apply(columns.where(*page_conditions)).limit(limit)
+    rows = [
+        (vendor, encode_position(order.to_json(key), _id(vendor)))
+        for vendor, key in (await session.execute(statement)).all()
+    ]
 
     async def count() -> int:
         total = select(func.count()).select_from(Vendor).where(*conditions)
         return int(await session.scalar(total) or 0)
 
     return rows, count
+
+
+def _id(vendor: Vendor) -> int:
+    assert vendor.id is not None
+    return vendor.id

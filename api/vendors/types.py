@@ -11,7 +11,7 @@ from strawberry import relay
 
 from api.graphql.context import Info
 from api.graphql.node import KeyedNode
-from api.graphql.pagination import Connection, window
+from api.graphql.pagination import Connection, keyset_window
 from api.reference.fx import fx_table
 from api.reference.types import Country, Language
 from api.reviews.dataloaders import RatingPriorLoader, ReviewPageByVendorLoader, ReviewPageKey
@@ -195,16 +195,21 @@ class VendorType(KeyedNode):
     async def reviews(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> ReviewConnection:
-        page = window(first, after)
+        page = keyset_window(first, after)
         rows = await ReviewPageByVendorLoader.of(info.context).load(
-            ReviewPageKey(vendor_id=self.id, offset=page.offset, limit=page.limit + 1)
+            ReviewPageKey(vendor_id=self.id, after=page.after, limit=page.limit + 1)
         )
         count = self._row.review_count
 
         async def total() -> int:
             return count
 
-        return ReviewConnection.from_window([ReviewType.from_row(r) for r in rows], page, total)
+        return ReviewConnection.from_keyset(
+            [ReviewType.from_row(row) for row, _cursor in rows],
+            [cursor for _row, cursor in rows],
+            page,
+            total,
+        )
 
     @strawberry.field(description="Whether the signed-in account owns this profile.")
     def is_mine(self, info: Info) -> bool:

@@ -1,0 +1,127 @@
+"""The `vendors` order as SQL, and its keyset: where a page ends and the next begins.
+
+Every order is (key, id), the id breaking ties. A cursor stores the last row's key as
+the database returned it (a lower-cased name, a rate, a creation time) and its id.
+The RATING key is the Bayesian average computed in SQL; a float round-trip could drift
+from it, so the next page recomputes the cursor row's key in the same statement (the
+stored value is only the fallback when that row has gone).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import SQLColumnExpression
+from sqlmodel import col
+
+from api.graphql.pagination import KeyValue, Position, after_position
+from api.reviews.rating import RatingPrior
+from api.vendors.models import Vendor
+
+
+class VendorOrderField(enum.Enum):
+    RATING = "RATING"
+    RATE = "RATE"
+    NAME = "NAME"
+    NEWEST = "NEWEST"
+
+
+class OrderDirection(enum.Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@dataclass(frozen=True)
+class VendorOrdering:
+    key: SQLColumnExpression[Any]
+    descending: bool
+    # The key as the database returned it, as JSON for a cursor; and back (ValueError
+    # when a cursor holds something this order cannot have written).
+    to_json: Callable[[Any], KeyValue]
+    anchor: Callable[[Position], Any]
+
+    def apply(self, statement: Select[Vendor, Any]) -> Select[Vendor, Any]:
+        key = self.key.desc() if self.descending else self.key.asc()
+        return statement.order_by(key, col(Vendor.id).asc())  # ties: the oldest id first
+
+    def after(self, position: Position) -> ColumnElement[bool]:
+        return after_position(
+            self.key,
+            self.anchor(position),
+            col(Vendor.id),
+            position.id,
+            key_descending=self.descending,
+            id_descending=False,
+        )
+
+
+def vendor_ordering(
+    field_: VendorOrderField, direction: OrderDirection | None, prior: RatingPrior
+) -> VendorOrdering:
+    if field_ is VendorOrderField.RATING:
+        return _rating(prior, (direction or OrderDirection.DESC) is OrderDirection.DESC)
+    if field_ is VendorOrderField.RATE:
+        descending = direction is OrderDirection.DESC
+        return VendorOrdering(col(Vendor.rate_min_base), descending, str, _stored(_decimal))
+    if field_ is VendorOrderField.NAME:
+        descending = direction is OrderDirection.DESC
+        return VendorOrdering(func.lower(Vendor.name), descending, str, _stored(_text))
+    descending = (direction or OrderDirection.DESC) is OrderDirection.DESC
+    return VendorOrdering(col(Vendor.created_at), descending, _datetime_json, _stored(_datetime))
+
+
+def _rating(prior: RatingPrior, descending: bool) -> VendorOrdering:
+    key = prior.bayesian_expression(col(Vendor.rating_sum), col(Vendor.review_count))
+    last = aliased(Vendor)
+
+    def anchor(position: Position) -> Any:
+        fallback = _number(position.key)
+        row_key = (
+            select(prior.bayesian_expression(col(last.rating_sum), col(last.review_count)))
+            .where(col(last.id) == position.id)
+            .scalar_subquery()
+        )
+        return func.coalesce(row_key, fallback)
+
+    return VendorOrdering(key, descending, float, anchor)
+
+
+def _stored(parse: Callable[[KeyValue], Any]) -> Callable[[Position], Any]:
+    return lambda position: parse(position.key)
+
+
+def _text(value: KeyValue) -> str:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return value
+
+
+def _decimal(value: KeyValue) -> Decimal:
+    try:
+        number = Decimal(_text(value))
+    except InvalidOperation as error:
+        raise ValueError(value) from error
+    if not number.is_finite():
+        raise ValueError(value)
+    return number
+
+
+def _number(value: KeyValue) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ValueError(value)
+    return float(value)
+
+
+def _datetime_json(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _datetime(value: KeyValue) -> datetime:
+    return datetime.fromisoformat(_text(value))

@@ -1,0 +1,141 @@
+"""Keyset cursors: a row inserted between two pages, sorting before the cursor, neither
+repeats nor skips an item; a malformed cursor is a clear client error."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx2 as httpx
+import pytest
+
+from tests.served.accounts import USER_ERRORS, data, post, register
+
+CREATE_VENDOR = f"""mutation ($input: CreateVendorProfileInput!) {{
+  createVendorProfile(input: $input) {{ vendor {{ id }} {USER_ERRORS} }} }}"""
+VENDORS = """query ($search: String, $order: VendorOrder, $first: Int, $after: String) {
+  vendors(search: $search, orderBy: $order, first: $first, after: $after) {
+    edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }"""
+POST_PROJECT = f"""mutation ($input: PostProjectRequestInput!) {{
+  postProjectRequest(input: $input) {{ projectRequest {{ id }} {USER_ERRORS} }} }}"""
+MY_PROJECTS = """query ($first: Int, $after: String) {
+  projectRequests(mine: true, first: $first, after: $after) {
+    edges { node { id title } } pageInfo { hasNextPage hasPreviousPage endCursor } } }"""
+
+
+def create_vendor(http: httpx.Client, marker: str, name: str, rate: str) -> str:
+    vendor = register(http, "VENDOR")
+    profile = {
+        "kind": "AGENCY",
+        "name": name,
+        "headline": "Web teams",
+        "description": f"We build web platforms. {marker}",
+        "country": "PL",
+        "timezone": "Europe/Warsaw",
+        "workingHours": {"start": "09:00", "end": "17:00"},
+        "languages": [{"code": "en", "proficiency": "FLUENT"}],
+        "hourlyRate": {"min": rate, "max": "200.00", "currency": "USD"},
+        "teamSize": 5,
+        "expertise": [{"tag": "react", "years": 3}],
+    }
+    payload = data(post(http, CREATE_VENDOR, {"input": profile}, token=vendor.token))
+    assert payload["createVendorProfile"]["userErrors"] == []
+    return str(payload["createVendorProfile"]["vendor"]["id"])
+
+
+def vendor_page(
+    http: httpx.Client, marker: str, order: dict[str, str], after: str | None
+) -> dict[str, Any]:
+    variables = {"search": marker, "order": order, "first": 2, "after": after}
+    return dict(data(post(http, VENDORS, variables))["vendors"])
+
+
+def names(page: dict[str, Any]) -> list[str]:
+    return [edge["node"]["name"] for edge in page["edges"]]
+
+
+# (order, the letter of a fifth vendor that sorts before page 1's cursor; None when a new
+# vendor cannot: newest last, or every new vendor tied on rating and placed by id)
+ORDERS: list[tuple[dict[str, str], str | None]] = [
+    ({"field": "NAME", "direction": "ASC"}, "A"),
+    ({"field": "NAME", "direction": "DESC"}, "F"),
+    ({"field": "RATE", "direction": "ASC"}, "A"),
+    ({"field": "RATE", "direction": "DESC"}, "F"),
+    ({"field": "NEWEST", "direction": "DESC"}, "F"),
+    ({"field": "NEWEST", "direction": "ASC"}, None),
+    ({"field": "RATING", "direction": "DESC"}, None),
+    ({"field": "RATING", "direction": "ASC"}, None),
+]
+RATES = {"A": "10.00", "B": "20.00", "C": "30.00", "D": "40.00", "E": "50.00", "F": "90.00"}
+
+
+@pytest.mark.parametrize(("order", "inserted"), ORDERS, ids=lambda v: str(v))
+def test_a_vendor_inserted_between_pages_neither_repeats_nor_skips_one(
+    http: httpx.Client, order: dict[str, str], inserted: str | None
+) -> None:
+    # given four vendors only this test's search finds
+    marker = f"cursor{uuid.uuid4().hex[:12]}"
+    for letter in "BCDE":
+        create_vendor(http, marker, f"{letter} {marker}", RATES[letter])
+    everything = names(vendor_page(http, marker, order, None)) + names(
+        vendor_page(
+            http, marker, order, vendor_page(http, marker, order, None)["pageInfo"]["endCursor"]
+        )
+    )
+    assert len(everything) == 4
+
+    # when page 1 is read, a vendor is created (sorting before its cursor when the order
+    # allows one), and page 2 is read
+    first = vendor_page(http, marker, order, None)
+    if inserted is not None:
+        create_vendor(http, marker, f"{inserted} {marker}", RATES[inserted])
+    second = vendor_page(http, marker, order, first["pageInfo"]["endCursor"])
+
+    # then page 2 continues exactly where page 1 ended
+    assert names(first) + names(second) == everything
+    assert first["pageInfo"]["hasNextPage"] is True
+    assert second["pageInfo"]["hasPreviousPage"] is True
+    assert second["pageInfo"]["hasNextPage"] is False
+
+
+def test_a_request_posted_between_pages_neither_repeats_nor_skips_one(
+    http: httpx.Client,
+) -> None:
+    # given a business with four requests
+    business = register(http, "BUSINESS")
+    for number in range(4):
+        project = {
+            "title": f"Request {number}",
+            "description": "A React dashboard over our Django payments API.",
+            "skills": [{"tag": "react", "mustHave": True}],
+            "budget": {"min": "2000.00", "max": "4000.00", "currency": "EUR", "pricing": "FIXED"},
+            "timezone": "Europe/Berlin",
+        }
+        created = data(post(http, POST_PROJECT, {"input": project}, token=business.token))
+        assert created["postProjectRequest"]["userErrors"] == []
+
+    # when page 1 is read, a newer request (sorting first) is posted, and page 2 is read
+    first = data(post(http, MY_PROJECTS, {"first": 2}, token=business.token))["projectRequests"]
+    project["title"] = "Request 4"
+    data(post(http, POST_PROJECT, {"input": project}, token=business.token))
+    after = first["pageInfo"]["endCursor"]
+    second = data(post(http, MY_PROJECTS, {"first": 2, "after": after}, token=business.token))
+
+    # then page 2 holds the two oldest, not the last of page 1 again
+    titles = [e["node"]["title"] for e in first["edges"]] + [
+        e["node"]["title"] for e in second["projectRequests"]["edges"]
+    ]
+    assert titles == ["Request 3", "Request 2", "Request 1", "Request 0"]
+    assert second["projectRequests"]["pageInfo"]["hasNextPage"] is False
+
+
+@pytest.mark.parametrize(
+    "cursor", ["garbage", "b2Zmc2V0OjE=", "eyJrIjpbMV0sImkiOjF9", "eyJrIjoieCIsImkiOiJ4In0="]
+)
+def test_a_malformed_cursor_is_a_clear_error_naming_after(http: httpx.Client, cursor: str) -> None:
+    order = {"field": "NEWEST"}
+    body = post(http, VENDORS, {"order": order, "first": 2, "after": cursor}).json()
+
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["field"] == ["after"]
+    assert body["errors"][0]["message"].startswith("Invalid cursor for `after`")
