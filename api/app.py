@@ -22,6 +22,7 @@ from api.core.runtime import Runtime
 from api.core.settings import Settings, get_settings
 from api.graphql.http import GraphQLView
 from api.graphql.ide import STATIC_PATH, static_files
+from api.graphql.limits import BodyLimit
 from api.graphql.observability import REQUEST_ID_HEADER, Observability
 from api.schema import schema
 
@@ -80,6 +81,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 expose_headers=[REQUEST_ID_HEADER],
                 max_age=600,
             ),
+            # Inside CORS and the logs, so a 413 is logged and readable by browsers.
+            Middleware(BodyLimit, max_bytes=settings.max_request_bytes),
         ],
         lifespan=lifespan,
     )

@@ -22,6 +22,11 @@ class RegisterInput:
 class LoginInput:
     email: str
     password: str
+    device_token: str | None = strawberry.field(
+        default=None,
+        description="The `deviceToken` an earlier sign-in on this device returned: failed "
+        "sign-ins by others on the same email do not lock this device out.",
+    )
 
     def credentials(self) -> Credentials:
         return Credentials(self.email, self.password)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import strawberry
 
 from api.auth import service
+from api.auth.devices import issue_device_token, read_device_token
 from api.auth.inputs import ChangePasswordInput, LoginInput, RegisterInput
 from api.auth.models import Account
+from api.auth.throttle import LoginThrottle
 from api.auth.tokens import issue_token
 from api.auth.types import AccountType
 from api.core.settings import Settings
 from api.core.viewer import Role
 from api.graphql.context import Info
+from api.graphql.throttle import Action, limit_mutation, rate, rate_limiter
 from api.graphql.user_errors import MutationPayload, run_mutation
 
 
@@ -27,6 +30,9 @@ class RegisterPayload(MutationPayload):
 class LoginPayload(MutationPayload):
     account: AccountType | None = None
     token: str | None = None
+    device_token: str | None = strawberry.field(
+        default=None, description="Keep it on this device; send it with the next `login`."
+    )
 
 
 @strawberry.type
@@ -44,6 +50,25 @@ class ChangePasswordPayload(MutationPayload):
     )
 
 
+def _login_throttle(info: Info, device_token: str | None) -> LoginThrottle:
+    settings = info.context.runtime.settings
+    return LoginThrottle(
+        limiter=rate_limiter(info.context.runtime),
+        per_email=rate(settings.rate_limit_login_email),
+        per_device=rate(settings.rate_limit_login_device),
+        device=read_device_token(settings, device_token),
+    )
+
+
+def _device_token(settings: Settings, account: Account, presented: str | None) -> str:
+    """The device token presented, if it is this account's; else a new one."""
+    assert account.id is not None
+    device = read_device_token(settings, presented)
+    if presented is not None and device is not None and device.account_id == account.id:
+        return presented
+    return issue_device_token(settings, account.id)
+
+
 def _token(settings: Settings, account: Account) -> str:
     assert account.id is not None
     return issue_token(
@@ -56,14 +81,19 @@ class AuthMutations:
     @strawberry.mutation(description="Create a BUSINESS or VENDOR account and sign in.")
     async def register(self, info: Info, input: RegisterInput) -> RegisterPayload:
         settings = info.context.runtime.settings
-        return await run_mutation(
-            info,
-            RegisterPayload,
-            lambda: service.register(
+
+        async def call() -> Account:
+            await limit_mutation(info, Action.REGISTER)
+            return await service.register(
                 session=info.context.session,
                 credentials=input.credentials(),
                 role=Role(input.role.value),
-            ),
+            )
+
+        return await run_mutation(
+            info,
+            RegisterPayload,
+            call,
             lambda row: RegisterPayload(
                 account=AccountType.from_row(row), token=_token(settings, row)
             ),
@@ -72,12 +102,23 @@ class AuthMutations:
     @strawberry.mutation(description="Exchange email and password for a bearer token.")
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
         settings = info.context.runtime.settings
+
+        async def call() -> Account:
+            await limit_mutation(info, Action.LOGIN)
+            return await service.login(
+                session=info.context.session,
+                credentials=input.credentials(),
+                throttle=_login_throttle(info, input.device_token),
+            )
+
         return await run_mutation(
             info,
             LoginPayload,
-            lambda: service.login(session=info.context.session, credentials=input.credentials()),
+            call,
             lambda row: LoginPayload(
-                account=AccountType.from_row(row), token=_token(settings, row)
+                account=AccountType.from_row(row),
+                token=_token(settings, row),
+                device_token=_device_token(settings, row, input.device_token),
             ),
         )
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from api.auth.models import Account, LoginFailure
+from api.auth.models import Account
 from api.auth.passwords import hash_password, verify_password
 from api.auth.rules import (
     Credentials,
@@ -18,13 +17,11 @@ from api.auth.rules import (
     normalise_email,
     plausible_email,
 )
-from api.core.clock import utcnow
+from api.auth.throttle import LoginThrottle
 from api.core.errors import ErrorCode, InputError, Problems, unauthenticated
 from api.core.viewer import Role, Viewer
 
 SELF_SERVICE_ROLES = {Role.BUSINESS, Role.VENDOR}
-MAX_FAILURES = 10
-FAILURE_WINDOW = timedelta(minutes=15)
 
 
 async def account_by_email(session: AsyncSession, email: str) -> Account | None:
@@ -58,45 +55,29 @@ async def register(
     return account
 
 
-async def login(*, session: AsyncSession, credentials: Credentials) -> Account:
+async def login(
+    *, session: AsyncSession, credentials: Credentials, throttle: LoginThrottle
+) -> Account:
     """The account for these credentials; one message for every failure, so nothing leaks.
 
-    After MAX_FAILURES failed attempts on one email within FAILURE_WINDOW, further attempts
-    are refused unchecked until the window has passed, whether or not the account exists.
+    Every password check is first reserved from the throttle (api/auth/throttle.py): past
+    its limit, attempts are refused unchecked, whether or not the account exists.
     """
     email = normalise_email(credentials.email)
     plausible = plausible_email(email)
-    if plausible and await _recent_failures(session, email) >= MAX_FAILURES:
-        raise InputError.single(
-            ["input", "email"],
-            "Too many failed sign-ins for this email; try again in 15 minutes.",
-            ErrorCode.RATE_LIMITED,
-        )
     account = await account_by_email(session, email) if plausible else None
+    # No account can have an implausible address: nothing to guard, nothing to count.
+    admission = await throttle.admit(email, account.id if account else None) if plausible else None
     stored = account.password_hash if account else None
     if not await asyncio.to_thread(verify_password, stored, credentials.password):
-        if plausible:
-            # Refusing rolls the request back; the attempt must outlive that to be counted.
-            session.add(LoginFailure(email=email))
-            await session.commit()
         raise InputError.single(
             ["input", "password"],
             "Email or password is incorrect.",
             ErrorCode.INVALID_CREDENTIALS,
         )
-    assert account is not None
-    await session.execute(delete(LoginFailure).where(col(LoginFailure.email) == email))
+    assert account is not None and admission is not None
+    await throttle.succeeded(admission)
     return account
-
-
-async def _recent_failures(session: AsyncSession, email: str) -> int:
-    since = utcnow() - FAILURE_WINDOW
-    count = await session.scalar(
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(col(LoginFailure.email) == email, col(LoginFailure.created_at) > since)
-    )
-    return int(count or 0)
 
 
 async def logout(*, session: AsyncSession, viewer: Viewer | None) -> Account:

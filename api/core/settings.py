@@ -42,7 +42,7 @@ class Settings(BaseSettings):
 
     # What one request may ask for (api/graphql/limits.py, api/graphql/cost.py).
     max_request_bytes: int = Field(default=1_000_000, alias="MAX_REQUEST_BYTES")
-    query_max_chars: int = Field(default=20_000, alias="QUERY_MAX_CHARS")
+    query_max_chars: int = Field(default=50_000, alias="QUERY_MAX_CHARS")
     # Fields a document selects once fragments are expanded; graphql-core's validation
     # compares fields pairwise, so this bounds its time.
     query_max_fields: int = Field(default=1_000, alias="QUERY_MAX_FIELDS")

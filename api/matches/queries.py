@@ -6,6 +6,8 @@ import strawberry
 
 from api.core.errors import InputError, Problems
 from api.graphql.context import Info
+from api.graphql.cost import cost_hint
+from api.graphql.throttle import Action, limit_field
 from api.graphql.user_errors import user_errors
 from api.matches.inputs import MatchWeightsInput
 from api.matches.ranking import rank, refused
@@ -15,11 +17,16 @@ from api.scopes.inputs import ScopeInput
 from api.scopes.rules import check_scope_draft
 from api.tags.service import tag_catalog
 
+# Ranking is the costliest thing a query can ask for (a few ms each, against microseconds
+# for a plain field): what query cost analysis charges for each ranking, before its items.
+MATCH_COST = cost_hint(base=100)
+
 
 @strawberry.type
 class MatchQueries:
     @strawberry.field(
-        description="Rank vendors for a scope of work; invalid scopes come back as userErrors."
+        description="Rank vendors for a scope of work; invalid scopes come back as userErrors.",
+        metadata=MATCH_COST,
     )
     async def match_vendors(
         self,
@@ -36,6 +43,7 @@ class MatchQueries:
         )
         if problems:
             return refused(user_errors(InputError(problems.items)))
+        await limit_field(info, Action.MATCH)
         return await rank(
             info, scope_from_values(values, catalog), first=first, after=after, weights=weights
         )

@@ -11,7 +11,9 @@ from strawberry import relay
 from api.graphql.context import Info
 from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection
+from api.graphql.throttle import Action, limit_field
 from api.matches.inputs import MatchWeightsInput
+from api.matches.queries import MATCH_COST
 from api.matches.ranking import rank
 from api.matches.types import VendorMatchConnection
 from api.projects.dataloaders import (
@@ -139,7 +141,10 @@ class ProjectRequestType(KeyedNode):
         viewer = info.context.viewer
         return viewer is not None and viewer.account_id == self._row.owner_id
 
-    @strawberry.field(description="Vendors ranked for this request, with reasons and risks.")
+    @strawberry.field(
+        description="Vendors ranked for this request, with reasons and risks.",
+        metadata=MATCH_COST,
+    )
     async def matches(
         self,
         info: Info,
@@ -147,6 +152,7 @@ class ProjectRequestType(KeyedNode):
         after: str | None = None,
         weights: MatchWeightsInput | None = None,
     ) -> VendorMatchConnection:
+        await limit_field(info, Action.MATCH)
         catalog = await tag_catalog(info.context.runtime)
         skills = await SkillsByProjectIdLoader.of(info.context).load(self.id)
         scope = project_scope(self._row, skills, catalog)

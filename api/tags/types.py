@@ -8,10 +8,15 @@ import strawberry
 from strawberry import relay
 
 from api.graphql.context import Info
+from api.graphql.cost import cost_hint
 from api.graphql.node import KeyedNode
 from api.tags.catalog import TagCatalog
 from api.tags.models import Tag as TagRow
 from api.tags.service import tag_catalog
+
+# A bound on each tag's list (most have 2 or 3; a few up to 23), so that nesting `related`
+# grows a response by a known factor per level, which query cost analysis charges for.
+MAX_RELATED = 10
 
 
 @strawberry.type(name="Tag", description="A canonical skill; aliases are what people also type.")
@@ -31,14 +36,15 @@ class TagType(KeyedNode):
         catalog = await tag_catalog(info.context.runtime)
         return catalog.aliases.get(self.id, [])
 
-    @strawberry.field(description="Neighbouring skills; matching gives them partial credit.")
+    @strawberry.field(
+        description=f"Neighbouring skills (at most {MAX_RELATED}); matching gives them "
+        "partial credit.",
+        metadata=cost_hint(list_size=MAX_RELATED),
+    )
     async def related(self, info: Info) -> list[TagType]:
         catalog = await tag_catalog(info.context.runtime)
-        return [
-            TagType.from_row(catalog.by_slug[slug])
-            for slug in catalog.taxonomy.related(self.slug)
-            if slug in catalog.by_slug
-        ]
+        slugs = [s for s in catalog.taxonomy.related(self.slug) if s in catalog.by_slug]
+        return [TagType.from_row(catalog.by_slug[slug]) for slug in slugs[:MAX_RELATED]]
 
     @classmethod
     async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:

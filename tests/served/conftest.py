@@ -80,6 +80,8 @@ def start_server(
         "ARGON2_TIME_COST": "1",
         "ARGON2_MEMORY_COST": "1024",
         "SUBSCRIPTION_POLL_SECONDS": "0.1",
+        # Many tests share one instance from one address; limit tests start their own.
+        "RATE_LIMITS_ENABLED": "false",
         **(extra_env or {}),
     }
     log = tmp / f"serve-{port}.log"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import strawberry
 
 from api.graphql.context import Info
+from api.graphql.throttle import Action, limit_mutation
 from api.graphql.user_errors import MutationPayload, run_mutation
 from api.projects import service
 from api.projects.inputs import PostProjectRequestInput
+from api.projects.models import ProjectRequest as ProjectRow
 from api.projects.types import ProjectRequestType
 from api.tags.service import tag_catalog
 
@@ -24,15 +26,20 @@ class PostProjectRequest:
         self, info: Info, input: PostProjectRequestInput
     ) -> PostProjectRequestPayload:
         catalog = await tag_catalog(info.context.runtime)
-        return await run_mutation(
-            info,
-            PostProjectRequestPayload,
-            lambda: service.post_project_request(
+
+        async def call() -> ProjectRow:
+            await limit_mutation(info, Action.POST)
+            return await service.post_project_request(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 draft=input.to_draft(),
                 publish=input.publish,
                 catalog=catalog,
-            ),
+            )
+
+        return await run_mutation(
+            info,
+            PostProjectRequestPayload,
+            call,
             lambda row: PostProjectRequestPayload(project_request=ProjectRequestType.from_row(row)),
         )
