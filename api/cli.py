@@ -54,6 +54,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # The app logs (JSON by default, LOG_FORMAT) with its own access line per request.
         log_config=None,
         access_log=False,
+        # Who the client is comes from TRUSTED_PROXIES (api/graphql/clients.py) alone;
+        # uvicorn would otherwise believe X-Forwarded-For from any local peer.
+        proxy_headers=False,
     )
     return 0
 

@@ -21,7 +21,6 @@ from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
-KEY_PREFIX = "vendormatch:rl:"
 # How long to stay on the in-process counters after Redis failed, before trying it again.
 REDIS_RETRY_SECONDS = 30.0
 # Answering slowly is worse than counting per worker for a moment.
@@ -109,7 +108,8 @@ class MemoryWindows:
 class RedisWindows:
     """Counters in Redis, shared by every worker that names the same server."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, prefix: str) -> None:
+        self.prefix = prefix
         self.client: Redis = Redis.from_url(
             url,
             socket_timeout=REDIS_TIMEOUT_SECONDS,
@@ -119,7 +119,7 @@ class RedisWindows:
 
     async def acquire(self, key: str, rate: Rate, units: int) -> Decision:
         reply: Any = await self.script(
-            keys=[KEY_PREFIX + key], args=[units, rate.count, rate.seconds * 1000]
+            keys=[self.prefix + key], args=[units, rate.count, rate.seconds * 1000]
         )
         allowed, ttl_ms = int(reply[0]), int(reply[1])
         if allowed:
@@ -127,7 +127,7 @@ class RedisWindows:
         return Decision(allowed=False, retry_after=max(1, math.ceil(ttl_ms / 1000)))
 
     async def forget(self, key: str) -> None:
-        await self.client.delete(KEY_PREFIX + key)
+        await self.client.delete(self.prefix + key)
 
 
 class RateLimiter:
@@ -136,16 +136,16 @@ class RateLimiter:
     def __init__(self) -> None:
         self.memory = MemoryWindows()
         self.redis: RedisWindows | None = None
-        self._redis_url: str | None = None
+        self._redis: tuple[str, str] | None = None
         self._redis_down_until = 0.0
         self._warned = False
 
-    def configure(self, redis_url: str) -> None:
-        """Use Redis at `redis_url` (empty: memory only); idempotent for the same URL."""
-        if redis_url == self._redis_url:
+    def configure(self, redis_url: str, prefix: str) -> None:
+        """Use Redis at `redis_url` (empty: memory only), its keys under `prefix`."""
+        if (redis_url, prefix) == self._redis:
             return
-        self._redis_url = redis_url
-        self.redis = RedisWindows(redis_url) if redis_url else None
+        self._redis = (redis_url, prefix)
+        self.redis = RedisWindows(redis_url, prefix) if redis_url else None
 
     async def acquire(self, key: str, rate: Rate, units: int = 1) -> Decision:
         """Take `units` from `key`'s window if they fit; refused requests take nothing."""

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     # or second, minute, hour, day ("10/15minute"). REDIS_URL shares the counters between
     # workers and hosts; without it (or while it is unreachable) each worker counts alone.
     redis_url: str = Field(default="", alias="REDIS_URL")
+    # Keeps deployments (or test runs) that share one Redis from sharing counters.
+    rate_limit_redis_prefix: str = Field(default="vendormatch:rl:", alias="RATE_LIMIT_REDIS_PREFIX")
     rate_limits_enabled: bool = Field(default=True, alias="RATE_LIMITS_ENABLED")
     # Peers (IPs or CIDRs, comma-separated) trusted to name the client in X-Forwarded-For.
     trusted_proxies: str = Field(default="", alias="TRUSTED_PROXIES")

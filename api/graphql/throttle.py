@@ -45,7 +45,7 @@ def rate(text: str) -> Rate:
 def rate_limiter(runtime: Runtime) -> RateLimiter:
     """The process's limiter, pointed at REDIS_URL on first use."""
     limiter = runtime.resource(RateLimiter)
-    limiter.configure(runtime.settings.redis_url)
+    limiter.configure(runtime.settings.redis_url, runtime.settings.rate_limit_redis_prefix)
     return limiter
 
 

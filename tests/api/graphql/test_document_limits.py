@@ -1,0 +1,75 @@
+"""Unit checks behind the served tier's limit tests: the validation cache ignores
+comments, shapes are bounded before validation, client addresses, rates."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from api.core.ratelimit import MemoryWindows, Rate
+from api.graphql.clients import client_ip
+from api.graphql.validation import validation_cache
+from tests.graphql_client import GraphQLClient
+
+
+def test_a_unique_comment_does_not_buy_a_fresh_validation(client: GraphQLClient) -> None:
+    query = "{ tags(first: 2) { slug related { slug } } }"
+    client.execute(f"# {uuid.uuid4()}\n{query}")
+    misses = validation_cache.misses
+
+    for _ in range(3):
+        client.execute(f"# {uuid.uuid4()}\n{query}\n# {uuid.uuid4()}")
+
+    assert validation_cache.misses == misses
+
+
+def test_invalid_documents_keep_their_own_error_locations(client: GraphQLClient) -> None:
+    for padding in ("", "\n\n"):
+        body = client.post(f"{padding}{{ nope }}").json()
+        assert body["errors"][0]["locations"] == [{"line": 1 + len(padding), "column": 3}]
+
+
+def test_repeats_through_fragments_count_as_the_validator_sees_them(
+    client: GraphQLClient,
+) -> None:
+    query = "{ ...A ...A } fragment A on Query { " + " viewer { id }" * 11 + " }"
+
+    body = client.post(query).json()
+
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_LARGE"
+
+
+@pytest.mark.parametrize(
+    ("trusted", "peer", "forwarded", "expected"),
+    [
+        ("", "203.0.113.9", "198.51.100.1", "203.0.113.9"),  # the header is ignored
+        ("127.0.0.1", "127.0.0.1", "198.51.100.1", "198.51.100.1"),
+        ("10.0.0.0/8", "10.0.0.2", "6.6.6.6, 198.51.100.1, 10.0.0.1", "198.51.100.1"),
+        ("127.0.0.1", "127.0.0.1", "not an address", "127.0.0.1"),
+        ("127.0.0.1", "127.0.0.1", None, "127.0.0.1"),
+    ],
+)
+def test_the_client_address(trusted: str, peer: str, forwarded: str | None, expected: str) -> None:
+    headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded else []
+    scope = {"type": "http", "client": (peer, 1234), "headers": headers}
+
+    assert client_ip(scope, trusted) == expected
+
+
+def test_rates_and_fixed_windows() -> None:
+    assert Rate.parse("10/15minute") == Rate(10, 900)
+    assert Rate.parse("5/hours") == Rate(5, 3600)
+    assert Rate.parse("100/30") == Rate(100, 30)
+    with pytest.raises(ValueError):
+        Rate.parse("ten a minute")
+    now = [0.0]
+    windows = MemoryWindows(clock=lambda: now[0])
+    rate = Rate(3, 60)
+
+    assert windows.acquire("k", rate, 2).allowed
+    refused = windows.acquire("k", rate, 2)  # would cross the limit: takes nothing
+    assert not refused.allowed and refused.retry_after == 60
+    assert windows.acquire("k", rate, 1).allowed
+    now[0] = 60.0
+    assert windows.acquire("k", rate, 3).allowed
