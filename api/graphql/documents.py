@@ -78,8 +78,8 @@ class _Walk:
             members.append((field, seen))
             if len(members) > self.limits.max_repeated:
                 raise ShapeError(
-                    f"`{name}` is selected {len(members)} times in one selection set; "
-                    f"at most {self.limits.max_repeated} are allowed."
+                    f"`{name}` is selected more than {self.limits.max_repeated} times in one "
+                    "selection set (fragments included)."
                 )
         for members in groups.values():
             children = [
