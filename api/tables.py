@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from api.auth.models import Account, LoginFailure
+from api.auth.models import Account
 from api.matches.models import MatchModel
 from api.projects.models import (
     Deliverable,
@@ -25,7 +25,6 @@ metadata = SQLModel.metadata
 __all__ = [
     "Account",
     "Deliverable",
-    "LoginFailure",
     "MatchModel",
     "Milestone",
     "ProjectRequest",

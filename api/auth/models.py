@@ -10,16 +10,6 @@ from api.auth.tokens import new_token_key
 from api.core.clock import utcnow
 
 
-class LoginFailure(SQLModel, table=True):
-    """A failed sign-in, kept in the database so every worker counts the same attempts."""
-
-    __tablename__ = "login_failure"
-
-    id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(max_length=254, index=True)
-    created_at: datetime = Field(default_factory=utcnow, index=True)
-
-
 class Account(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=254, unique=True, index=True)

@@ -148,6 +148,7 @@ class AuthMutations:
                 viewer=info.context.viewer,
                 current=input.current_password,
                 new=input.new_password,
+                throttle=_login_throttle(info, None),
             ),
             lambda row: ChangePasswordPayload(
                 account=AccountType.from_row(row), token=_token(settings, row)

@@ -88,9 +88,18 @@ async def logout(*, session: AsyncSession, viewer: Viewer | None) -> Account:
 
 
 async def change_password(
-    *, session: AsyncSession, viewer: Viewer | None, current: str, new: str
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    current: str,
+    new: str,
+    throttle: LoginThrottle,
 ) -> Account:
-    """Set a new password once the current one is proven; earlier tokens stop working."""
+    """Set a new password once the current one is proven; earlier tokens stop working.
+
+    Proving the current password is a sign-in: it draws from the same per-email throttle,
+    so a stolen token cannot be used to guess the password without limit.
+    """
     account = await _signed_in(session, viewer)
     problems = Problems()
     check_password(problems, ["newPassword"], new)
@@ -99,12 +108,14 @@ async def change_password(
             ["newPassword"], "Choose a password other than the current one.", ErrorCode.INVALID
         )
     problems.raise_if_any()
+    admission = await throttle.admit(account.email, account.id)
     if not await asyncio.to_thread(verify_password, account.password_hash, current):
         raise InputError.single(
             ["input", "currentPassword"],
             "The current password is incorrect.",
             ErrorCode.INVALID_CREDENTIALS,
         )
+    await throttle.succeeded(admission)
     account.password_hash = await asyncio.to_thread(hash_password, new)
     await _bump_token_version(session, account)
     return account

@@ -93,3 +93,34 @@ def test_unknown_emails_are_throttled_alike(throttled: Server) -> None:
         assert codes(login(throttled, email, "a wrong guess")) == ["INVALID_CREDENTIALS"]
 
     assert codes(login(throttled, email, "a wrong guess")) == ["RATE_LIMITED"]
+
+
+CHANGE_PASSWORD = f"""mutation ($input: ChangePasswordInput!) {{
+  changePassword(input: $input) {{ token {USER_ERRORS} }} }}"""
+
+
+def test_guessing_the_current_password_draws_from_the_same_throttle(throttled: Server) -> None:
+    # given a signed-in account whose token fell into the wrong hands
+    email = f"stolen-{uuid.uuid4().hex}@example.com"
+    variables = {"input": {"email": email, "password": PASSWORD, "role": "BUSINESS"}}
+    token = httpx.post(throttled.graphql, json={"query": REGISTER, "variables": variables}).json()[
+        "data"
+    ]["register"]["token"]
+
+    def change(current: str) -> list[str]:
+        variables = {"input": {"currentPassword": current, "newPassword": "a brand new passphrase"}}
+        response = httpx.post(
+            throttled.graphql,
+            json={"query": CHANGE_PASSWORD, "variables": variables},
+            headers={"authorization": f"Bearer {token}"},
+        )
+        return codes(response.json()["data"]["changePassword"])
+
+    # when the holder guesses the current password over and over
+    guesses = [change(f"guess number {n}") for n in range(LIMIT + 2)]
+
+    # then only the throttle's allowance of guesses is checked
+    assert guesses[:LIMIT] == [["INVALID_CREDENTIALS"]] * LIMIT
+    assert guesses[LIMIT:] == [["RATE_LIMITED"]] * 2
+    # and even the right password waits out the window
+    assert change(PASSWORD) == ["RATE_LIMITED"]
