@@ -62,17 +62,31 @@ def window(first: int | None, after: str | None, *, maximum: int = MAX_PAGE) -> 
     return Window(offset=offset, limit=limit)
 
 
-# A keyset cursor is base64 of {"k": key, "i": id}; the key is JSON text, a number or null.
+# A keyset cursor is base64 of {"o": order, "k": key, "i": id}; the key is JSON text, a
+# number or null, and the order names the list and its sort, so a cursor from one order
+# is refused by another instead of giving a meaningless page.
 KeyValue = str | int | float | None
 MAX_CURSOR = 1000
 
 
 @dataclass(frozen=True)
 class Position:
-    """Where a keyset page ends: the sort key (as JSON) and the id of its last row."""
+    """Where a keyset page ends: the sort key (as JSON) and the id of its last row, in the
+    order (e.g. "vendors:NAME:ASC") the cursor was written for."""
 
     key: KeyValue
     id: int
+    order: str
+
+    def require_order(self, order: str) -> Position:
+        """This position, if it was written for `order`; a client error naming `after` else."""
+        if self.order != order:
+            raise ClientError(
+                "This cursor belongs to a list in another order; "
+                "pass an endCursor from this list and order.",
+                field=["after"],
+            )
+        return self
 
 
 @dataclass(frozen=True)
@@ -81,8 +95,8 @@ class KeysetWindow:
     limit: int
 
 
-def encode_position(key: KeyValue, row_id: int) -> str:
-    text = json.dumps({"k": key, "i": row_id}, separators=(",", ":"))
+def encode_position(key: KeyValue, row_id: int, order: str) -> str:
+    text = json.dumps({"o": order, "k": key, "i": row_id}, separators=(",", ":"))
     return base64.urlsafe_b64encode(text.encode()).decode()
 
 
@@ -92,14 +106,16 @@ def decode_position(cursor: str) -> Position:
         if len(cursor) > MAX_CURSOR:
             raise ValueError(cursor)
         parsed = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        key, row_id = parsed["k"], parsed["i"]
+        key, row_id, order = parsed["k"], parsed["i"], parsed["o"]
+        if not isinstance(order, str):
+            raise ValueError(cursor)
         if not isinstance(row_id, int) or isinstance(row_id, bool):
             raise ValueError(cursor)
         if not -(2**63) <= row_id < 2**63:
             raise ValueError(cursor)
         if not isinstance(key, str | int | float | None) or isinstance(key, bool):
             raise ValueError(cursor)
-        return Position(key=key, id=row_id)
+        return Position(key=key, id=row_id, order=order)
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError) as error:
         raise invalid_cursor(cursor) from error
 
@@ -119,7 +135,7 @@ def datetime_key(position: Position) -> datetime:
             return datetime.fromisoformat(position.key)
         except ValueError:
             pass
-    raise invalid_cursor(encode_position(position.key, position.id))
+    raise invalid_cursor(encode_position(position.key, position.id, position.order))
 
 
 def keyset_window(first: int | None, after: str | None, *, maximum: int = MAX_PAGE) -> KeysetWindow:

@@ -25,7 +25,8 @@ MATCH_COST = cost_hint(base=100)
 @strawberry.type
 class MatchQueries:
     @strawberry.field(
-        description="Rank vendors for a scope of work; invalid scopes come back as userErrors.",
+        description="Rank vendors for a scope of work; invalid scopes come back as userErrors. "
+        "A ranking is computed afresh per request, so its cursors are rank positions.",
         metadata=MATCH_COST,
     )
     async def match_vendors(

@@ -28,6 +28,10 @@ async def project_by_id(
     return result.scalar_one_or_none()
 
 
+# Requests list newest first, the only order they have.
+PROJECT_ORDER = "projectRequests:NEWEST:DESC"
+
+
 async def list_projects(
     session: AsyncSession,
     viewer: Viewer | None,
@@ -49,7 +53,7 @@ async def list_projects(
         page_conditions.append(
             after_position(
                 col(ProjectRequest.created_at),
-                datetime_key(after),
+                datetime_key(after.require_order(PROJECT_ORDER)),
                 col(ProjectRequest.id),
                 after.id,
                 key_descending=True,
@@ -63,7 +67,7 @@ async def list_projects(
         .limit(limit)
     )
     rows = [
-        (row, encode_position(row.created_at.isoformat(), _id(row)))
+        (row, encode_position(row.created_at.isoformat(), _id(row), PROJECT_ORDER))
         for row in (await session.execute(statement)).scalars()
     ]
 

@@ -142,7 +142,8 @@ class ProjectRequestType(KeyedNode):
         return viewer is not None and viewer.account_id == self._row.owner_id
 
     @strawberry.field(
-        description="Vendors ranked for this request, with reasons and risks.",
+        description="Vendors ranked for this request, with reasons and risks. A ranking is "
+        "computed afresh per request, so its cursors are rank positions.",
         metadata=MATCH_COST,
     )
     async def matches(

@@ -26,6 +26,10 @@ class ReviewByIdLoader(RowByKeyLoader[int, Review]):
     key = Review.id
 
 
+# Reviews list newest first, the only order they have.
+REVIEW_ORDER = "reviews:NEWEST:DESC"
+
+
 @dataclass(frozen=True)
 class ReviewPageKey:
     vendor_id: int
@@ -62,7 +66,7 @@ class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[tuple[Review, s
             conditions.append(
                 after_position(
                     col(Review.created_at),
-                    datetime_key(after),
+                    datetime_key(after.require_order(REVIEW_ORDER)),
                     col(Review.id),
                     after.id,
                     key_descending=True,
@@ -89,4 +93,4 @@ class ReviewPageByVendorLoader(RequestLoader[ReviewPageKey, list[tuple[Review, s
 
 def _cursor(review: Review) -> str:
     assert review.id is not None
-    return encode_position(review.created_at.isoformat(), review.id)
+    return encode_position(review.created_at.isoformat(), review.id, REVIEW_ORDER)

@@ -186,16 +186,17 @@ async def search_vendors(
     a function that counts them all (run only if the client asks for totalCount)."""
     conditions = vendor_conditions(query, catalog)
     order = vendor_ordering(query.order_field, query.order_direction, prior)
+    name = f"vendors:{query.order_field.value}:{'DESC' if order.descending else 'ASC'}"
     page_conditions = list(conditions)
     if after is not None:
         try:
-            page_conditions.append(order.after(after))
+            page_conditions.append(order.after(after.require_order(name)))
         except ValueError as error:
-            raise invalid_cursor(encode_position(after.key, after.id)) from error
+            raise invalid_cursor(encode_position(after.key, after.id, after.order)) from error
     columns: Select[Vendor, Any] = select(Vendor, order.key.label("sort_key"))
     statement = order.apply(columns.where(*page_conditions)).limit(limit)
     rows = [
-        (vendor, encode_position(order.to_json(key), _id(vendor)))
+        (vendor, encode_position(order.to_json(key), _id(vendor), name))
         for vendor, key in (await session.execute(statement)).all()
     ]
 

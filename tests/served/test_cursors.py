@@ -139,3 +139,28 @@ def test_a_malformed_cursor_is_a_clear_error_naming_after(http: httpx.Client, cu
     assert body["data"] is None
     assert body["errors"][0]["extensions"]["field"] == ["after"]
     assert body["errors"][0]["message"].startswith("Invalid cursor for `after`")
+
+
+def test_a_cursor_from_another_order_is_refused_naming_after(http: httpx.Client) -> None:
+    # given a cursor read from the list ordered by name
+    marker = f"cursor{uuid.uuid4().hex[:12]}"
+    for letter in "BCD":
+        create_vendor(http, marker, f"{letter} {marker}", RATES[letter])
+    by_name = vendor_page(http, marker, {"field": "NAME", "direction": "ASC"}, None)
+
+    # when it is passed to the same list ordered by rate
+    response = post(
+        http,
+        VENDORS,
+        {
+            "search": marker,
+            "order": {"field": "RATE", "direction": "ASC"},
+            "first": 2,
+            "after": by_name["pageInfo"]["endCursor"],
+        },
+    )
+
+    # then the client is told, instead of getting a page that means nothing
+    errors = response.json()["errors"]
+    assert "another order" in errors[0]["message"]
+    assert errors[0]["extensions"]["field"] == ["after"]
