@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,12 +27,20 @@ class Context:
     memo: dict[str, Any] = field(default_factory=dict)
     # One instance per loader class, made on first use (see api.graphql.dataloaders).
     loaders: dict[type[DataLoader[Any, Any]], DataLoader[Any, Any]] = field(default_factory=dict)
+    # The bearer token the viewer came from, and how to check it again (see refresh_viewer).
+    token: str | None = None
+    authenticate: Callable[[str], Awaitable[Viewer | None]] | None = None
 
     @property
     def session(self) -> AsyncSession:
         if self._session is None:
             self._session = self.runtime.sessions()
         return self._session
+
+    async def refresh_viewer(self) -> None:
+        """Check the token again: a revoked one signs the viewer out, a demoted role shows."""
+        if self.token is not None and self.authenticate is not None:
+            self.viewer = await self.authenticate(self.token)
 
     def reset_loaders(self) -> None:
         """Forget what loaders cached: after a write they may hold rows from before it."""

@@ -32,18 +32,24 @@ def should_mask(error: GraphQLError) -> bool:
 
 
 class ReleaseWebSocketSession(SchemaExtension):
-    """Over HTTP the view closes a request's session; a WebSocket carries many operations
-    on one context, so each operation hands its session back when it ends."""
+    """A WebSocket carries many operations on one context (over HTTP there is one each).
+
+    So each operation re-checks the connection's token first (a logout, a new password or
+    a demotion takes effect on an open socket too), and hands its session back when it ends.
+    """
 
     async def on_operation(self) -> AsyncIterator[None]:
-        yield
         context = self.execution_context.context
         request = getattr(context, "request", None)
-        if (
+        over_websocket = (
             isinstance(context, Context)
             and request is not None
             and request.scope["type"] == "websocket"
-        ):
+        )
+        if over_websocket:
+            await context.refresh_viewer()
+        yield
+        if over_websocket:
             await context.close()
 
 

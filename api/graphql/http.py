@@ -86,7 +86,14 @@ class GraphQLView(GraphQL[Context, None]):
             # Over HTTP a bad token is a 401; a WebSocket simply stays anonymous.
             if viewer is None and request.scope["type"] == "http":
                 raise InvalidToken()
-        context = Context(runtime=self.runtime, viewer=viewer, request=request, response=response)
+        context = Context(
+            runtime=self.runtime,
+            viewer=viewer,
+            request=request,
+            response=response,
+            token=token,
+            authenticate=self.authenticate,
+        )
         request.state.graphql_context = context
         return context
 

@@ -105,3 +105,44 @@ def test_a_query_over_the_socket_answers_next_then_complete(server: Server) -> N
 
     assert answer == {"id": "q", "type": "next", "payload": {"data": {"tags": [{"slug": "react"}]}}}
     assert done == {"id": "q", "type": "complete"}
+
+
+LOGOUT = "mutation { logout { userErrors { code } } }"
+VIEWER = "{ viewer { id } }"
+
+
+def test_a_logout_signs_an_open_socket_out_at_its_next_operation(
+    server: Server, http: httpx.Client
+) -> None:
+    # given a socket opened with a business's token
+    business = register(http, "BUSINESS")
+
+    async def ask_viewer(socket: ClientConnection, operation_id: str) -> Any:
+        payload = {"query": VIEWER}
+        await socket.send(json.dumps({"id": operation_id, "type": "subscribe", "payload": payload}))
+        answer = await receive(socket)
+        assert await receive(socket) == {"id": operation_id, "type": "complete"}
+        return answer["payload"]["data"]["viewer"]
+
+    async def scenario() -> tuple[Any, Any]:
+        headers = {"authorization": f"Bearer {business.token}"}
+        socket = await connect(
+            server.websocket, subprotocols=[Subprotocol(PROTOCOL)], additional_headers=headers
+        )
+        try:
+            await socket.send(json.dumps({"type": "connection_init"}))
+            assert await receive(socket) == {"type": "connection_ack"}
+            before = await ask_viewer(socket, "1")
+            # when the account signs out everywhere, over HTTP
+            async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
+                await client.post("/graphql", json={"query": LOGOUT}, headers=headers)
+            after = await ask_viewer(socket, "2")
+            return before, after
+        finally:
+            await socket.close()
+
+    before, after = asyncio.run(scenario())
+
+    # then the socket's next operation runs anonymously
+    assert before == {"id": business.id}
+    assert after is None
