@@ -9,7 +9,7 @@ from api.auth.mutations import AuthMutations
 from api.auth.queries import AuthQueries
 from api.graphql.extensions import extensions
 from api.graphql.node import NodeQueries
-from api.graphql.pagination import MAX_PAGE
+from api.graphql.pagination import max_page
 from api.matches.queries import MatchQueries
 from api.projects.mutations import ProjectMutations
 from api.projects.queries import ProjectQueries
@@ -49,7 +49,7 @@ schema = strawberry.Schema(
     mutation=Mutation,
     subscription=Subscription,
     extensions=extensions(),
-    config=StrawberryConfig(relay_max_results=MAX_PAGE),
+    config=StrawberryConfig(relay_max_results=max_page()),
 )
 
 

@@ -27,10 +27,11 @@ class Settings(BaseSettings):
     # argon2id cost; tests lower it because hashing is deliberately slow.
     argon2_time_cost: int = Field(default=3, alias="ARGON2_TIME_COST")
     argon2_memory_cost: int = Field(default=65536, alias="ARGON2_MEMORY_COST")
-    max_query_depth: int = 12
-    max_aliases: int = 30
-    max_tokens: int = 2000
-    max_page_size: int = 100
+    max_query_depth: int = Field(default=12, alias="MAX_QUERY_DEPTH")
+    max_aliases: int = Field(default=30, alias="MAX_ALIASES")
+    max_tokens: int = Field(default=2000, alias="MAX_TOKENS")
+    # The largest `first` any list takes (rankings take fewer: they carry explanations).
+    max_page_size: int = Field(default=100, ge=1, le=1000, alias="MAX_PAGE_SIZE")
     subscription_poll_seconds: float = Field(default=2.0, alias="SUBSCRIPTION_POLL_SECONDS")
     # Browser origins allowed to call the API (comma-separated); none by default.
     cors_origins: str = Field(default="", alias="CORS_ORIGINS")

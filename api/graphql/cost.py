@@ -39,7 +39,7 @@ from graphql.utilities import get_operation_ast
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
-from api.graphql.pagination import DEFAULT_PAGE, MAX_PAGE
+from api.graphql.pagination import DEFAULT_PAGE, max_page
 
 COST_KEY = "vendormatch.cost"
 LIST_SIZE_KEY = "vendormatch.list_size"
@@ -138,7 +138,7 @@ class _Pricer:
             value = default if isinstance(default, int) else None
         if not isinstance(value, int) or isinstance(value, bool):
             return DEFAULT_PAGE
-        return max(0, min(value, MAX_PAGE))
+        return max(0, min(value, max_page()))
 
 
 def query_cost(

@@ -22,9 +22,9 @@ from sqlalchemy.sql.elements import SQLColumnExpression
 from strawberry import relay
 
 from api.core.errors import ClientError
+from api.core.settings import get_settings
 
 DEFAULT_PAGE = 20
-MAX_PAGE = 100
 CURSOR_PREFIX = "offset:"
 # Larger offsets overflow the databases' integer types; no real page is that far in.
 MAX_OFFSET = 2**31 - 2
@@ -53,8 +53,14 @@ def decode_cursor(cursor: str) -> int:
         raise ClientError(f"Invalid cursor for `after`: {cursor!r}.") from error
 
 
-def window(first: int | None, after: str | None, *, maximum: int = MAX_PAGE) -> Window:
+def max_page() -> int:
+    """The largest `first` a list takes (MAX_PAGE_SIZE)."""
+    return get_settings().max_page_size
+
+
+def window(first: int | None, after: str | None, *, maximum: int | None = None) -> Window:
     """The rows a page asks for; `first` is capped so no query reads without bound."""
+    maximum = max_page() if maximum is None else maximum
     limit = DEFAULT_PAGE if first is None else first
     if not 0 <= limit <= maximum:
         raise ClientError(f"`first` must be between 0 and {maximum}.")
@@ -138,7 +144,10 @@ def datetime_key(position: Position) -> datetime:
     raise invalid_cursor(encode_position(position.key, position.id, position.order))
 
 
-def keyset_window(first: int | None, after: str | None, *, maximum: int = MAX_PAGE) -> KeysetWindow:
+def keyset_window(
+    first: int | None, after: str | None, *, maximum: int | None = None
+) -> KeysetWindow:
+    maximum = max_page() if maximum is None else maximum
     limit = DEFAULT_PAGE if first is None else first
     if not 0 <= limit <= maximum:
         raise ClientError(f"`first` must be between 0 and {maximum}.", field=["first"])
