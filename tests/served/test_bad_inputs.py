@@ -11,6 +11,7 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 
+from tests.graphql_client import vendor_input
 from tests.served.accounts import (
     LOGIN,
     PASSWORD,
@@ -31,23 +32,6 @@ POST_PROJECT = f"""mutation ($input: PostProjectRequestInput!) {{
 VENDORS_BY_RATE = "query ($f: VendorFilter) { vendors(filter: $f) { totalCount } }"
 MY_VENDOR = "{ viewer { vendor { id } } }"
 MY_PROJECTS = "{ projectRequests(mine: true) { totalCount } }"
-
-
-def vendor_input(**overrides: Any) -> dict[str, Any]:
-    return {
-        "kind": "AGENCY",
-        "name": f"Bad Input Studio {uuid.uuid4().hex[:8]}",
-        "headline": "Web teams",
-        "description": "We build web platforms.",
-        "country": "PL",
-        "timezone": "Europe/Warsaw",
-        "workingHours": {"start": "09:00", "end": "17:00"},
-        "languages": [{"code": "en", "proficiency": "FLUENT"}],
-        "hourlyRate": {"min": "45.00", "max": "60.00", "currency": "EUR"},
-        "teamSize": 5,
-        "expertise": [{"tag": "react", "years": 3}],
-        **overrides,
-    }
 
 
 def project_input(**overrides: Any) -> dict[str, Any]:
@@ -182,7 +166,8 @@ def test_a_lone_surrogate_in_variables_is_a_400_naming_the_field(http: httpx.Cli
 
 def test_a_lone_surrogate_in_a_mutation_writes_nothing(http: httpx.Client) -> None:
     vendor = register(http, "VENDOR")
-    body = json.dumps({"query": CREATE_VENDOR, "variables": {"input": vendor_input()}})
+    profile = vendor_input(headline="Web teams")
+    body = json.dumps({"query": CREATE_VENDOR, "variables": {"input": profile}})
     body = body.replace('"headline": "Web teams"', '"headline": "Web \\udfff teams"')
 
     response = _raw_post(http, body, token=vendor.token)

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
 
+from tests.graphql_client import vendor_input
 from tests.served.conftest import Server, start_server, stop_server, vendormatch_command
 
 PASSWORD = "fuzzing passphrase 42"
@@ -92,8 +93,6 @@ def _admin(server: Server, tmp: Path) -> str:
 def tokens(fuzzed_server: Server, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A bearer token per signed-in role; the vendor has a profile to act on."""
     vendor = _register(fuzzed_server, "VENDOR")
-    from tests.graphql_client import vendor_input
-
     response = httpx.post(
         fuzzed_server.graphql,
         json={"query": CREATE_VENDOR, "variables": {"input": vendor_input()}},

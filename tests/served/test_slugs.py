@@ -11,6 +11,7 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 
+from tests.graphql_client import vendor_input
 from tests.served.accounts import USER_ERRORS, data, post, register
 from tests.served.conftest import Server
 
@@ -20,25 +21,11 @@ BY_SLUG = "query ($slug: String!) { vendor(slug: $slug) { id name } }"
 PARALLEL = 20
 
 
-def profile(name: str) -> dict[str, Any]:
-    return {
-        "kind": "AGENCY",
-        "name": name,
-        "headline": "Web teams",
-        "description": "We build web platforms.",
-        "country": "PL",
-        "timezone": "Europe/Warsaw",
-        "workingHours": {"start": "09:00", "end": "17:00"},
-        "languages": [{"code": "en", "proficiency": "FLUENT"}],
-        "hourlyRate": {"min": "45.00", "max": "60.00", "currency": "EUR"},
-        "teamSize": 5,
-        "expertise": [{"tag": "react", "years": 3}],
-    }
-
-
 def create(http: httpx.Client, name: str) -> dict[str, Any]:
     vendor = register(http, "VENDOR")
-    payload = data(post(http, CREATE_VENDOR, {"input": profile(name)}, token=vendor.token))
+    payload = data(
+        post(http, CREATE_VENDOR, {"input": vendor_input(name=name)}, token=vendor.token)
+    )
     created = payload["createVendorProfile"]
     assert created["userErrors"] == [], created
     return dict(created["vendor"])
@@ -79,7 +66,7 @@ def test_twenty_concurrent_creates_with_one_name_all_succeed_with_distinct_slugs
     # when they all create a profile with that name at once
     def create_with(token: str) -> dict[str, Any]:
         with httpx.Client(base_url=server.url, timeout=60) as client:
-            response = post(client, CREATE_VENDOR, {"input": profile(name)}, token=token)
+            response = post(client, CREATE_VENDOR, {"input": vendor_input(name=name)}, token=token)
             return dict(data(response)["createVendorProfile"])
 
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:

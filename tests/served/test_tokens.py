@@ -7,6 +7,7 @@ import base64
 
 import httpx2 as httpx
 
+from tests.graphql_client import vendor_input
 from tests.served.accounts import (
     PASSWORD,
     USER_ERRORS,
@@ -141,7 +142,7 @@ def test_the_role_is_read_from_the_database_on_every_request(
     # given an admin, signed in, who can verify a vendor
     admin = login(http, create_admin(server).email)
     vendor = register(http, "VENDOR")
-    created = data(post(http, CREATE_VENDOR, {"input": _vendor_profile()}, token=vendor.token))[
+    created = data(post(http, CREATE_VENDOR, {"input": vendor_input()}, token=vendor.token))[
         "createVendorProfile"
     ]
     assert created["userErrors"] == [], created
@@ -161,19 +162,3 @@ def test_the_role_is_read_from_the_database_on_every_request(
     refused = data(post(http, VERIFY, verify, token=admin["token"]))["verifyVendor"]
     assert refused["vendor"] is None
     assert [e["code"] for e in refused["userErrors"]] == ["FORBIDDEN"]
-
-
-def _vendor_profile() -> dict[str, object]:
-    return {
-        "kind": "AGENCY",
-        "name": "Token Test Studio",
-        "headline": "Web teams",
-        "description": "We build web platforms.",
-        "country": "PL",
-        "timezone": "Europe/Warsaw",
-        "workingHours": {"start": "09:00", "end": "17:00"},
-        "languages": [{"code": "en", "proficiency": "FLUENT"}],
-        "hourlyRate": {"min": "45.00", "max": "60.00", "currency": "EUR"},
-        "teamSize": 5,
-        "expertise": [{"tag": "react", "years": 3}],
-    }
