@@ -21,7 +21,7 @@ import pytest
 
 from tests.graphql_client import scope_input
 from tests.served.accounts import LOGIN, PASSWORD, REGISTER, USER_ERRORS
-from tests.served.conftest import Server, start_server, stop_server
+from tests.served.conftest import Server, free_port, start_server, stop_server
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 LIMITS = {
@@ -57,9 +57,8 @@ def redis_is_up() -> bool:
 
 
 def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A port nothing listens on: a free one, released at once."""
+    return free_port()
 
 
 def launch(tmp: Path, extra: dict[str, str]) -> Server:
