@@ -16,6 +16,7 @@ from api.graphql.context import Context
 from api.graphql.cost import query_cost
 from api.graphql.documents import ShapeError, ShapeLimits, check_shape
 from api.graphql.observability import ObserveOperation
+from api.graphql.surrogates import lone_surrogate_path, surrogate_message
 from api.graphql.throttle import acquire, client_buckets, refusal_message
 from api.graphql.validation import parse_document, validation_cache
 
@@ -124,6 +125,10 @@ class GuardedDocument(SchemaExtension):
         if self.refusal is not None:
             return [self.refusal]
         context = self.execution_context
+        # Over HTTP the view refuses these before parsing; WebSocket messages come here.
+        where = lone_surrogate_path({"variables": context.variables or {}})
+        if where is not None:
+            return [GraphQLError(surrogate_message(where), extensions={"code": "BAD_USER_INPUT"})]
         document = context.graphql_document
         assert document is not None
         settings = _settings(context.context)

@@ -15,6 +15,7 @@ import httpx2 as httpx
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
+from tests.graphql_client import vendor_input
 from tests.served.accounts import register
 from tests.served.conftest import Server
 
@@ -146,3 +147,45 @@ def test_a_logout_signs_an_open_socket_out_at_its_next_operation(
     # then the socket's next operation runs anonymously
     assert before == {"id": business.id}
     assert after is None
+
+
+CREATE_VENDOR = """mutation ($input: CreateVendorProfileInput!) {
+  createVendorProfile(input: $input) { vendor { id } userErrors { field message } } }"""
+
+
+def test_a_lone_surrogate_over_the_socket_is_an_error_naming_it_and_writes_nothing(
+    server: Server, http: httpx.Client
+) -> None:
+    vendor = register(http, "VENDOR")
+    profile = vendor_input(headline="HEADLINE")
+    payload = {"query": CREATE_VENDOR, "variables": {"input": profile}}
+    # "\ud800" is valid JSON but no text: written by hand, as json.dumps would refuse it.
+    message = json.dumps({"id": "1", "type": "subscribe", "payload": payload})
+    message = message.replace("HEADLINE", "x\\ud800y")
+
+    async def scenario() -> dict[str, Any]:
+        headers = {"authorization": f"Bearer {vendor.token}"}
+        socket = await connect(
+            server.websocket, subprotocols=[Subprotocol(PROTOCOL)], additional_headers=headers
+        )
+        try:
+            await socket.send(json.dumps({"type": "connection_init"}))
+            assert await receive(socket) == {"type": "connection_ack"}
+            await socket.send(message)
+            return await receive(socket)
+        finally:
+            await socket.close()
+
+    answer = asyncio.run(scenario())
+
+    # graphql-transport-ws answers a refused operation with an `error` message.
+    assert answer["type"] == "error"
+    errors = answer["payload"]
+    assert "`variables.input.headline` contains a lone UTF-16 surrogate" in errors[0]["message"]
+    assert "Unexpected error" not in json.dumps(answer)
+    viewer = http.post(
+        "/graphql",
+        json={"query": "{ viewer { vendor { id } } }"},
+        headers={"authorization": f"Bearer {vendor.token}"},
+    ).json()["data"]["viewer"]
+    assert viewer == {"vendor": None}
