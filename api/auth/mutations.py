@@ -50,13 +50,17 @@ class ChangePasswordPayload(MutationPayload):
     )
 
 
-def _login_throttle(info: Info, device_token: str | None) -> LoginThrottle:
+def _login_throttle(
+    info: Info, device_token: str | None, *, signed_in: int | None = None
+) -> LoginThrottle:
+    """The sign-in throttle; `signed_in` (an account id) draws from that account's bucket."""
     settings = info.context.runtime.settings
     return LoginThrottle(
         limiter=rate_limiter(info.context.runtime),
         per_email=rate(settings.rate_limit_login_email),
         per_device=rate(settings.rate_limit_login_device),
         device=read_device_token(settings, device_token),
+        signed_in=signed_in,
     )
 
 
@@ -140,6 +144,9 @@ class AuthMutations:
         self, info: Info, input: ChangePasswordInput
     ) -> ChangePasswordPayload:
         settings = info.context.runtime.settings
+        viewer = info.context.viewer
+        # The caller is signed in: its own account's bucket, which strangers cannot empty.
+        signed_in = viewer.account_id if viewer is not None else None
         return await run_mutation(
             info,
             ChangePasswordPayload,
@@ -148,7 +155,7 @@ class AuthMutations:
                 viewer=info.context.viewer,
                 current=input.current_password,
                 new=input.new_password,
-                throttle=_login_throttle(info, None),
+                throttle=_login_throttle(info, None, signed_in=signed_in),
             ),
             lambda row: ChangePasswordPayload(
                 account=AccountType.from_row(row), token=_token(settings, row)

@@ -97,8 +97,10 @@ async def change_password(
 ) -> Account:
     """Set a new password once the current one is proven; earlier tokens stop working.
 
-    Proving the current password is a sign-in: it draws from the same per-email throttle,
-    so a stolen token cannot be used to guess the password without limit.
+    Proving the current password is a sign-in: it is throttled, so a stolen token cannot
+    be used to guess the password without limit. The throttle is the signed-in account's
+    own bucket, not the email's, so strangers guessing at the email cannot lock the owner
+    out of changing it.
     """
     account = await _signed_in(session, viewer)
     problems = Problems()

@@ -9,6 +9,10 @@ Strangers guessing at an email use up that email's bucket and lock it for unknow
 devices until its window passes (the delay). The owner's known device (api/auth/
 devices.py) draws from its own bucket instead, so guessing from elsewhere never locks
 the owner out; a stolen device token buys only that device's few guesses.
+
+Changing the password proves the current one too, but the caller is signed in: it draws
+from that account's own bucket (`signed_in`), so strangers guessing at the email from
+outside cannot stop the owner changing it, and a stolen token buys only a few guesses.
 """
 
 from __future__ import annotations
@@ -36,11 +40,16 @@ class LoginThrottle:
     per_email: Rate
     per_device: Rate
     device: Device | None = None
+    # The signed-in caller's account id (changing the password), else None.
+    signed_in: int | None = None
 
     async def admit(self, email: str, account_id: int | None) -> Admission:
         """Reserve one password check for `email`, or raise RATE_LIMITED."""
+        own_account = self.signed_in is not None and self.signed_in == account_id
         known = self.device is not None and self.device.account_id == account_id
-        if known and self.device is not None:
+        if own_account:
+            key, rate = f"login:account:{self.signed_in}", self.per_device
+        elif known and self.device is not None:
             key, rate = f"login:device:{self.device.device_id}", self.per_device
         else:
             # Hashed: the key stays short whatever was typed, and no address sits in Redis.
@@ -55,7 +64,7 @@ class LoginThrottle:
                 "(or sign in from a device you used before).",
                 ErrorCode.RATE_LIMITED,
             )
-        return Admission(key=key, known_device=known)
+        return Admission(key=key, known_device=known or own_account)
 
     async def succeeded(self, admission: Admission) -> None:
         """The password was right: this bucket's earlier failures are forgiven."""

@@ -23,13 +23,17 @@ T = TypeVar("T")
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout."""
+    """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout.
+
+    `hide_parameters`: an error's message (and so its logged traceback) leaves out the
+    statement's bound values, which may be a client's email or password hash.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True)
+        return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, connect_args={"timeout": 30})
+    engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:

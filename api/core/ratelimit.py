@@ -8,6 +8,7 @@ worker counts in its own memory: the limits then hold per worker, not per deploy
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -25,8 +26,11 @@ log = logging.getLogger(__name__)
 REDIS_RETRY_SECONDS = 30.0
 # Answering slowly is worse than counting per worker for a moment.
 REDIS_TIMEOUT_SECONDS = 0.5
-# The in-process table drops expired windows once it holds this many keys.
-MEMORY_PRUNE_AT = 10_000
+# The in-process table holds at most this many live keys (some 20 MB); past it, the
+# window that would reset soonest is forgotten to make room (see MemoryWindows).
+MEMORY_MAX_KEYS = 100_000
+# Expired windows dropped per `acquire`, at most: pruning is spread over the calls.
+MEMORY_PRUNE_STEP = 32
 
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 RATE_FORMAT = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*(second|minute|hour|day|s)?s?\s*$")
@@ -80,29 +84,81 @@ return {1, redis.call('PTTL', KEYS[1])}
 
 
 class MemoryWindows:
-    """One process's counters. `acquire` never awaits, so on an event loop it is atomic."""
+    """One process's counters. `acquire` never awaits, so on an event loop it is atomic.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    Bounded: at most `max_keys` live windows. A heap orders them by when they reset, so
+    each `acquire` drops a few expired ones (amortised O(log n), never a full sweep), and
+    when the table is full, the window that resets soonest is forgotten to make room.
+
+    The trade-off: a forgotten window forgets its count, so its key starts afresh. Of
+    the windows to forget, the one nearest its reset loses the least (it was about to
+    start afresh anyway); refusing new keys instead would lock out every new client
+    once someone filled the table. Only an attacker holding `max_keys` live windows at
+    once can force this; with REDIS_URL set, Redis holds the counts instead.
+    """
+
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, max_keys: int = MEMORY_MAX_KEYS
+    ) -> None:
         self.clock = clock
+        self.max_keys = max_keys
         self._windows: dict[str, tuple[int, float]] = {}
+        # (resets_at, key) per window; an entry whose key since reset or was forgotten is
+        # stale, skipped when it comes up, and the heap is rebuilt if they pile up.
+        self._expiry: list[tuple[float, str]] = []
+
+    def __len__(self) -> int:
+        return len(self._windows)
 
     def acquire(self, key: str, rate: Rate, units: int) -> Decision:
         now = self.clock()
-        if len(self._windows) >= MEMORY_PRUNE_AT:
-            self._windows = {k: w for k, w in self._windows.items() if w[1] > now}
-        used, resets_at = self._windows.get(key, (0, now + rate.seconds))
-        if resets_at <= now:
+        self._prune(now, MEMORY_PRUNE_STEP)
+        window = self._windows.get(key)
+        if window is None or window[1] <= now:
             used, resets_at = 0, now + rate.seconds
+        else:
+            used, resets_at = window
         if used + units > rate.count:
             return Decision(allowed=False, retry_after=max(1, math.ceil(resets_at - now)))
+        if window is None or window[1] != resets_at:  # a new window: order it by its reset
+            if window is None:
+                self._make_room()
+            heapq.heappush(self._expiry, (resets_at, key))
+            if len(self._expiry) > 2 * self.max_keys:
+                self._rebuild()
         self._windows[key] = (used + units, resets_at)
         return ALLOWED
+
+    def _live(self, entry: tuple[float, str]) -> bool:
+        window = self._windows.get(entry[1])
+        return window is not None and window[1] == entry[0]
+
+    def _prune(self, now: float, limit: int) -> None:
+        """Drop up to `limit` expired windows (and any stale entries met on the way)."""
+        expiry = self._expiry
+        while expiry and limit > 0 and (expiry[0][0] <= now or not self._live(expiry[0])):
+            resets_at, key = heapq.heappop(expiry)
+            if self._live((resets_at, key)):
+                del self._windows[key]
+                limit -= 1
+
+    def _make_room(self) -> None:
+        """Full: forget the live window that resets soonest."""
+        while len(self._windows) >= self.max_keys and self._expiry:
+            entry = heapq.heappop(self._expiry)
+            if self._live(entry):
+                del self._windows[entry[1]]
+
+    def _rebuild(self) -> None:
+        self._expiry = [(resets_at, key) for key, (_, resets_at) in self._windows.items()]
+        heapq.heapify(self._expiry)
 
     def forget(self, key: str) -> None:
         self._windows.pop(key, None)
 
     def clear(self) -> None:
         self._windows.clear()
+        self._expiry.clear()
 
 
 class RedisWindows:

@@ -3,6 +3,11 @@
 The peer address of the connection, unless that peer is a proxy TRUSTED_PROXIES names:
 then the nearest address in X-Forwarded-For that is not itself a trusted proxy. Without
 the setting the header is ignored, since any client can write it.
+
+Limits count an address as `rate_key` names it: an IPv4 address (an IPv4-mapped IPv6
+one, `::ffff:198.51.100.7`, is that IPv4 address), or an IPv6 address's /64 prefix,
+since one subscriber is routinely handed a whole /64 and could otherwise take a fresh
+bucket for every one of its 2**64 addresses.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from typing import Any
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 UNKNOWN = "unknown"
+# The prefix one IPv6 client is assumed to hold (RFC 6177: a site gets /48 to /64).
+IPV6_CLIENT_PREFIX = 64
 
 
 @lru_cache(maxsize=8)
@@ -26,12 +33,36 @@ def trusted_networks(setting: str) -> tuple[Network, ...]:
     )
 
 
-def _is_trusted(address: str, networks: Sequence[Network]) -> bool:
+def _parse(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """`address` as an IP address; an IPv4-mapped IPv6 address as its IPv4 address."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
-        return False
-    return any(ip in network for network in networks)
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
+
+
+def _is_trusted(address: str, networks: Sequence[Network]) -> bool:
+    ip = _parse(address)
+    return ip is not None and any(ip in network for network in networks)
+
+
+def rate_key(address: str) -> str:
+    """What a rate limit counts for `address`: the IPv4 address, or the IPv6 /64.
+
+    `2001:db8:1:2:aaaa::1` and `2001:db8:1:2:bbbb::9` are one client (`2001:db8:1:2::/64`);
+    `::ffff:198.51.100.7` is `198.51.100.7`. Anything that is not an address (`unknown`)
+    stays as it is.
+    """
+    ip = _parse(address)
+    if ip is None:
+        return address
+    if isinstance(ip, ipaddress.IPv4Address):
+        return str(ip)
+    network = ipaddress.IPv6Network((int(ip) >> 64 << 64, IPV6_CLIENT_PREFIX))
+    return str(network)
 
 
 def client_ip(scope: Mapping[str, Any], trusted_proxies: str) -> str:

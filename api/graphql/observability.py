@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Iterator, MutableMapping
 from typing import Any
@@ -30,6 +31,13 @@ QUIET = ("/healthz", "/readyz", "/metrics", "/graphiql")
 MAX_LOGGED_ERRORS = 3
 MAX_LOGGED_MESSAGE = 300
 MAX_NAME = 100
+# Where graphql-core starts quoting what the client sent (a variable's whole value, with
+# any password in it): the log keeps the message up to there, never the value.
+CLIENT_VALUE = re.compile(
+    r"(Unexpected (?:String|BlockString|Int|Float)) |"
+    r"got invalid value|found:|found \S|cannot represent|; Expected|does not exist in"
+)
+WITHHELD = "[value withheld]"
 
 
 INTERNAL_ERROR_START: Message = {
@@ -47,6 +55,16 @@ def state_of(scope: Scope) -> MutableMapping[str, Any]:
     """The request's state dict, shared with Starlette's `request.state`."""
     state: MutableMapping[str, Any] = scope.setdefault("state", {})
     return state
+
+
+def loggable(message: str) -> str:
+    """An error message fit for the log: cut where it would quote a client's value."""
+    match = CLIENT_VALUE.search(message)
+    if match is not None:
+        # An unexpected token keeps its kind ("Unexpected String"), never its text.
+        cut = match.end(1) if match.group(1) else match.start()
+        message = f"{message[:cut].rstrip()} {WITHHELD}"
+    return message[:MAX_LOGGED_MESSAGE]
 
 
 def route_of(path: str) -> str:
@@ -138,7 +156,8 @@ class Observability:
     ) -> None:
         fields = self._fields(scope, state, status, started)
         route = route_of(scope["path"])
-        metrics.http_requests.labels(scope["method"], route, str(status)).inc()
+        method = metrics.method_label(scope["method"])
+        metrics.http_requests.labels(method, route, str(status)).inc()
         if route == "/graphql" and not state.get("graphql_ide"):
             self._record_graphql(fields, status, started)
         if status >= 500:
@@ -157,12 +176,13 @@ class Observability:
 
     @staticmethod
     def _record_graphql(fields: dict[str, Any], status: int, started: float) -> None:
-        name = metrics.operation_names.label(fields["operation_name"])
-        labels = (fields["operation_type"] or "unknown", name)
-        metrics.graphql_requests.labels(*labels, str(status)).inc()
-        metrics.graphql_duration.labels(*labels).observe(time.perf_counter() - started)
-        if fields.get("errors"):
-            metrics.graphql_errors.labels(*labels).inc()
+        metrics.record_graphql(
+            fields["operation_type"],
+            fields["operation_name"],
+            status,
+            time.perf_counter() - started,
+            errored=bool(fields.get("errors")),
+        )
 
     @staticmethod
     def _fields(
@@ -182,7 +202,5 @@ class Observability:
             fields["client"] = client[0]
         errors = state.get("graphql_errors")
         if errors:
-            fields["errors"] = [message[:MAX_LOGGED_MESSAGE] for message in errors][
-                :MAX_LOGGED_ERRORS
-            ]
+            fields["errors"] = [loggable(message) for message in errors[:MAX_LOGGED_ERRORS]]
         return fields

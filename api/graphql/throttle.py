@@ -15,7 +15,7 @@ from api.core.errors import ClientError, ErrorCode, InputError
 from api.core.ratelimit import ALLOWED, Decision, Rate, RateLimiter
 from api.core.runtime import Runtime
 from api.core.settings import Settings
-from api.graphql.clients import UNKNOWN, client_ip
+from api.graphql.clients import UNKNOWN, client_ip, rate_key
 from api.graphql.context import Context, Info
 
 
@@ -50,10 +50,11 @@ def rate_limiter(runtime: Runtime) -> RateLimiter:
 
 
 def request_ip(context: Context) -> str:
+    """The client as per-IP limits count it: its IPv4 address or its IPv6 /64."""
     scope = getattr(context.request, "scope", None)
     if scope is None:
         return UNKNOWN
-    return client_ip(scope, context.runtime.settings.trusted_proxies)
+    return rate_key(client_ip(scope, context.runtime.settings.trusted_proxies))
 
 
 async def acquire(context: Context, buckets: list[tuple[str, Rate]], units: int = 1) -> Decision:

@@ -99,28 +99,49 @@ CHANGE_PASSWORD = f"""mutation ($input: ChangePasswordInput!) {{
   changePassword(input: $input) {{ token {USER_ERRORS} }} }}"""
 
 
-def test_guessing_the_current_password_draws_from_the_same_throttle(throttled: Server) -> None:
-    # given a signed-in account whose token fell into the wrong hands
-    email = f"stolen-{uuid.uuid4().hex}@example.com"
+def register(server: Server, prefix: str) -> tuple[str, str]:
+    email = f"{prefix}-{uuid.uuid4().hex}@example.com"
     variables = {"input": {"email": email, "password": PASSWORD, "role": "BUSINESS"}}
-    token = httpx.post(throttled.graphql, json={"query": REGISTER, "variables": variables}).json()[
-        "data"
-    ]["register"]["token"]
+    body = httpx.post(server.graphql, json={"query": REGISTER, "variables": variables}).json()
+    return email, str(body["data"]["register"]["token"])
 
-    def change(current: str) -> list[str]:
-        variables = {"input": {"currentPassword": current, "newPassword": "a brand new passphrase"}}
-        response = httpx.post(
-            throttled.graphql,
-            json={"query": CHANGE_PASSWORD, "variables": variables},
-            headers={"authorization": f"Bearer {token}"},
-        )
-        return codes(response.json()["data"]["changePassword"])
+
+def change_password(server: Server, token: str, current: str) -> list[str]:
+    variables = {"input": {"currentPassword": current, "newPassword": "a brand new passphrase"}}
+    response = httpx.post(
+        server.graphql,
+        json={"query": CHANGE_PASSWORD, "variables": variables},
+        headers={"authorization": f"Bearer {token}"},
+    )
+    return codes(response.json()["data"]["changePassword"])
+
+
+def test_guessing_the_current_password_is_throttled_per_account(throttled: Server) -> None:
+    # given a signed-in account whose token fell into the wrong hands
+    _, token = register(throttled, "stolen")
 
     # when the holder guesses the current password over and over
-    guesses = [change(f"guess number {n}") for n in range(LIMIT + 2)]
+    guesses = [change_password(throttled, token, f"guess number {n}") for n in range(LIMIT + 2)]
 
-    # then only the throttle's allowance of guesses is checked
+    # then only the account's allowance of guesses is checked
     assert guesses[:LIMIT] == [["INVALID_CREDENTIALS"]] * LIMIT
     assert guesses[LIMIT:] == [["RATE_LIMITED"]] * 2
     # and even the right password waits out the window
-    assert change(PASSWORD) == ["RATE_LIMITED"]
+    assert change_password(throttled, token, PASSWORD) == ["RATE_LIMITED"]
+
+
+def test_strangers_emptying_the_email_bucket_do_not_stop_the_owner_changing_it(
+    throttled: Server,
+) -> None:
+    # given strangers who used up the owner's email bucket by guessing at sign-in
+    email, token = register(throttled, "owner")
+    for n in range(LIMIT):
+        assert codes(login(throttled, email, f"stranger guess {n}")) == ["INVALID_CREDENTIALS"]
+    assert codes(login(throttled, email, PASSWORD)) == ["RATE_LIMITED"]
+
+    # when the signed-in owner changes the password
+    changed = change_password(throttled, token, PASSWORD)
+
+    # then it is changed, and strangers' guesses stay refused
+    assert changed == []
+    assert codes(login(throttled, email, "a brand new passphrase")) == ["RATE_LIMITED"]

@@ -125,3 +125,37 @@ def test_metrics_count_requests_errors_latency_and_matching(http: httpx.Client) 
     assert sample(text, "vendormatch_http_requests_total", route="/graphql", status="200")
     assert long_name not in text
     assert sample(text, "vendormatch_graphql_requests_total", operation_name="other")
+
+
+def test_a_password_in_a_rejected_variable_never_reaches_the_log(
+    server: Server, http: httpx.Client
+) -> None:
+    # given a sign-in whose input has a field too many, so graphql-core rejects the variable
+    request_id = f"secret-{uuid.uuid4()}"
+    password = f"MyS3cretPassw0rd-{uuid.uuid4().hex}"
+    variables = {"i": {"email": "victim@example.com", "password": password, "x": 1}}
+    query = "mutation ($i: LoginInput!) { login(input: $i) { token } }"
+
+    # when it is sent
+    response = http.post(
+        "/graphql",
+        json={"query": query, "variables": variables},
+        headers={**GRAPHQL_JSON, "x-request-id": request_id},
+    )
+
+    # then the client hears what was wrong, and the log says which variable, not its value
+    assert response.status_code in (200, 400) and "errors" in response.json()
+    [line] = log_lines(server, request_id)
+    assert line["errors"] and line["errors"][0].startswith("Variable '$i'")
+    assert password not in server.logs()
+    assert "victim@example.com" not in json.dumps(line)
+
+
+def test_an_odd_method_is_counted_as_other(http: httpx.Client) -> None:
+    method = f"FOO{uuid.uuid4().hex[:6].upper()}"
+    http.request(method, "/nothing")
+
+    text = http.get("/metrics").text
+
+    assert method not in text
+    assert sample(text, "vendormatch_http_requests_total", method="other", route="other")

@@ -247,3 +247,27 @@ def test_an_unreachable_redis_is_logged_once_and_limits_hold_per_worker(limited:
 
     assert client.post(MATCH, {"scope": scope_input()}).json()["errors"]
     assert limited.logs().count("Redis is unreachable") == 1
+
+
+def test_an_ipv6_client_is_one_client_across_its_64(limited: Server) -> None:
+    # given one subscriber's /64, and addresses in it the proxy reports one after another
+    prefix = f"2001:db8:{random.randrange(1 << 16):x}:{random.randrange(1 << 16):x}"
+    addresses = [f"{prefix}:{random.randrange(1, 1 << 16):x}::{n + 1:x}" for n in range(3)]
+    clients = [Client(limited) for _ in addresses]
+    for client, address in zip(clients, addresses, strict=True):
+        client.ip = address
+    variables = {"scope": scope_input()}
+    for client in clients[:2]:
+        client.payload(MATCH, variables, "matchVendors")
+
+    # when a third address of the same /64 asks
+    response = clients[2].post(MATCH, variables)
+
+    # then it shares the /64's allowance; an IPv4-mapped address counts as its IPv4 one
+    assert response.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    ipv4 = Client(limited)
+    mapped = Client(limited)
+    mapped.ip = f"::ffff:{ipv4.ip}"
+    ipv4.payload(MATCH, variables, "matchVendors")
+    mapped.payload(MATCH, variables, "matchVendors")
+    assert ipv4.post(MATCH, variables).json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
