@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     # The largest `first` any list takes (rankings take fewer: they carry explanations).
     max_page_size: int = Field(default=100, ge=1, le=1000, alias="MAX_PAGE_SIZE")
     subscription_poll_seconds: float = Field(default=2.0, alias="SUBSCRIPTION_POLL_SECONDS")
+    # Live subscriptions one worker holds (each polls the database), and from one client IP.
+    max_subscriptions: int = Field(default=1000, ge=1, alias="MAX_SUBSCRIPTIONS")
+    max_subscriptions_per_client: int = Field(
+        default=20, ge=1, alias="MAX_SUBSCRIPTIONS_PER_CLIENT"
+    )
     # Browser origins allowed to call the API (comma-separated); none by default.
     cors_origins: str = Field(default="", alias="CORS_ORIGINS")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, Self, TypeVar
 
 import strawberry
@@ -73,6 +74,10 @@ def window(first: int | None, after: str | None, *, maximum: int | None = None) 
 # is refused by another instead of giving a meaningless page.
 KeyValue = str | int | float | None
 MAX_CURSOR = 1000
+# Ids are INTEGER columns on both engines: PostgreSQL refuses a larger bind outright.
+MAX_ROW_ID = 2**31 - 1
+# Integer keys beyond this are no count or rating a list sorts by (and overflow a float).
+MAX_INT_KEY = 2**53
 
 
 @dataclass(frozen=True)
@@ -117,13 +122,35 @@ def decode_position(cursor: str) -> Position:
             raise ValueError(cursor)
         if not isinstance(row_id, int) or isinstance(row_id, bool):
             raise ValueError(cursor)
-        if not -(2**63) <= row_id < 2**63:
+        if not 1 <= row_id <= MAX_ROW_ID:
             raise ValueError(cursor)
-        if not isinstance(key, str | int | float | None) or isinstance(key, bool):
+        if not _is_key(key):
             raise ValueError(cursor)
         return Position(key=key, id=row_id, order=order)
-    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError) as error:
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        OverflowError,
+        RecursionError,
+        binascii.Error,
+        UnicodeError,
+    ) as error:
         raise invalid_cursor(cursor) from error
+
+
+def _is_key(key: object) -> bool:
+    """A key any list could have written: text without NUL (PostgreSQL refuses it in a
+    bind), a finite number (json reads NaN and Infinity), or null."""
+    if key is None:
+        return True
+    if isinstance(key, str):
+        return "\x00" not in key
+    if isinstance(key, bool):
+        return False
+    if isinstance(key, int):
+        return -MAX_INT_KEY <= key <= MAX_INT_KEY
+    return isinstance(key, float) and math.isfinite(key)
 
 
 def invalid_cursor(cursor: str) -> ClientError:
@@ -134,14 +161,27 @@ def invalid_cursor(cursor: str) -> ClientError:
     )
 
 
+def aware_datetime(value: KeyValue) -> datetime:
+    """The time in a cursor's key: ISO text with an offset, as our cursors always write it
+    (a naive time would fail at bind time, not here); ValueError otherwise."""
+    if not isinstance(value, str):
+        raise ValueError(value)
+    moment = datetime.fromisoformat(value)
+    if moment.utcoffset() is None:
+        raise ValueError(value)
+    try:
+        moment.astimezone(UTC)  # what the column's bind does; year 1 at +01:00 overflows
+    except OverflowError as error:
+        raise ValueError(value) from error
+    return moment
+
+
 def datetime_key(position: Position) -> datetime:
     """The time a cursor of a list ordered by time holds; a client error otherwise."""
-    if isinstance(position.key, str):
-        try:
-            return datetime.fromisoformat(position.key)
-        except ValueError:
-            pass
-    raise invalid_cursor(encode_position(position.key, position.id, position.order))
+    try:
+        return aware_datetime(position.key)
+    except ValueError as error:
+        raise invalid_cursor(encode_position(position.key, position.id, position.order)) from error
 
 
 def keyset_window(

@@ -2,21 +2,26 @@
 
 Workers share nothing but the database, so each subscription polls it for requests
 published since the last one it sent: any worker sees a request published through any
-other, with no broker to run.
+other, with no broker to run. Each poll reads only from the newest request seen (less the
+commit margin), and a worker holds at most MAX_SUBSCRIPTIONS of them, at most
+MAX_SUBSCRIPTIONS_PER_CLIENT from one client address.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import strawberry
 
 from api.core.clock import utcnow
-from api.core.errors import ClientError, Problems
+from api.core.errors import ClientError, ErrorCode, Problems
+from api.core.settings import Settings
 from api.graphql.context import Info
+from api.graphql.throttle import request_ip
 from api.projects.models import ProjectRequest
 from api.projects.reads import published_after
 from api.projects.types import ProjectRequestType
@@ -49,21 +54,84 @@ class ProjectSubscriptions:
     ) -> AsyncGenerator[ProjectRequestType, None]:
         tag_ids = _tag_ids(await tag_catalog(info.context.runtime), tags_any or [])
         runtime = info.context.runtime
-        start = _replay_start(since, utcnow())
-        sent: set[int] = set()
-        while True:
-            await asyncio.sleep(runtime.settings.subscription_poll_seconds)
-            async with runtime.sessions() as session:
-                rows = await published_after(session, start - COMMIT_MARGIN, tag_ids)
-            fresh = [row for row in rows if row.id not in sent and _after(row, start)]
-            try:
-                for row in fresh:
-                    assert row.id is not None
-                    sent.add(row.id)
-                    yield ProjectRequestType.from_row(row)
-            finally:
-                # A subscription lives long: no session or loader cache outlives a batch.
-                await info.context.close()
+        slots = runtime.resource(SubscriptionSlots)
+        client = request_ip(info.context)
+        slots.acquire(client, runtime.settings)
+        try:
+            window = PollWindow.opening(_replay_start(since, utcnow()))
+            while True:
+                await asyncio.sleep(runtime.settings.subscription_poll_seconds)
+                async with runtime.sessions() as session:
+                    rows = await published_after(session, window.floor, tag_ids)
+                try:
+                    for row in window.take(rows):
+                        yield ProjectRequestType.from_row(row)
+                finally:
+                    # A subscription lives long: no session or loader cache outlives a batch.
+                    await info.context.close()
+        finally:
+            slots.release(client)
+
+
+@dataclass
+class PollWindow:
+    """What one subscription reads next: requests published after `floor` (the newest
+    seen, less the margin a late commit may need), at or after `start`, not yet sent.
+    `sent` remembers only ids the window can still return, so it stays small."""
+
+    start: datetime
+    floor: datetime
+    sent: dict[int, datetime] = field(default_factory=dict)
+
+    @classmethod
+    def opening(cls, start: datetime) -> PollWindow:
+        return cls(start=start, floor=start - COMMIT_MARGIN)
+
+    def take(self, rows: Sequence[ProjectRequest]) -> list[ProjectRequest]:
+        """The rows of a poll to send, in order; the window moves past them."""
+        fresh = [row for row in rows if row.id not in self.sent and _after(row, self.start)]
+        for row in fresh:
+            assert row.id is not None and row.published_at is not None
+            self.sent[row.id] = row.published_at
+        newest = max((row.published_at for row in rows if row.published_at), default=None)
+        if newest is not None:
+            self.floor = max(self.floor, newest - COMMIT_MARGIN)
+        self.sent = {key: moment for key, moment in self.sent.items() if moment > self.floor}
+        return fresh
+
+
+class SubscriptionSlots:
+    """This worker's live subscriptions, in all and per client address: each polls the
+    database, so an anonymous client may not open them without bound."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.by_client: dict[str, int] = {}
+
+    def acquire(self, client: str, settings: Settings) -> None:
+        """Take a slot for `client`, or raise RATE_LIMITED."""
+        held = self.by_client.get(client, 0)
+        if held >= settings.max_subscriptions_per_client:
+            raise _refused(
+                f"At most {settings.max_subscriptions_per_client} subscriptions per client; "
+                "complete one before starting another."
+            )
+        if self.total >= settings.max_subscriptions:
+            raise _refused("This server holds as many subscriptions as it can; retry later.")
+        self.by_client[client] = held + 1
+        self.total += 1
+
+    def release(self, client: str) -> None:
+        held = self.by_client.get(client, 0) - 1
+        if held > 0:
+            self.by_client[client] = held
+        else:
+            self.by_client.pop(client, None)
+        self.total = max(self.total - 1, 0)
+
+
+def _refused(message: str) -> ClientError:
+    return ClientError(message, code=ErrorCode.RATE_LIMITED.value)
 
 
 def _tag_ids(catalog: TagCatalog, tags_any: list[str]) -> list[int]:

@@ -10,6 +10,7 @@ stored value is only the fallback when that row has gone).
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,8 +22,10 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import SQLColumnExpression
 from sqlmodel import col
 
-from api.graphql.pagination import KeyValue, Position, after_position
+from api.graphql.pagination import KeyValue, Position, after_position, aware_datetime
 from api.reviews.rating import RatingPrior
+from api.values.checks import has_control_characters
+from api.values.money import MONEY_DIGITS, MONEY_PLACES
 from api.vendors.models import Vendor
 
 
@@ -97,26 +100,41 @@ def _stored(parse: Callable[[KeyValue], Any]) -> Callable[[Position], Any]:
     return lambda position: parse(position.key)
 
 
+# What NUMERIC(MONEY_DIGITS, MONEY_PLACES) holds: PostgreSQL refuses a bind beyond it.
+MONEY_BOUND = Decimal(10) ** (MONEY_DIGITS - MONEY_PLACES)
+MONEY_STEP = Decimal(1).scaleb(-MONEY_PLACES)
+
+
 def _text(value: KeyValue) -> str:
-    if not isinstance(value, str):
+    """Text a stored name could be (no NUL or other control characters)."""
+    if not isinstance(value, str) or has_control_characters(value):
         raise ValueError(value)
     return value
 
 
 def _decimal(value: KeyValue) -> Decimal:
+    """An amount the rate column could hold: finite, within its digits and places."""
+    text = _text(value)
+    if len(text) > 2 * MONEY_DIGITS:
+        raise ValueError(value)
     try:
-        number = Decimal(_text(value))
+        number = Decimal(text)
+        if not number.is_finite() or not -MONEY_BOUND < number < MONEY_BOUND:
+            raise ValueError(value)
+        if number != number.quantize(MONEY_STEP):
+            raise ValueError(value)
     except InvalidOperation as error:
         raise ValueError(value) from error
-    if not number.is_finite():
-        raise ValueError(value)
     return number
 
 
 def _number(value: KeyValue) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise ValueError(value)
-    return float(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
 
 
 def _datetime_json(value: datetime) -> str:
@@ -124,4 +142,4 @@ def _datetime_json(value: datetime) -> str:
 
 
 def _datetime(value: KeyValue) -> datetime:
-    return datetime.fromisoformat(_text(value))
+    return aware_datetime(value)

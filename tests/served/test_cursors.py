@@ -3,6 +3,8 @@ repeats nor skips an item; a malformed cursor is a clear client error."""
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from typing import Any
 
@@ -10,6 +12,7 @@ import httpx2 as httpx
 import pytest
 
 from tests.served.accounts import USER_ERRORS, data, post, register
+from tests.served.conftest import Server
 
 CREATE_VENDOR = f"""mutation ($input: CreateVendorProfileInput!) {{
   createVendorProfile(input: $input) {{ vendor {{ id }} {USER_ERRORS} }} }}"""
@@ -164,3 +167,84 @@ def test_a_cursor_from_another_order_is_refused_naming_after(http: httpx.Client)
     errors = response.json()["errors"]
     assert "another order" in errors[0]["message"]
     assert errors[0]["extensions"]["field"] == ["after"]
+
+
+def forged(order: str, key: str, row_id: str = "1") -> str:
+    """A cursor written by hand: `key` and `row_id` are JSON text, as a client could send."""
+    text = f'{{"o":"{order}","k":{key},"i":{row_id}}}'
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+TOO_BIG_ID = str(2**31)
+NAIVE = '"2020-01-01T00:00:00"'
+# (the list, the cursor): each passes JSON parsing but names no row the list could have
+# written; PostgreSQL refused several at bind time ("Unexpected error."), SQLite took them.
+FORGED: list[tuple[str, str]] = [
+    ("NAME", forged("vendors:NAME:ASC", '"a"', TOO_BIG_ID)),
+    ("NAME", forged("vendors:NAME:ASC", '"a"', str(-(2**40)))),
+    ("NAME", forged("vendors:NAME:ASC", '"a"', "0")),
+    ("NAME", forged("vendors:NAME:ASC", '"a\\u0000b"')),
+    ("NAME", forged("vendors:NAME:ASC", '"a\\u0001b"')),
+    ("RATE", forged("vendors:RATE:ASC", '"1e30"')),
+    ("RATE", forged("vendors:RATE:ASC", '"1e999999"')),
+    ("RATE", forged("vendors:RATE:ASC", '"-1e999999"')),
+    ("RATE", forged("vendors:RATE:ASC", '"1e-999999"')),
+    ("RATE", forged("vendors:RATE:ASC", '"NaN"')),
+    ("RATE", forged("vendors:RATE:ASC", '"Infinity"')),
+    ("RATE", forged("vendors:RATE:ASC", '"10.00"', TOO_BIG_ID)),
+    ("NEWEST", forged("vendors:NEWEST:DESC", NAIVE)),
+    ("NEWEST", forged("vendors:NEWEST:DESC", '"0001-01-01T00:00:00+01:00"')),
+    ("NEWEST", forged("vendors:NEWEST:DESC", '"2020-01-01T00:00:00+00:00"', TOO_BIG_ID)),
+    ("RATING", forged("vendors:RATING:DESC", "Infinity")),
+    ("RATING", forged("vendors:RATING:DESC", "NaN")),
+    ("RATING", forged("vendors:RATING:DESC", "1e400")),
+    ("RATING", forged("vendors:RATING:DESC", "1" + "0" * 400)),
+    ("RATING", forged("vendors:RATING:DESC", "4.5", TOO_BIG_ID)),
+    ("projectRequests", forged("projectRequests:NEWEST:DESC", NAIVE)),
+    (
+        "projectRequests",
+        forged("projectRequests:NEWEST:DESC", '"2020-01-01T00:00:00+00:00"', TOO_BIG_ID),
+    ),
+    ("projectRequests", forged("projectRequests:NEWEST:DESC", '"2020-01-01\\u0000"')),
+    ("reviews", forged("reviews:NEWEST:DESC", NAIVE)),
+    ("reviews", forged("reviews:NEWEST:DESC", '"2020-01-01T00:00:00+00:00"', TOO_BIG_ID)),
+    ("reviews", forged("reviews:NEWEST:DESC", '"9999-12-31T23:59:59-14:00"')),
+]
+PROJECTS = """query ($after: String) {
+  projectRequests(first: 2, after: $after) { edges { node { id } } } }"""
+VENDOR_REVIEWS = """query ($id: ID!, $after: String) {
+  vendor(id: $id) { reviews(first: 2, after: $after) { edges { node { id } } } } }"""
+
+
+@pytest.fixture(scope="module")
+def reviewed_vendor(server: Server) -> str:
+    """A vendor to ask for reviews of (whether it has any does not matter)."""
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        return create_vendor(client, f"forged{uuid.uuid4().hex[:12]}", "Forged Cursors", "50.00")
+
+
+@pytest.mark.parametrize(("target", "cursor"), FORGED, ids=lambda v: str(v)[:40])
+def test_a_forged_cursor_is_a_clear_error_naming_after_on_every_engine(
+    http: httpx.Client, reviewed_vendor: str, target: str, cursor: str
+) -> None:
+    # when a forged cursor is passed to the list it names
+    if target == "projectRequests":
+        response = post(http, PROJECTS, {"after": cursor})
+    elif target == "reviews":
+        response = post(http, VENDOR_REVIEWS, {"id": reviewed_vendor, "after": cursor})
+    else:
+        order = {"field": target, "direction": cursor_direction(cursor)}
+        response = post(http, VENDORS, {"order": order, "first": 2, "after": cursor})
+
+    # then the client is told which argument is wrong, and nothing is an unexpected error
+    assert response.status_code == 200
+    body = response.json()
+    assert "Unexpected error" not in json.dumps(body)
+    error = body["errors"][0]
+    assert error["message"].startswith("Invalid cursor for `after`"), error
+    assert error["extensions"]["field"] == ["after"]
+
+
+def cursor_direction(cursor: str) -> str:
+    order = json.loads(base64.urlsafe_b64decode(cursor), parse_constant=float)["o"]
+    return str(order).rsplit(":", 1)[1]

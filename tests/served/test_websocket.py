@@ -9,15 +9,17 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import httpx2 as httpx
+import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
 from tests.graphql_client import vendor_input
 from tests.served.accounts import register
-from tests.served.conftest import Server
+from tests.served.conftest import Server, start_server, stop_server
 
 PROTOCOL = "graphql-transport-ws"
 PUBLISHED = """subscription ($tags: [String!]) {
@@ -189,3 +191,109 @@ def test_a_lone_surrogate_over_the_socket_is_an_error_naming_it_and_writes_nothi
         headers={"authorization": f"Bearer {vendor.token}"},
     ).json()["data"]["viewer"]
     assert viewer == {"vendor": None}
+
+
+ANY_PUBLISHED = "subscription { projectRequestPublished { id title } }"
+
+
+@pytest.fixture(scope="module")
+def two_per_client(
+    server: Server, served_database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """An instance holding at most two subscriptions per client (`server` has migrated the
+    database it shares)."""
+    running = start_server(
+        tmp_path_factory.mktemp("two-per-client"),
+        served_database_url,
+        extra_env={"MAX_SUBSCRIPTIONS_PER_CLIENT": "2"},
+    )
+    yield running
+    stop_server(running)
+
+
+def test_a_client_holds_at_most_its_subscriptions_and_an_ended_one_frees_its_slot(
+    two_per_client: Server,
+) -> None:
+    with httpx.Client(base_url=two_per_client.url, timeout=30) as client:
+        business = register(client, "BUSINESS")
+
+    async def publish() -> str:
+        title = f"Slots {uuid.uuid4().hex}"
+        async with httpx.AsyncClient(base_url=two_per_client.url, timeout=30) as client:
+            posted = await client.post(
+                "/graphql",
+                json={"query": POST, "variables": {"input": request_input(title)}},
+                headers={"authorization": f"Bearer {business.token}"},
+            )
+        assert posted.json()["data"]["postProjectRequest"]["userErrors"] == []
+        return title
+
+    async def subscribe(socket: ClientConnection, operation_id: str) -> None:
+        payload = {"query": ANY_PUBLISHED}
+        await socket.send(json.dumps({"id": operation_id, "type": "subscribe", "payload": payload}))
+
+    def heard(message: dict[str, Any], title: str) -> bool:
+        data = message.get("payload", {}).get("data") or {}
+        return bool(data.get("projectRequestPublished", {}).get("title") == title)
+
+    async def accepted(socket: ClientConnection, name: str) -> int:
+        """Subscribe as `name` until a published request reaches it; the attempts it took
+        (a slot is freed as the server winds the ended subscription down, not at once)."""
+        for attempt in range(1, 21):
+            operation_id = f"{name}.{attempt}"
+            await subscribe(socket, operation_id)
+            title = await publish()
+            while True:
+                message = await receive(socket)
+                if message.get("id") != operation_id:
+                    continue
+                errors = message.get("payload", {}).get("errors")
+                if errors:
+                    assert errors[0]["extensions"]["code"] == "RATE_LIMITED", message
+                    break
+                if heard(message, title):
+                    return attempt
+        raise AssertionError(f"{name} was never accepted")
+
+    async def scenario() -> tuple[dict[str, Any], set[str], int, int, int]:
+        # given a client holding its two subscriptions
+        first = await open_session(two_per_client)
+        try:
+            await subscribe(first, "1")
+            await subscribe(first, "2")
+            # when it asks for a third
+            await subscribe(first, "3")
+            refusal = await receive(first)
+            while refusal.get("id") != "3":
+                refusal = await receive(first)
+            # the first two still hear of a published request
+            title = await publish()
+            hearing: set[str] = set()
+            while hearing != {"1", "2"}:
+                message = await receive(first)
+                if message["type"] == "next" and heard(message, title):
+                    hearing.add(message["id"])
+            # and once one completes, a new one is accepted
+            await first.send(json.dumps({"id": "1", "type": "complete"}))
+            after_complete = await accepted(first, "4")
+        finally:
+            await first.close()
+        # and a closed connection frees both of its slots
+        second = await open_session(two_per_client)
+        try:
+            fifth = await accepted(second, "5")
+            sixth = await accepted(second, "6")
+        finally:
+            await second.close()
+        return refusal, hearing, after_complete, fifth, sixth
+
+    refusal, hearing, *attempts = asyncio.run(scenario())
+
+    # then the third was refused with a clear code, while the first two kept working
+    assert refusal["type"] == "next"
+    error = refusal["payload"]["errors"][0]
+    assert error["extensions"]["code"] == "RATE_LIMITED"
+    assert "subscriptions per client" in error["message"]
+    assert "Unexpected error" not in json.dumps(refusal)
+    assert hearing == {"1", "2"}
+    assert all(attempt >= 1 for attempt in attempts)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
+from api.core.errors import ClientError
+from api.core.settings import Settings
+from api.projects.models import ProjectRequest
+from api.projects.subscriptions import COMMIT_MARGIN, PollWindow, SubscriptionSlots
 from tests.graphql_client import GraphQLClient
 
 PUBLISHED = """
@@ -105,3 +109,50 @@ def test_an_absurd_since_means_now(client: GraphQLClient, socket: Socket) -> Non
 
     message = socket.receive()
     assert message["payload"]["data"]["projectRequestPublished"]["title"] == "Fresh request"
+
+
+def published(row_id: int, moment: datetime) -> ProjectRequest:
+    return ProjectRequest(id=row_id, published_at=moment)
+
+
+def test_each_poll_reads_from_the_newest_request_seen_less_the_margin() -> None:
+    # given a subscription opened at noon
+    noon = datetime(2030, 1, 1, 12, tzinfo=UTC)
+    window = PollWindow.opening(noon)
+    assert window.floor == noon - COMMIT_MARGIN
+
+    # when a poll returns one request from before it opened and two after
+    early = published(1, noon - timedelta(seconds=5))
+    first, second = published(2, noon), published(3, noon + timedelta(minutes=10))
+    sent = window.take([early, first, second])
+
+    # then only the two are sent, and the next poll starts a margin before the newest
+    assert sent == [first, second]
+    assert window.floor == noon + timedelta(minutes=10) - COMMIT_MARGIN
+    # and `sent` forgets what that window can no longer return
+    assert set(window.sent) == {3}
+
+    # when the next poll sees it again, with a late commit stamped just before it
+    late = published(4, noon + timedelta(minutes=9, seconds=30))
+    assert window.take([late, second]) == [late]
+    assert set(window.sent) == {3, 4}
+
+
+def test_a_client_holds_at_most_its_subscription_slots_until_it_releases_one() -> None:
+    slots = SubscriptionSlots()
+    settings = Settings(MAX_SUBSCRIPTIONS=3, MAX_SUBSCRIPTIONS_PER_CLIENT=2)
+    slots.acquire("10.0.0.1", settings)
+    slots.acquire("10.0.0.1", settings)
+
+    with pytest.raises(ClientError) as refused:
+        slots.acquire("10.0.0.1", settings)
+    assert refused.value.extensions["code"] == "RATE_LIMITED"
+
+    slots.acquire("10.0.0.2", settings)
+    with pytest.raises(ClientError):  # the worker's bound, whoever asks
+        slots.acquire("10.0.0.3", settings)
+
+    slots.release("10.0.0.1")
+    slots.acquire("10.0.0.1", settings)
+    assert slots.by_client == {"10.0.0.1": 2, "10.0.0.2": 1}
+    assert slots.total == 3
