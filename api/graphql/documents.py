@@ -5,8 +5,12 @@ response name, and their merged sub-selections in turn: 450 copies of `viewer { 
 took it 0.75-1.5 s. Expanding fragments can multiply a small text into many fields. So
 before validation, one walk over the document (fragments expanded, same-named fields
 merged, as the rule sees them) bounds the fields, the repeats of a response name, the
-depth and the aliases. The walk stops as soon as a bound is crossed, so it costs at
-most a bounded number of steps whatever the document.
+depth and the aliases. Every step of the walk (each field, inline fragment and spread,
+each time a spread brings it in) is counted as it is taken, against a bound of its own
+(STEPS_PER_FIELD x the fields allowed), and the walk stops as soon as a bound is
+crossed: it costs at most a bounded number of steps whatever the document, even one
+whose fragments spread each other twice over (doubling at every level) or spread only
+fragments, with no field to count.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ from graphql import (
     SelectionSetNode,
 )
 
+# Steps (fields, inline fragments, spreads) the walk may take per field allowed: an
+# ordinary document takes little more than one per field (GraphiQL's schema query: 1.05).
+STEPS_PER_FIELD = 4
+
 
 @dataclass(frozen=True)
 class ShapeLimits:
@@ -31,6 +39,10 @@ class ShapeLimits:
     max_repeated: int
     max_depth: int
     max_aliases: int
+
+    @property
+    def max_steps(self) -> int:
+        return STEPS_PER_FIELD * self.max_fields
 
 
 class ShapeError(Exception):
@@ -45,14 +57,20 @@ class _Walk:
         }
         self.fields = 0
         self.aliases = 0
+        self.steps = 0
 
     def fields_of(
         self, selection_set: SelectionSetNode | None, seen: frozenset[str]
     ) -> Iterator[FieldNode]:
-        """The fields a selection set selects, through inline fragments and spreads."""
+        """The fields a selection set selects, through inline fragments and spreads.
+
+        Each selection is a step, counted before it is followed: a spread of a spread of
+        ... costs its steps as it is produced, never the whole expansion at once.
+        """
         if selection_set is None:
             return
         for selection in selection_set.selections:
+            self.step()
             if isinstance(selection, FieldNode):
                 yield selection
             elif isinstance(selection, InlineFragmentNode):
@@ -97,6 +115,14 @@ class _Walk:
                     f"The query exceeds maximum operation depth of {self.limits.max_depth}."
                 )
             self.group(children, nested)
+
+    def step(self) -> None:
+        self.steps += 1
+        if self.steps > self.limits.max_steps:
+            raise ShapeError(
+                f"The query's fragments expand to more than {self.limits.max_steps} "
+                "selections (each spread counted each time it is reached)."
+            )
 
     def count(self, field: FieldNode) -> None:
         self.fields += 1

@@ -10,6 +10,7 @@ import strawberry
 from strawberry import relay
 
 from api.graphql.context import Info
+from api.graphql.cost import cost_hint
 from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection, keyset_window
 from api.reference.fx import fx_table
@@ -27,6 +28,7 @@ from api.vendors.dataloaders import (
 )
 from api.vendors.models import Availability, Proficiency, VendorKind
 from api.vendors.models import Vendor as VendorRow
+from api.vendors.rules import MAX_CERTIFICATIONS, MAX_EXPERTISE, MAX_LANGUAGES
 
 # strawberry.enum registers the GraphQL enum on the class and returns the class itself;
 # the `...Type` aliases name the enum in annotations.
@@ -162,7 +164,7 @@ class VendorType(KeyedNode):
             return None
         return Money(amount=row.min_budget_amount, currency=row.min_budget_currency)
 
-    @strawberry.field
+    @strawberry.field(metadata=cost_hint(list_size=MAX_LANGUAGES))
     async def languages(self, info: Info) -> list[SpokenLanguage]:
         rows = await LanguagesByVendorIdLoader.of(info.context).load(self.id)
         return [
@@ -172,7 +174,7 @@ class VendorType(KeyedNode):
             for r in rows
         ]
 
-    @strawberry.field
+    @strawberry.field(metadata=cost_hint(list_size=MAX_EXPERTISE))
     async def expertise(self, info: Info) -> list[Expertise]:
         rows = await ExpertiseByVendorIdLoader.of(info.context).load(self.id)
         catalog = await tag_catalog(info.context.runtime)
@@ -182,7 +184,10 @@ class VendorType(KeyedNode):
             if r.tag_id in catalog.by_id
         ]
 
-    @strawberry.field(description="Certification codes such as ISO_27001 or SOC_2.")
+    @strawberry.field(
+        description="Certification codes such as ISO_27001 or SOC_2.",
+        metadata=cost_hint(list_size=MAX_CERTIFICATIONS),
+    )
     async def certifications(self, info: Info) -> list[str]:
         rows = await CertificationsByVendorIdLoader.of(info.context).load(self.id)
         return [r.code for r in rows]

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
+from graphql import get_introspection_query
 
 from tests.served.accounts import data, post
 from tests.served.conftest import Server, start_server, stop_server
@@ -102,6 +103,87 @@ def test_a_fragment_bomb_is_refused(http: httpx.Client) -> None:
     error = request_error(http.post("/graphql", json={"query": query}))
 
     assert error["extensions"]["code"] == "QUERY_TOO_LARGE"
+
+
+def doubling_fragments(count: int, type_name: str, last: str) -> str:
+    """`count` fragments, each spreading the next twice: 2**count expansions in all."""
+    fragments = [
+        f"fragment F{i} on {type_name} {{ ...F{i + 1} ...F{i + 1} }}" for i in range(count - 1)
+    ]
+    fragments.append(f"fragment F{count - 1} on {type_name} {{ {last} }}")
+    return " ".join(fragments)
+
+
+def test_fragments_doubling_at_every_level_are_refused_without_expanding(
+    http: httpx.Client,
+) -> None:
+    # Under 1 KB, 2**22 `id`s once expanded: the walk used to expand them all.
+    query = "query { viewer { ...F0 } } " + doubling_fragments(23, "Account", "id")
+    assert len(query) < 1_000
+
+    error = request_error(http.post("/graphql", json={"query": query}))
+
+    assert error["extensions"]["code"] == "QUERY_TOO_LARGE"
+    assert "fragments expand" in error["message"]
+    # The worker is still free for the next request.
+    assert data(post(http, "{ tags(first: 1) { slug } }"))["tags"]
+
+
+def test_fragments_that_spread_only_fragments_are_refused_too(http: httpx.Client) -> None:
+    # No field is ever reached (the last spreads an unknown fragment): steps still count.
+    query = "{ ...F0 } " + doubling_fragments(30, "Query", "...Nope")
+
+    error = request_error(http.post("/graphql", json={"query": query}))
+
+    assert error["extensions"]["code"] == "QUERY_TOO_LARGE"
+
+
+REVIEW_PAGES = """query ($n: Int) { vendors(first: $n) { edges { node {
+  reviews(first: $n) { edges { node { id comment } } } } } } }"""
+
+
+@pytest.mark.parametrize("n", [100, 100.0])
+def test_page_sizes_are_priced_as_execution_coerces_them(http: httpx.Client, n: object) -> None:
+    response = http.post("/graphql", json={"query": REVIEW_PAGES, "variables": {"n": n}})
+
+    error = request_error(response)
+    assert error["extensions"]["code"] == "COST_LIMIT"
+    assert error["extensions"]["cost"] == 30302
+
+
+def test_small_integral_floats_still_run(http: httpx.Client) -> None:
+    response = http.post("/graphql", json={"query": REVIEW_PAGES, "variables": {"n": 2.0}})
+
+    assert response.status_code == 200 and "errors" not in response.json(), response.json()
+
+
+def test_graphiqls_schema_query_runs(http: httpx.Client) -> None:
+    schema = data(post(http, get_introspection_query()))["__schema"]
+
+    assert len(schema["types"]) > 50
+
+
+def test_many_copies_of_the_whole_schema_are_refused(http: httpx.Client) -> None:
+    one = (
+        "__schema { types { name kind fields { name args { name type { name kind } } "
+        "type { name kind ofType { name } } } inputFields { name } enumValues { name } } }"
+    )
+    query = "{" + " ".join(f"s{i}: {one}" for i in range(20)) + "}"
+
+    error = request_error(http.post("/graphql", json={"query": query}))
+
+    assert error["extensions"]["code"] == "COST_LIMIT"
+
+
+def test_lists_are_priced_at_their_declared_sizes(http: httpx.Client) -> None:
+    # 100 vendors x (50 expertise + 20 languages): priced as 10 each, it ran.
+    query = """{ vendors(first: 100) { edges { node {
+      expertise { years tag { slug name } } languages { proficiency language { code name } }
+    } } } }"""
+
+    error = request_error(http.post("/graphql", json={"query": query}))
+
+    assert error["extensions"]["code"] == "COST_LIMIT"
 
 
 def test_a_document_past_the_size_limit_is_refused_unparsed(http: httpx.Client) -> None:

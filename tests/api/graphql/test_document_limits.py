@@ -6,10 +6,17 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from graphql import get_introspection_query, parse
 
 from api.core.ratelimit import MemoryWindows, Rate
 from api.graphql.clients import client_ip
+from api.graphql.cost import DEFAULT_LIST_SIZE, query_cost
+from api.graphql.documents import ShapeLimits, check_shape
 from api.graphql.validation import validation_cache
+from api.reference import queries as reference
+from api.reference.codes import country_names, currency_names, language_names
+from api.reference.regions import regions
+from api.schema import schema
 from tests.graphql_client import GraphQLClient
 
 
@@ -38,6 +45,31 @@ def test_repeats_through_fragments_count_as_the_validator_sees_them(
     body = client.post(query).json()
 
     assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_LARGE"
+
+
+LIMITS = ShapeLimits(max_fields=1_000, max_repeated=20, max_depth=12, max_aliases=30)
+
+
+def test_graphiqls_schema_query_fits_the_shape_bounds_and_the_cost_limit() -> None:
+    document = parse(get_introspection_query())
+
+    check_shape(document, LIMITS)
+    assert 1_000 < query_cost(schema._schema, document, None, None) <= 20_000
+
+
+def test_fragments_are_merged_as_the_validator_merges_them_within_bounds() -> None:
+    fragments = "fragment A on Query { viewer { id } } fragment B on Query { ...A viewer { id } }"
+
+    check_shape(parse("{ ...A ...B ...B } " + fragments), LIMITS)
+
+
+def test_reference_lists_declare_at_least_what_they_return() -> None:
+    assert len(country_names()) <= reference.COUNTRIES
+    assert len(language_names()) <= reference.LANGUAGES
+    assert len(currency_names()) <= reference.CURRENCIES
+    # Each region's countries are priced at the default size; the regions make up for it.
+    assert len(regions()) <= reference.REGIONS
+    assert sum(len(c) for _, c in regions().values()) <= reference.REGIONS * DEFAULT_LIST_SIZE
 
 
 @pytest.mark.parametrize(
