@@ -40,6 +40,7 @@ from graphql import (
     GraphQLInputObjectType,
     GraphQLInterfaceType,
     GraphQLList,
+    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
     GraphQLUnionType,
@@ -117,6 +118,18 @@ class _IntrospectionSizes:
             ("__Directive", "args"): [len(d.args) for d in directives],
             ("__Directive", "locations"): [len(d.locations) for d in directives],
         }
+        # How many `ofType` levels any type reference in the schema has before it ends
+        # (`[String!]!` has three): deeper `ofType` selections are always null.
+        references = [f.type for f in fields]
+        references += [a.type for f in fields for a in f.args.values()]
+        references += [
+            f.type
+            for t in types
+            if isinstance(t, GraphQLInputObjectType)
+            for f in t.fields.values()
+        ]
+        references += [a.type for d in directives for a in d.args.values()]
+        self.wrapping = max((_wrappers(reference) for reference in references), default=0)
         population = {"__Schema": 1, "__Type": len(types), "__Field": len(fields)}
         population["__Directive"] = len(directives)
         self.largest = {key: max(values, default=0) for key, values in counts.items()}
@@ -133,6 +146,14 @@ class _IntrospectionSizes:
         if not whole and parent != "__Schema":  # the one schema is a whole population
             return self.largest[key], False
         return self.mean[key], key not in PARTIAL_LISTS
+
+
+def _wrappers(reference: Any) -> int:
+    """The NonNull and List wrappers around a type reference."""
+    count = 0
+    while isinstance(reference, GraphQLNonNull | GraphQLList):
+        count, reference = count + 1, reference.of_type
+    return count
 
 
 _sizes: weakref.WeakKeyDictionary[GraphQLSchema, _IntrospectionSizes] = weakref.WeakKeyDictionary()
@@ -200,6 +221,8 @@ class _Pricer:
         base = int(hint.get(COST_KEY, 1))
         named = get_named_type(definition.type)
         is_list = isinstance(get_nullable_type(definition.type), GraphQLList)
+        if parent.name == "__Type" and name == "ofType":
+            return self._of_type(node, named, self.introspection.wrapping)
         if parent.name in introspection_types:
             sized = self.introspection.size(parent.name, name, whole)
             if sized is not None:
@@ -220,6 +243,20 @@ class _Pricer:
                 size = int(hint.get(LIST_SIZE_KEY, DEFAULT_LIST_SIZE))
             return base + size * self.selection_set(node.selection_set, named, None)
         return base + self.selection_set(node.selection_set, named, None)
+
+    def _of_type(self, node: FieldNode, type_: Any, levels: int) -> float:
+        """An `ofType` chain, priced only as deep as the schema wraps a type reference:
+        past that every `ofType` is null, however deep GraphiQL's query asks."""
+        if levels <= 0 or node.selection_set is None:
+            return 1
+        total = 1.0
+        for selection in node.selection_set.selections:
+            if isinstance(selection, FieldNode) and selection.name.value == "ofType":
+                total += self._of_type(selection, type_, levels - 1)
+            else:  # anything else (fragments included) is priced as usual, conservatively
+                single = SelectionSetNode(selections=(selection,))
+                total += self.selection_set(single, type_, None)
+        return total
 
     def _definition(self, parent: Composite, name: str) -> GraphQLField | None:
         if parent is self.schema.query_type:

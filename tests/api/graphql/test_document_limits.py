@@ -54,7 +54,26 @@ def test_graphiqls_schema_query_fits_the_shape_bounds_and_the_cost_limit() -> No
     document = parse(get_introspection_query())
 
     check_shape(document, LIMITS)
-    assert 1_000 < query_cost(schema._schema, document, None, None) <= 20_000
+    # Half the default limit, so the schema can grow a good deal before the IDE is refused.
+    assert 1_000 < query_cost(schema._schema, document, None, None) <= 10_000
+
+
+def _of_type_chain(depth: int) -> str:
+    """`__schema { types { fields { type { ofType { ... } } } } }`, `depth` ofTypes deep."""
+    chain = "name"
+    for _ in range(depth):
+        chain = f"name ofType {{ {chain} }}"
+    return f"{{ __schema {{ types {{ fields {{ type {{ {chain} }} }} }} }} }}"
+
+
+def test_of_type_past_the_schemas_deepest_wrapping_costs_nothing_more() -> None:
+    def cost(depth: int) -> int:
+        return query_cost(schema._schema, parse(_of_type_chain(depth)), None, None)
+
+    # `[String!]!` is three wrappers deep: a fourth ofType and beyond are always null.
+    assert cost(1) < cost(2) < cost(3)
+    assert cost(4) == cost(8) == cost(20)
+    assert cost(4) - cost(3) <= cost(3) - cost(2)
 
 
 def test_fragments_are_merged_as_the_validator_merges_them_within_bounds() -> None:
