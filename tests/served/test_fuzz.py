@@ -4,10 +4,7 @@ with a 5xx or an "Unexpected error" (the masked message of an unhandled exceptio
 
 from __future__ import annotations
 
-import subprocess
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
@@ -18,18 +15,13 @@ from hypothesis import strategies as st
 from schemathesis.graphql import nodes
 
 from tests.graphql_client import vendor_input
-from tests.served.conftest import Server, start_server, stop_server, vendormatch_command
+from tests.served.accounts import create_admin, data, login, post, register
+from tests.served.conftest import Server, start_server, stop_server
 
-PASSWORD = "fuzzing passphrase 42"
 ROLES = ("ANONYMOUS", "BUSINESS", "VENDOR", "ADMIN")
 # Enough to reach every field's arguments a few ways; bounded for a 2-core CI machine.
 EXAMPLES_PER_OPERATION = 40
 
-REGISTER = """mutation ($input: RegisterInput!) {
-  register(input: $input) { token userErrors { field message } } }"""
-LOGIN = (
-    """mutation ($input: LoginInput!) { login(input: $input) { token userErrors { message } } }"""
-)
 # Custom scalars: well-formed values, and the hostile ones a client can send instead
 # (huge and non-finite amounts, impossible dates, lone surrogates, plain junk).
 NUMBER_TEXT = st.one_of(
@@ -58,52 +50,19 @@ def fuzzed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(running)
 
 
-def _execute(server: Server, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-    response = httpx.post(server.graphql, json={"query": query, "variables": variables})
-    assert response.status_code == 200, response.text
-    data: dict[str, Any] = response.json()["data"]
-    return data
-
-
-def _register(server: Server, role: str) -> str:
-    email = f"fuzz-{role.lower()}-{uuid.uuid4().hex[:8]}@example.com"
-    variables = {"input": {"email": email, "password": PASSWORD, "role": role}}
-    payload = _execute(server, REGISTER, variables)["register"]
-    assert payload["userErrors"] == [], payload
-    token: str = payload["token"]
-    return token
-
-
-def _admin(server: Server, tmp: Path) -> str:
-    """An admin made the operator's way (`vendormatch create-admin`), then signed in."""
-    email = f"fuzz-admin-{uuid.uuid4().hex[:8]}@example.com"
-    subprocess.run(
-        [*vendormatch_command(), "create-admin", "--email", email, "--password", PASSWORD],
-        env=server.env,
-        cwd=tmp,
-        check=True,
-        capture_output=True,
-    )
-    payload = _execute(server, LOGIN, {"input": {"email": email, "password": PASSWORD}})["login"]
-    token: str = payload["token"]
-    return token
-
-
 @pytest.fixture(scope="module")
-def tokens(fuzzed_server: Server, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def tokens(fuzzed_server: Server) -> dict[str, str]:
     """A bearer token per signed-in role; the vendor has a profile to act on."""
-    vendor = _register(fuzzed_server, "VENDOR")
-    response = httpx.post(
-        fuzzed_server.graphql,
-        json={"query": CREATE_VENDOR, "variables": {"input": vendor_input()}},
-        headers={"authorization": f"Bearer {vendor}"},
-    )
-    assert response.json()["data"]["createVendorProfile"]["userErrors"] == []
-    return {
-        "BUSINESS": _register(fuzzed_server, "BUSINESS"),
-        "VENDOR": vendor,
-        "ADMIN": _admin(fuzzed_server, tmp_path_factory.mktemp("admin")),
-    }
+    with httpx.Client(base_url=fuzzed_server.url, timeout=60) as http:
+        vendor = register(http, "VENDOR")
+        created = data(post(http, CREATE_VENDOR, {"input": vendor_input()}, token=vendor.token))
+        assert created["createVendorProfile"]["userErrors"] == []
+        admin = login(http, create_admin(fuzzed_server).email)
+        return {
+            "BUSINESS": register(http, "BUSINESS").token,
+            "VENDOR": vendor.token,
+            "ADMIN": str(admin["token"]),
+        }
 
 
 def fuzz_operation(operation: Any, headers: dict[str, str], failures: list[str]) -> int:
