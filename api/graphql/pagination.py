@@ -235,28 +235,6 @@ class Connection(Generic[Item]):
         return await self._count()
 
     @classmethod
-    def from_window(
-        cls, nodes: Sequence[Item], page: Window, count: Callable[[], Awaitable[int]]
-    ) -> Self:
-        """A page from a window that fetched `limit + 1` rows (the extra says there is more)."""
-        has_next = len(nodes) > page.limit
-        shown = list(nodes[: page.limit])
-        edges = [
-            Edge(cursor=encode_cursor(page.offset + index), node=node)
-            for index, node in enumerate(shown)
-        ]
-        return cls(
-            edges=edges,
-            page_info=relay.PageInfo(
-                has_next_page=has_next,
-                has_previous_page=page.offset > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-            _count=count,
-        )
-
-    @classmethod
     def from_keyset(
         cls,
         nodes: Sequence[Item],
