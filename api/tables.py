@@ -8,14 +8,27 @@ from __future__ import annotations
 from sqlmodel import SQLModel
 
 from api.auth.models import Account
+from api.engagements.models import (
+    ChangeRequest,
+    CheckIn,
+    Dispute,
+    Engagement,
+    EngagementMilestone,
+)
+from api.events.models import Event, Webhook, WebhookDelivery
 from api.matches.models import MatchModel
+from api.messaging.models import Message, Thread, ThreadRead
 from api.projects.models import (
     Deliverable,
     Milestone,
+    NdaAcceptance,
+    ProjectInvitation,
     ProjectRequest,
     ProjectShortlist,
     ProjectSkill,
+    ScreeningQuestion,
 )
+from api.proposals.models import Proposal
 from api.reviews.models import Review
 from api.tags.models import Tag, TagAlias, TagRelation
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
@@ -24,19 +37,34 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "Account",
+    "ChangeRequest",
+    "CheckIn",
     "Deliverable",
+    "Dispute",
+    "Engagement",
+    "EngagementMilestone",
+    "Event",
     "MatchModel",
+    "Message",
     "Milestone",
+    "NdaAcceptance",
+    "ProjectInvitation",
     "ProjectRequest",
     "ProjectShortlist",
     "ProjectSkill",
+    "Proposal",
     "Review",
+    "ScreeningQuestion",
     "Tag",
     "TagAlias",
     "TagRelation",
+    "Thread",
+    "ThreadRead",
     "Vendor",
     "VendorCertification",
     "VendorExpertise",
     "VendorLanguage",
+    "Webhook",
+    "WebhookDelivery",
     "metadata",
 ]

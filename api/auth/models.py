@@ -22,3 +22,7 @@ class Account(SQLModel, table=True):
     # all earlier tokens, and the random key tells a reused id's new account apart.
     token_version: int = Field(default=0)
     token_key: str = Field(default_factory=new_token_key, max_length=32)
+    # Signs that two accounts have one owner (their reviews of each other do not count):
+    # the mailbox with `+tags` and Gmail dots removed, and the network it registered from.
+    mailbox_key: str | None = Field(default=None, max_length=254, index=True)
+    signup_network: str | None = Field(default=None, max_length=64, index=True)

@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
@@ -20,6 +20,19 @@ class ProjectStatus(enum.StrEnum):
     AWARDED = "AWARDED"
     CLOSED = "CLOSED"
     CANCELLED = "CANCELLED"
+
+
+class Visibility(enum.StrEnum):
+    PUBLIC = "PUBLIC"
+    INVITE_ONLY = "INVITE_ONLY"
+
+
+class InvitationStatus(enum.StrEnum):
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
+    REVOKED = "REVOKED"
+    EXPIRED = "EXPIRED"
 
 
 class ProjectRequest(SQLModel, table=True):
@@ -49,9 +62,24 @@ class ProjectRequest(SQLModel, table=True):
     start_date: date | None = None
     deadline: date | None = None
     status: str = Field(default=ProjectStatus.DRAFT, max_length=16, index=True)
+    visibility: str = Field(default=Visibility.PUBLIC, max_length=16, index=True)
+    # With an NDA, a vendor sees the full description and attachments' names only after
+    # its owner accepts `nda_text`; until then it sees `summary`.
+    nda_required: bool = False
+    nda_text: str | None = Field(default=None, max_length=10000)
+    summary: str | None = Field(default=None, max_length=500)
+    attachment_names: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    acceptance_criteria: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    communication_plan: str | None = Field(default=None, max_length=2000)
     awarded_vendor_id: int | None = Field(default=None, foreign_key="vendor.id", index=True)
     # An award is an offer until the vendor's owner accepts it; only then can it be reviewed.
     award_accepted_at: datetime | None = None
+    # An unanswered award lapses at `award_expires_at` and the request reopens.
+    award_expires_at: datetime | None = None
     published_at: datetime | None = None
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, index=True)
@@ -87,3 +115,41 @@ class ProjectShortlist(SQLModel, table=True):
 
     project_id: int = Field(foreign_key="project_request.id", primary_key=True, ondelete="CASCADE")
     vendor_id: int = Field(foreign_key="vendor.id", primary_key=True, index=True)
+    note: str | None = Field(default=None, max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ScreeningQuestion(SQLModel, table=True):
+    __tablename__ = "screening_question"
+
+    project_id: int = Field(foreign_key="project_request.id", primary_key=True, ondelete="CASCADE")
+    position: int = Field(primary_key=True)
+    question: str = Field(max_length=500)
+    required: bool = True
+
+
+class ProjectInvitation(SQLModel, table=True):
+    """A vendor invited to a request: it may see the request even when INVITE_ONLY."""
+
+    __tablename__ = "project_invitation"
+    __table_args__ = (UniqueConstraint("project_id", "vendor_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project_request.id", index=True, ondelete="CASCADE")
+    vendor_id: int = Field(foreign_key="vendor.id", index=True)
+    status: str = Field(default=InvitationStatus.PENDING, max_length=16)
+    message: str | None = Field(default=None, max_length=2000)
+    expires_at: datetime
+    responded_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class NdaAcceptance(SQLModel, table=True):
+    """A vendor's owner accepted a request's NDA, as it stood then."""
+
+    __tablename__ = "nda_acceptance"
+
+    project_id: int = Field(foreign_key="project_request.id", primary_key=True, ondelete="CASCADE")
+    vendor_id: int = Field(foreign_key="vendor.id", primary_key=True)
+    account_id: int = Field(foreign_key="account.id")
+    accepted_at: datetime = Field(default_factory=utcnow)

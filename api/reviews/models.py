@@ -1,18 +1,32 @@
-"""Reviews: verified, one per awarded project."""
+"""Reviews: verified, after an engagement completes, in both directions."""
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
 
 
+class ReviewDirection(enum.StrEnum):
+    BUSINESS_TO_VENDOR = "BUSINESS_TO_VENDOR"
+    VENDOR_TO_BUSINESS = "VENDOR_TO_BUSINESS"
+
+
 class Review(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("project_id", "direction"),)
+
     id: int | None = Field(default=None, primary_key=True)
-    project_id: int = Field(foreign_key="project_request.id", unique=True)
+    project_id: int = Field(foreign_key="project_request.id", index=True)
+    engagement_id: int | None = Field(default=None, index=True)
+    direction: str = Field(default=ReviewDirection.BUSINESS_TO_VENDOR, max_length=24)
+    # The vendor side of the engagement, whichever way the review goes.
     vendor_id: int = Field(foreign_key="vendor.id", index=True)
+    # The business account of the engagement, whichever way the review goes.
+    business_id: int | None = Field(default=None, foreign_key="account.id", index=True)
     author_id: int = Field(foreign_key="account.id", index=True)
     quality: int
     communication: int
@@ -20,4 +34,10 @@ class Review(SQLModel, table=True):
     value: int
     on_time: bool = True
     comment: str = Field(default="", max_length=4000)
+    # False when the review may not move a rating: the two accounts share an owner, or
+    # the engagement approved no milestone. `discount_reason` says which.
+    counted: bool = True
+    discount_reason: str | None = Field(default=None, max_length=200)
+    reply: str | None = Field(default=None, max_length=4000)
+    replied_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow, index=True)

@@ -57,8 +57,15 @@ class Vendor(SQLModel, table=True):
     availability: str = Field(default=Availability.AVAILABLE, max_length=16)
     founded_year: int | None = None
     median_response_hours: float | None = None
+    # Measured from messages over the last 90 days; shown (and matched on) instead of
+    # the self-declared figure once there are any.
+    response_median_hours: float | None = None
+    response_p90_hours: float | None = None
+    response_samples: int = 0
     verified: bool = Field(default=False, index=True)
     verified_at: datetime | None = None
+    # Why verification was lifted (a changed country or certifications), until re-vetted.
+    verification_note: str | None = Field(default=None, max_length=200)
     # Lower-cased name, headline, description and tag names for `search`.
     search_text: str = Field(default="", max_length=20000)
     review_count: int = Field(default=0)
