@@ -58,7 +58,7 @@ async def emit(
         WebhookDelivery(webhook_id=hook_id, event_id=event_ids[account])
         for hook_id, account in hooks
     )
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         # Sent only if the transaction commits; every worker's listener wakes at once.
         newest = max(event.id or 0 for event in events)
         await session.execute(
