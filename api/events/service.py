@@ -55,7 +55,7 @@ async def emit(
     ).all()
     event_ids = {event.account_id: event.id or 0 for event in events}
     session.add_all(
-        WebhookDelivery(webhook_id=hook_id, event_id=event_ids[account])
+        WebhookDelivery(webhook_id=int(hook_id), event_id=event_ids[account])
         for hook_id, account in hooks
     )
     if session.get_bind().dialect.name == "postgresql":
