@@ -55,8 +55,9 @@ async def emit(
     ).all()
     event_ids = {event.account_id: event.id or 0 for event in events}
     session.add_all(
-        WebhookDelivery(webhook_id=int(hook_id), event_id=event_ids[account])
+        WebhookDelivery(webhook_id=hook_id, event_id=event_ids[account])
         for hook_id, account in hooks
+        if hook_id is not None
     )
     if session.get_bind().dialect.name == "postgresql":
         # Sent only if the transaction commits; every worker's listener wakes at once.
