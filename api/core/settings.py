@@ -77,6 +77,26 @@ class Settings(BaseSettings):
     rate_limit_review_account: str = Field(default="60/hour", alias="RATE_LIMIT_REVIEW_ACCOUNT")
     rate_limit_match_ip: str = Field(default="300/minute", alias="RATE_LIMIT_MATCH_IP")
     rate_limit_match_account: str = Field(default="120/minute", alias="RATE_LIMIT_MATCH_ACCOUNT")
+    # Hiring and delivery writes: invitations, proposals, messages, milestones, disputes.
+    rate_limit_workflow_ip: str = Field(default="600/hour", alias="RATE_LIMIT_WORKFLOW_IP")
+    rate_limit_workflow_account: str = Field(
+        default="300/hour", alias="RATE_LIMIT_WORKFLOW_ACCOUNT"
+    )
+    # How long an award or an invitation waits for the vendor's answer.
+    award_ttl_hours: int = Field(default=7 * 24, ge=1, alias="AWARD_TTL_HOURS")
+    invitation_ttl_hours: int = Field(default=14 * 24, ge=1, alias="INVITATION_TTL_HOURS")
+    # Events: how often each worker looks for new ones where the database cannot NOTIFY
+    # (SQLite), and how webhooks are delivered.
+    event_poll_seconds: float = Field(default=0.5, gt=0, alias="EVENT_POLL_SECONDS")
+    webhook_timeout_seconds: float = Field(default=5.0, gt=0, alias="WEBHOOK_TIMEOUT_SECONDS")
+    webhook_max_attempts: int = Field(default=8, ge=1, alias="WEBHOOK_MAX_ATTEMPTS")
+    webhook_retry_base_seconds: float = Field(
+        default=30.0, gt=0, alias="WEBHOOK_RETRY_BASE_SECONDS"
+    )
+    # Webhooks to loopback and private addresses are refused (they would let a client make
+    # the server call its own network); tests and single-host setups may allow them.
+    webhook_allow_private: bool = Field(default=False, alias="WEBHOOK_ALLOW_PRIVATE")
+    max_webhooks_per_account: int = Field(default=5, ge=0, alias="MAX_WEBHOOKS_PER_ACCOUNT")
 
     def allowed_origins(self) -> list[str]:
         """CORS_ORIGINS as a list (`https://a.example, https://b.example`)."""

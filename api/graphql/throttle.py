@@ -25,6 +25,7 @@ class Action(enum.StrEnum):
     POST = "post"
     REVIEW = "review"
     MATCH = "match"
+    WORKFLOW = "workflow"
 
 
 # Which settings hold an action's limits: per IP, and per account (None: anonymous).
@@ -34,6 +35,7 @@ LIMITS: dict[Action, tuple[str, str | None]] = {
     Action.POST: ("rate_limit_post_ip", "rate_limit_post_account"),
     Action.REVIEW: ("rate_limit_review_ip", "rate_limit_review_account"),
     Action.MATCH: ("rate_limit_match_ip", "rate_limit_match_account"),
+    Action.WORKFLOW: ("rate_limit_workflow_ip", "rate_limit_workflow_account"),
 }
 
 
