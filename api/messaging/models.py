@@ -28,6 +28,8 @@ class Thread(SQLModel, table=True):
     kind: str = Field(max_length=16)
     project_id: int = Field(foreign_key="project_request.id", index=True)
     vendor_id: int = Field(foreign_key="vendor.id", index=True)
+    # The business account of the request: with the vendor's owner, one of the two parties.
+    business_id: int = Field(foreign_key="account.id", index=True)
     engagement_id: int | None = Field(default=None, index=True)
     last_message_at: datetime | None = Field(default=None, index=True)
     created_at: datetime = Field(default_factory=utcnow)

@@ -187,6 +187,7 @@ def upgrade() -> None:
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("project_id", sa.Integer(), nullable=False),
         sa.Column("vendor_id", sa.Integer(), nullable=False),
+        sa.Column("business_id", sa.Integer(), nullable=False),
         sa.Column("engagement_id", sa.Integer(), nullable=True),
         sa.Column("last_message_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
@@ -198,10 +199,15 @@ def upgrade() -> None:
             ["vendor_id"],
             ["vendor.id"],
         ),
+        sa.ForeignKeyConstraint(
+            ["business_id"],
+            ["account.id"],
+        ),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("project_id", "vendor_id", "kind"),
     )
     with op.batch_alter_table("thread", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_thread_business_id"), ["business_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_thread_engagement_id"), ["engagement_id"], unique=False
         )
@@ -630,6 +636,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_thread_project_id"))
         batch_op.drop_index(batch_op.f("ix_thread_last_message_at"))
         batch_op.drop_index(batch_op.f("ix_thread_engagement_id"))
+        batch_op.drop_index(batch_op.f("ix_thread_business_id"))
 
     op.drop_table("thread")
     op.drop_table("screening_question")
