@@ -72,6 +72,7 @@ class Webhook(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", index=True)
     url: str = Field(max_length=2000)
     secret: str = Field(max_length=128)
+    description: str = Field(default="", max_length=200)
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
 

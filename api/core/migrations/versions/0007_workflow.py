@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("account_id", sa.Integer(), nullable=False),
         sa.Column("url", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
         sa.Column("secret", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
