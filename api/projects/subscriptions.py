@@ -18,9 +18,9 @@ from typing import Annotated
 import strawberry
 
 from api.core.clock import utcnow
-from api.core.errors import ClientError, ErrorCode, Problems
-from api.core.settings import Settings
+from api.core.errors import ClientError, Problems
 from api.graphql.context import Info
+from api.graphql.subscription_slots import SubscriptionSlots
 from api.graphql.throttle import request_ip
 from api.projects.models import ProjectRequest
 from api.projects.reads import published_after
@@ -98,40 +98,6 @@ class PollWindow:
             self.floor = max(self.floor, newest - COMMIT_MARGIN)
         self.sent = {key: moment for key, moment in self.sent.items() if moment > self.floor}
         return fresh
-
-
-class SubscriptionSlots:
-    """This worker's live subscriptions, in all and per client address: each polls the
-    database, so an anonymous client may not open them without bound."""
-
-    def __init__(self) -> None:
-        self.total = 0
-        self.by_client: dict[str, int] = {}
-
-    def acquire(self, client: str, settings: Settings) -> None:
-        """Take a slot for `client`, or raise RATE_LIMITED."""
-        held = self.by_client.get(client, 0)
-        if held >= settings.max_subscriptions_per_client:
-            raise _refused(
-                f"At most {settings.max_subscriptions_per_client} subscriptions per client; "
-                "complete one before starting another."
-            )
-        if self.total >= settings.max_subscriptions:
-            raise _refused("This server holds as many subscriptions as it can; retry later.")
-        self.by_client[client] = held + 1
-        self.total += 1
-
-    def release(self, client: str) -> None:
-        held = self.by_client.get(client, 0) - 1
-        if held > 0:
-            self.by_client[client] = held
-        else:
-            self.by_client.pop(client, None)
-        self.total = max(self.total - 1, 0)
-
-
-def _refused(message: str) -> ClientError:
-    return ClientError(message, code=ErrorCode.RATE_LIMITED.value)
 
 
 def _tag_ids(catalog: TagCatalog, tags_any: list[str]) -> list[int]:
