@@ -258,3 +258,37 @@ async def add_to_rating(session: AsyncSession, review: ReviewScores) -> None:
         )
         .execution_options(synchronize_session=False)
     )
+
+
+async def vendor_of_owner(session: AsyncSession, account_id: int) -> int | None:
+    """The id of the vendor profile an account owns (None when it owns none)."""
+    return await session.scalar(select(col(Vendor.id)).where(col(Vendor.owner_id) == account_id))
+
+
+async def record_response_time(
+    session: AsyncSession,
+    *,
+    vendor_id: int,
+    median_hours: float | None,
+    p90_hours: float | None,
+    samples: int,
+) -> None:
+    """Store a vendor's measured response time (from its replies in message threads).
+
+    `updated_at` moves too, so every worker's match index re-reads the vendor.
+    """
+    await session.execute(
+        update(Vendor)
+        .where(col(Vendor.id) == vendor_id)
+        .values(
+            response_median_hours=median_hours,
+            response_p90_hours=p90_hours,
+            response_samples=samples,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def vendor_name(session: AsyncSession, vendor_id: int) -> str | None:
+    return await session.scalar(select(col(Vendor.name)).where(col(Vendor.id) == vendor_id))

@@ -1,0 +1,105 @@
+"""A viewer's threads, most recently active first, as keyset pages."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.core.viewer import Role, Viewer
+from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.messaging.models import Message, Side, Thread, ThreadRead
+from api.vendors import service as vendors
+
+# Threads list by their latest activity, newest first.
+THREAD_ORDER = "threads:ACTIVE:DESC"
+# A thread opened without messages yet (an engagement's) is as active as its opening.
+ACTIVE_AT = func.coalesce(col(Thread.last_message_at), col(Thread.created_at))
+
+
+async def list_threads(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    unread_only: bool,
+    after: Position | None,
+    limit: int,
+) -> tuple[list[tuple[Thread, str]], Callable[[], Awaitable[int]]]:
+    """The viewer's threads (every thread for an admin), with each one's cursor, and a
+    counter for all of them. `unread_only` keeps threads with a message from the other
+    side the viewer has not read (an admin, no party, has none)."""
+    vendor_id = (
+        await vendors.vendor_of_owner(session, viewer.account_id)
+        if viewer.role == Role.VENDOR
+        else None
+    )
+    conditions: list[ColumnElement[bool]] = [_mine(viewer, vendor_id)]
+    if unread_only:
+        conditions.append(_unread(viewer, vendor_id))
+    page_conditions = list(conditions)
+    if after is not None:
+        page_conditions.append(
+            after_position(
+                ACTIVE_AT,
+                datetime_key(after.require_order(THREAD_ORDER)),
+                col(Thread.id),
+                after.id,
+                key_descending=True,
+                id_descending=True,
+            )
+        )
+    rows = (
+        (
+            await session.execute(
+                select(Thread)
+                .where(*page_conditions)
+                .order_by(ACTIVE_AT.desc(), col(Thread.id).desc())
+                .limit(limit)
+            )
+        )
+        .scalars()
+        .all()
+    )
+
+    async def count() -> int:
+        statement = select(func.count()).select_from(Thread).where(*conditions)
+        return int(await session.scalar(statement) or 0)
+
+    return [(thread, _cursor(thread)) for thread in rows], count
+
+
+def _mine(viewer: Viewer, vendor_id: int | None) -> ColumnElement[bool]:
+    if viewer.is_admin:
+        return true()
+    if vendor_id is not None:
+        return col(Thread.vendor_id) == vendor_id
+    return col(Thread.business_id) == viewer.account_id
+
+
+def _unread(viewer: Viewer, vendor_id: int | None) -> ColumnElement[bool]:
+    if viewer.is_admin:
+        return false()
+    side = Side.VENDOR if vendor_id is not None else Side.BUSINESS
+    read_up_to = (
+        select(col(ThreadRead.last_read_message_id))
+        .where(
+            col(ThreadRead.thread_id) == col(Thread.id),
+            col(ThreadRead.account_id) == viewer.account_id,
+        )
+        .scalar_subquery()
+    )
+    return exists().where(
+        and_(
+            col(Message.thread_id) == col(Thread.id),
+            col(Message.side) != side,
+            or_(read_up_to.is_(None), col(Message.id) > read_up_to),
+        )
+    )
+
+
+def _cursor(thread: Thread) -> str:
+    assert thread.id is not None
+    active = thread.last_message_at or thread.created_at
+    return encode_position(active.isoformat(), thread.id, THREAD_ORDER)
