@@ -11,6 +11,8 @@ from api.graphql.extensions import extensions
 from api.graphql.node import NodeQueries
 from api.graphql.pagination import max_page
 from api.matches.queries import MatchQueries
+from api.messaging.mutations import MessagingMutations
+from api.messaging.queries import MessagingQueries
 from api.projects.mutations import ProjectMutations
 from api.projects.queries import ProjectQueries
 from api.projects.subscriptions import ProjectSubscriptions
@@ -28,13 +30,14 @@ class Query(
     ProjectQueries,
     ReferenceQueries,
     TagQueries,
+    MessagingQueries,
     NodeQueries,
 ):
     pass
 
 
 @strawberry.type
-class Mutation(VendorMutations, AuthMutations, ProjectMutations):
+class Mutation(VendorMutations, AuthMutations, ProjectMutations, MessagingMutations):
     pass
 
 
