@@ -8,13 +8,14 @@ from api.auth import service
 from api.auth.devices import issue_device_token, read_device_token
 from api.auth.inputs import ChangePasswordInput, LoginInput, RegisterInput
 from api.auth.models import Account
+from api.auth.rules import signup_network
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import issue_token
 from api.auth.types import AccountType
 from api.core.settings import Settings
 from api.core.viewer import Role
 from api.graphql.context import Info
-from api.graphql.throttle import Action, limit_mutation, rate, rate_limiter
+from api.graphql.throttle import Action, limit_mutation, rate, rate_limiter, request_ip
 from api.graphql.user_errors import MutationPayload, run_mutation
 
 
@@ -92,6 +93,7 @@ class AuthMutations:
                 session=info.context.session,
                 credentials=input.credentials(),
                 role=Role(input.role.value),
+                network=signup_network(request_ip(info.context)),
             )
 
         return await run_mutation(

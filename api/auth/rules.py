@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
 from api.core.errors import ErrorCode, FieldPath, Problems
@@ -58,3 +59,29 @@ def check_password(problems: Problems, path: FieldPath, password: str) -> None:
         problems.add(path, f"Use at least {MIN_PASSWORD} characters.", ErrorCode.INVALID)
     elif len(password) > MAX_PASSWORD:
         problems.add(path, f"Use at most {MAX_PASSWORD} characters.", ErrorCode.TOO_LONG)
+
+
+# Providers that ignore dots in a mailbox's name, and the one domain they share.
+GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+
+
+def mailbox_key(email: str) -> str:
+    """The mailbox an address delivers to: lower-case, without a `+tag`, and for Gmail
+    without dots in the name and on one domain, so `A.Lice+shop@googlemail.com` and
+    `alice@gmail.com` are one owner's."""
+    local, _at, domain = normalise_email(email).rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in GMAIL_DOMAINS:
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
+def signup_network(address_key: str) -> str | None:
+    """The network a registration came from (an IPv4 address or an IPv6 /64, as rate
+    limits key it), or None for an address that says nothing about who is behind it:
+    loopback, private, shared (NAT, offices, carriers, test harnesses) or unknown."""
+    try:
+        network = ipaddress.ip_network(address_key, strict=False)
+    except ValueError:
+        return None
+    return address_key if network.network_address.is_global else None

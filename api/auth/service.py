@@ -14,6 +14,7 @@ from api.auth.rules import (
     Credentials,
     check_credentials,
     check_password,
+    mailbox_key,
     normalise_email,
     plausible_email,
 )
@@ -32,9 +33,15 @@ async def account_by_email(session: AsyncSession, email: str) -> Account | None:
 
 
 async def register(
-    *, session: AsyncSession, credentials: Credentials, role: Role, allow_admin: bool = False
+    *,
+    session: AsyncSession,
+    credentials: Credentials,
+    role: Role,
+    allow_admin: bool = False,
+    network: str | None = None,
 ) -> Account:
-    """Create an account; only the operator CLI may create admins."""
+    """Create an account; only the operator CLI may create admins. `network` is the
+    client's address key (see `rules.signup_network`), kept to tell one owner's accounts."""
     problems = Problems()
     if role not in SELF_SERVICE_ROLES and not allow_admin:
         problems.add(["role"], "Choose BUSINESS or VENDOR.", ErrorCode.INVALID)
@@ -49,6 +56,8 @@ async def register(
         # argon2 is deliberately slow: hash in a thread so other requests keep flowing.
         password_hash=await asyncio.to_thread(hash_password, credentials.password),
         role=role.value,
+        mailbox_key=mailbox_key(credentials.email),
+        signup_network=network,
     )
     session.add(account)
     await session.flush()
@@ -139,3 +148,23 @@ async def _bump_token_version(session: AsyncSession, account: Account) -> None:
         .values(token_version=col(Account.token_version) + 1)
     )
     await session.refresh(account)
+
+
+async def share_an_owner(session: AsyncSession, account_a: int, account_b: int) -> bool:
+    """Whether two accounts look like one owner's: the same account, the same mailbox
+    (tags and Gmail dots aside), or registered from the same public network."""
+    if account_a == account_b:
+        return True
+    rows = (
+        await session.execute(
+            select(col(Account.mailbox_key), col(Account.signup_network)).where(
+                col(Account.id).in_([account_a, account_b])
+            )
+        )
+    ).all()
+    if len(rows) != 2:
+        return False
+    (mailbox_a, network_a), (mailbox_b, network_b) = rows
+    same_mailbox = mailbox_a is not None and mailbox_a == mailbox_b
+    same_network = network_a is not None and network_a == network_b
+    return same_mailbox or same_network
