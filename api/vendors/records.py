@@ -89,8 +89,16 @@ def vendor_record(
         review_mean=float(vendor.rating_sum) / count if count else 0.0,
         on_time_rate=vendor.on_time_count / count if count else None,
         last_review_days=(now - vendor.last_review_at).days if vendor.last_review_at else None,
-        median_response_hours=vendor.median_response_hours,
+        median_response_hours=measured_median_hours(vendor),
     )
+
+
+def measured_median_hours(vendor: Vendor) -> float | None:
+    """The median reply time measured from messages when there are any, else the vendor's
+    own claim: the profile and the matcher show the same number."""
+    if vendor.response_samples > 0:
+        return vendor.response_median_hours
+    return vendor.median_response_hours
 
 
 async def change_stamps(

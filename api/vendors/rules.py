@@ -179,3 +179,21 @@ def _check_certifications(draft: VendorDraft, problems: Problems) -> list[str] |
         reference.certification,
         maximum=MAX_CERTIFICATIONS,
     )
+
+
+def verification_lapse(
+    vendor_country: str,
+    vendor_certifications: set[str],
+    values: VendorValues,
+) -> str | None:
+    """Why an admin must look at a verified vendor again after this change (its country
+    or its certifications are what vetting checked), or None when the change keeps it."""
+    changed: list[str] = []
+    country = values.columns.get("country")
+    if country is not None and country != vendor_country:
+        changed.append(f"country changed from {vendor_country} to {country}")
+    if values.certifications is not None and set(values.certifications) != vendor_certifications:
+        changed.append("certifications changed")
+    if not changed:
+        return None
+    return f"Verification lifted: {' and '.join(changed)}; awaiting an admin's review."

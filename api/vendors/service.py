@@ -16,7 +16,7 @@ from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog
 from api.vendors.fields import VendorDraft
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
-from api.vendors.rules import VendorValues, check_vendor_draft
+from api.vendors.rules import VendorValues, check_vendor_draft, verification_lapse
 from api.vendors.slugs import insert_with_unique_slug
 
 # Writers that did not name a version retry a lost race this many times before giving up.
@@ -72,13 +72,16 @@ async def update_vendor(
         problems.raise_if_any()
         if expected_version is not None and expected_version != vendor.version:
             raise _conflict(vendor.version)
+        columns = dict(values.columns)
+        if vendor.verified:
+            columns |= await _revoked_verification(session, vendor, values)
         # An UPDATE's result is a CursorResult (with rowcount); the stubs type it as Result.
         changed = cast(
             CursorResult[Any],
             await session.execute(
                 update(Vendor)
                 .where(col(Vendor.id) == vendor_id, col(Vendor.version) == vendor.version)
-                .values(**values.columns, version=vendor.version + 1, updated_at=utcnow())
+                .values(**columns, version=vendor.version + 1, updated_at=utcnow())
                 .execution_options(synchronize_session=False)
             ),
         )
@@ -114,6 +117,8 @@ async def set_verified(
         .values(
             verified=verified,
             verified_at=utcnow() if verified else None,
+            # An admin has looked: whatever lifted the verification is settled.
+            verification_note=None,
             version=col(Vendor.version) + 1,
             updated_at=utcnow(),
         )
@@ -122,6 +127,26 @@ async def set_verified(
     fresh = await session.get(Vendor, vendor_id, populate_existing=True)
     assert fresh is not None
     return fresh
+
+
+async def _revoked_verification(
+    session: AsyncSession, vendor: Vendor, values: VendorValues
+) -> dict[str, object]:
+    """The columns that lift a verified vendor's verification, when the change touches
+    what vetting checked (country, certifications); nothing otherwise."""
+    held = set(
+        (
+            await session.execute(
+                select(col(VendorCertification.code)).where(
+                    col(VendorCertification.vendor_id) == vendor.id
+                )
+            )
+        ).scalars()
+    )
+    note = verification_lapse(vendor.country, held, values)
+    if note is None:
+        return {}
+    return {"verified": False, "verified_at": None, "verification_note": note}
 
 
 async def _vendor_for_edit(session: AsyncSession, viewer: Viewer, vendor_id: int) -> Vendor:

@@ -96,6 +96,30 @@ class RatingSummary:
         return rounded(prior.bayesian_average(Decimal(self._row.rating_sum), self.count))
 
 
+@strawberry.type(
+    description="How fast a vendor answers: measured from its replies in message threads "
+    "over the last 90 days when there are any, else the vendor's own claim."
+)
+class ResponseTime:
+    median_hours: float | None
+    p90_hours: float | None = strawberry.field(description="Null unless measured.")
+    samples: int = strawberry.field(description="Replies measured; 0 for a claim.")
+    measured: bool
+
+    @classmethod
+    def of(cls, row: VendorRow) -> ResponseTime:
+        if row.response_samples > 0:
+            return cls(
+                median_hours=row.response_median_hours,
+                p90_hours=row.response_p90_hours,
+                samples=row.response_samples,
+                measured=True,
+            )
+        return cls(
+            median_hours=row.median_response_hours, p90_hours=None, samples=0, measured=False
+        )
+
+
 @strawberry.type(name="Vendor", description="An agency or freelancer offering outsourced work.")
 class VendorType(KeyedNode):
     id: relay.NodeID[int]
@@ -108,7 +132,9 @@ class VendorType(KeyedNode):
     team_size: int
     availability: AvailabilityType
     founded_year: int | None
-    median_response_hours: float | None
+    median_response_hours: float | None = strawberry.field(
+        description="The vendor's own claim; see responseTime for the measured figure."
+    )
     verified: bool = strawberry.field(description="Vetted by a Vendormatch admin.")
     verified_at: datetime | None
     version: int = strawberry.field(description="Pass as expectedVersion to update safely.")
@@ -215,6 +241,20 @@ class VendorType(KeyedNode):
             page,
             total,
         )
+
+    @strawberry.field(description="Measured response time, or the claim until measured.")
+    def response_time(self) -> ResponseTime:
+        return ResponseTime.of(self._row)
+
+    @strawberry.field(
+        description="Why verification was lifted, until an admin verifies again; shown to "
+        "the owner and admins only."
+    )
+    def verification_note(self, info: Info) -> str | None:
+        viewer = info.context.viewer
+        if viewer is None or not (viewer.is_admin or viewer.account_id == self._row.owner_id):
+            return None
+        return self._row.verification_note
 
     @strawberry.field(description="Whether the signed-in account owns this profile.")
     def is_mine(self, info: Info) -> bool:
