@@ -10,22 +10,46 @@ from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from api.core.viewer import Viewer
+from api.core import clock
+from api.core.viewer import Role, Viewer
 from api.graphql.pagination import Position, after_position, datetime_key, encode_position
 from api.projects.models import ProjectRequest, ProjectSkill, ProjectStatus
-from api.projects.rules import visible_to
+from api.projects.rules import status_is, visible_to
 from api.scopes.conversion import library_scope
 from api.tags.catalog import TagCatalog
+from api.vendors.dataloaders import VendorByOwnerIdLoader
 from matching import Scope
 
 
+async def viewer_vendor_id(session: AsyncSession, viewer: Viewer | None) -> int | None:
+    """The vendor profile the viewer owns (only VENDOR accounts own one)."""
+    if viewer is None or viewer.role != Role.VENDOR:
+        return None
+    vendor = await VendorByOwnerIdLoader(session).load(viewer.account_id)
+    return vendor.id if vendor is not None else None
+
+
 async def project_by_id(
-    session: AsyncSession, viewer: Viewer | None, project_id: int
+    session: AsyncSession, viewer: Viewer | None, project_id: int, vendor_id: int | None = None
 ) -> ProjectRequest | None:
+    """The request if the viewer may see it; `vendor_id` is the viewer's vendor profile."""
     result = await session.execute(
-        select(ProjectRequest).where(col(ProjectRequest.id) == project_id, visible_to(viewer))
+        select(ProjectRequest).where(
+            col(ProjectRequest.id) == project_id,
+            visible_to(viewer, vendor_id, now=clock.utcnow()),
+        )
     )
     return result.scalar_one_or_none()
+
+
+async def visible_ids(
+    session: AsyncSession, viewer: Viewer | None, vendor_id: int | None, ids: Sequence[int]
+) -> set[int]:
+    """Which of `ids` the viewer may see, in one statement."""
+    statement = select(col(ProjectRequest.id)).where(
+        col(ProjectRequest.id).in_(list(ids)), visible_to(viewer, vendor_id, now=clock.utcnow())
+    )
+    return {row_id for row_id in (await session.execute(statement)).scalars() if row_id}
 
 
 # Requests list newest first, the only order they have.
@@ -36,6 +60,7 @@ async def list_projects(
     session: AsyncSession,
     viewer: Viewer | None,
     *,
+    vendor_id: int | None = None,
     status: str | None,
     mine: bool,
     after: Position | None,
@@ -43,9 +68,10 @@ async def list_projects(
 ) -> tuple[list[tuple[ProjectRequest, str]], Callable[[], Awaitable[int]]]:
     """A newest-first page of the requests the viewer may see, starting after `after`
     (each with its cursor), and a counter for all."""
-    conditions: list[ColumnElement[bool]] = [visible_to(viewer)]
+    now = clock.utcnow()
+    conditions: list[ColumnElement[bool]] = [visible_to(viewer, vendor_id, now=now)]
     if status is not None:
-        conditions.append(col(ProjectRequest.status) == status)
+        conditions.append(status_is(status, now))
     if mine:
         conditions.append(col(ProjectRequest.owner_id) == (viewer.account_id if viewer else -1))
     page_conditions = list(conditions)
@@ -84,11 +110,19 @@ def _id(row: ProjectRequest) -> int:
 
 
 async def published_after(
-    session: AsyncSession, moment: datetime, tag_ids: Sequence[int]
+    session: AsyncSession,
+    moment: datetime,
+    tag_ids: Sequence[int],
+    *,
+    viewer: Viewer | None = None,
+    vendor_id: int | None = None,
 ) -> list[ProjectRequest]:
-    """OPEN requests published after `moment`, needing any of `tag_ids` (any when empty)."""
+    """OPEN requests published after `moment` that the viewer may see (an INVITE_ONLY one
+    only by those it admits), needing any of `tag_ids` (any when empty)."""
     statement = select(ProjectRequest).where(
-        col(ProjectRequest.status) == ProjectStatus.OPEN, col(ProjectRequest.published_at) > moment
+        col(ProjectRequest.status) == ProjectStatus.OPEN,
+        col(ProjectRequest.published_at) > moment,
+        visible_to(viewer, vendor_id, now=clock.utcnow()),
     )
     if tag_ids:
         statement = statement.where(

@@ -8,7 +8,9 @@ from typing import Self, TypeAlias
 import strawberry
 from strawberry import relay
 
+from api.core import clock
 from api.graphql.context import Info
+from api.graphql.cost import cost_hint
 from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection
 from api.graphql.throttle import Action, limit_field
@@ -16,16 +18,31 @@ from api.matches.inputs import MatchWeightsInput
 from api.matches.queries import MATCH_COST
 from api.matches.ranking import rank
 from api.matches.types import VendorMatchConnection
+from api.projects.audience import MAX_INVITATIONS, MAX_SHORTLIST
+from api.projects.audience_types import (
+    ProjectInvitationType,
+    ScopeCompleteness,
+    ScreeningQuestionType,
+    ShortlistEntry,
+    VisibilityType,
+    viewer_vendor_id,
+)
+from api.projects.completeness import ScopeFacts, gaps
 from api.projects.dataloaders import (
     DeliverablesByProjectIdLoader,
+    InvitationsByProjectIdLoader,
     MilestonesByProjectIdLoader,
+    NdaAcceptedLoader,
     ProjectByIdLoader,
+    QuestionsByProjectIdLoader,
+    ShortlistByProjectIdLoader,
     SkillsByProjectIdLoader,
 )
 from api.projects.models import ProjectRequest as ProjectRow
-from api.projects.models import ProjectStatus
-from api.projects.reads import project_scope
-from api.projects.rules import can_see
+from api.projects.models import ProjectStatus, Visibility
+from api.projects.reads import project_scope, visible_ids
+from api.projects.rules import award_lapsed, effective_status, sees_everything
+from api.projects.terms import MAX_ATTACHMENTS, MAX_CRITERIA, MAX_QUESTIONS
 from api.reference.types import Language
 from api.scopes.fields import DataSensitivity, PricingModel
 from api.scopes.types import Budget, DataSensitivityType, Milestone, SkillRequirement
@@ -46,8 +63,6 @@ ProjectStatusType: TypeAlias = ProjectStatus
 class ProjectRequestType(KeyedNode):
     id: relay.NodeID[int]
     title: str
-    description: str
-    status: ProjectStatusType
     estimated_hours: float | None
     timezone: str
     min_overlap_hours: float
@@ -70,8 +85,6 @@ class ProjectRequestType(KeyedNode):
         return cls(
             id=row.id,
             title=row.title,
-            description=row.description,
-            status=ProjectStatus(row.status),
             estimated_hours=row.estimated_hours,
             timezone=row.timezone,
             min_overlap_hours=row.min_overlap_hours,
@@ -86,6 +99,131 @@ class ProjectRequestType(KeyedNode):
             award_accepted_at=row.award_accepted_at,
             _row=row,
         )
+
+    @strawberry.field(description="OPEN again once an award nobody answered has expired.")
+    def status(self) -> ProjectStatusType:
+        return ProjectStatus(effective_status(self._row, clock.utcnow()))
+
+    @strawberry.field(description="Who sees the request: everyone, or those invited.")
+    def visibility(self) -> VisibilityType:
+        return Visibility(self._row.visibility)
+
+    @strawberry.field(description="When an unanswered award lapses; null when none is pending.")
+    def award_expires_at(self) -> datetime | None:
+        row = self._row
+        if row.status != ProjectStatus.AWARDED or row.award_accepted_at is not None:
+            return None
+        return None if award_lapsed(row, clock.utcnow()) else row.award_expires_at
+
+    async def _confidential(self, info: Info) -> bool:
+        """The description is withheld: an NDA this viewer's vendor has not accepted."""
+        row = self._row
+        if not row.nda_required or sees_everything(info.context.viewer, row):
+            return False
+        vendor_id = await viewer_vendor_id(info)
+        if vendor_id is None:
+            return True
+        return not await NdaAcceptedLoader.of(info.context).load((self.id, vendor_id))
+
+    @strawberry.field(
+        description="The full description; under an NDA you have not accepted, the summary."
+    )
+    async def description(self, info: Info) -> str:
+        if await self._confidential(info):
+            return self._row.summary or ""
+        return self._row.description
+
+    @strawberry.field(
+        description="True when the description and attachments are withheld "
+        "from you until your vendor's owner accepts the NDA (acceptNda)."
+    )
+    async def confidential(self, info: Info) -> bool:
+        return await self._confidential(info)
+
+    @strawberry.field(description="A short public summary, shown in place of an NDA'd description.")
+    def summary(self) -> str | None:
+        return self._row.summary
+
+    @strawberry.field(description="Whether vendors must accept an NDA to read the description.")
+    def nda_required(self) -> bool:
+        return self._row.nda_required
+
+    @strawberry.field(description="The NDA's text, to read before accepting it.")
+    def nda_text(self) -> str | None:
+        return self._row.nda_text if self._row.nda_required else None
+
+    @strawberry.field(
+        description="Whether your vendor accepted this request's NDA; null unless you own a "
+        "vendor and the request has an NDA."
+    )
+    async def nda_accepted(self, info: Info) -> bool | None:
+        vendor_id = await viewer_vendor_id(info)
+        if vendor_id is None or not self._row.nda_required:
+            return None
+        return await NdaAcceptedLoader.of(info.context).load((self.id, vendor_id))
+
+    @strawberry.field(
+        description="Names of attached files; empty while the request is confidential to you.",
+        metadata=cost_hint(list_size=MAX_ATTACHMENTS),
+    )
+    async def attachment_names(self, info: Info) -> list[str]:
+        if await self._confidential(info):
+            return []
+        return list(self._row.attachment_names)
+
+    @strawberry.field(
+        description="How the work will be judged done.",
+        metadata=cost_hint(list_size=MAX_CRITERIA),
+    )
+    def acceptance_criteria(self) -> list[str]:
+        return list(self._row.acceptance_criteria)
+
+    @strawberry.field(description="How the business will communicate: channel, check-ins.")
+    def communication_plan(self) -> str | None:
+        return self._row.communication_plan
+
+    @strawberry.field(metadata=cost_hint(list_size=MAX_QUESTIONS))
+    async def screening_questions(self, info: Info) -> list[ScreeningQuestionType]:
+        rows = await QuestionsByProjectIdLoader.of(info.context).load(self.id)
+        return [
+            ScreeningQuestionType(position=r.position, question=r.question, required=r.required)
+            for r in rows
+        ]
+
+    @strawberry.field(description="What the scope still lacks before it can be published.")
+    async def completeness(self, info: Info) -> ScopeCompleteness:
+        row = self._row
+        deliverables = await DeliverablesByProjectIdLoader.of(info.context).load(self.id)
+        milestones = await MilestonesByProjectIdLoader.of(info.context).load(self.id)
+        facts = ScopeFacts(
+            deliverables=len(deliverables),
+            acceptance_criteria=len(row.acceptance_criteria),
+            has_deadline=row.deadline is not None,
+            milestones=len(milestones),
+            has_budget=row.budget_max is not None,
+            has_communication_plan=bool(row.communication_plan),
+        )
+        return ScopeCompleteness.of(gaps(facts))
+
+    @strawberry.field(
+        description="Vendors you shortlisted; null unless you own the request (or are an admin).",
+        metadata=cost_hint(list_size=MAX_SHORTLIST),
+    )
+    async def shortlist(self, info: Info) -> list[ShortlistEntry] | None:
+        if not sees_everything(info.context.viewer, self._row):
+            return None
+        rows = await ShortlistByProjectIdLoader.of(info.context).load(self.id)
+        return [ShortlistEntry.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Vendors you invited; null unless you own the request (or are an admin).",
+        metadata=cost_hint(list_size=MAX_INVITATIONS),
+    )
+    async def invitations(self, info: Info) -> list[ProjectInvitationType] | None:
+        if not sees_everything(info.context.viewer, self._row):
+            return None
+        rows = await InvitationsByProjectIdLoader.of(info.context).load(self.id)
+        return [ProjectInvitationType.from_row(r) for r in rows]
 
     @strawberry.field
     def budget(self) -> Budget:
@@ -131,7 +269,7 @@ class ProjectRequestType(KeyedNode):
 
     @strawberry.field(description="The vendor hired, once the request is awarded.")
     async def awarded_vendor(self, info: Info) -> VendorType | None:
-        if self._row.awarded_vendor_id is None:
+        if self._row.awarded_vendor_id is None or award_lapsed(self._row, clock.utcnow()):
             return None
         row = await VendorByIdLoader.of(info.context).load(self._row.awarded_vendor_id)
         return VendorType.from_row(row) if row else None
@@ -161,9 +299,16 @@ class ProjectRequestType(KeyedNode):
 
     @classmethod
     async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:
+        """Requests the viewer may see (INVITE_ONLY ones only if invited), else None."""
         rows = await ProjectByIdLoader.of(info.context).load_many(pks)
-        viewer = info.context.viewer
-        return [cls.from_row(r) if r and can_see(viewer, r) else None for r in rows]
+        vendor_id = await viewer_vendor_id(info)
+        found = [r.id for r in rows if r is not None and r.id is not None]
+        allowed = (
+            await visible_ids(info.context.session, info.context.viewer, vendor_id, found)
+            if found
+            else set()
+        )
+        return [cls.from_row(r) if r and r.id in allowed else None for r in rows]
 
 
 @strawberry.type
