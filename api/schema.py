@@ -16,6 +16,8 @@ from api.messaging.queries import MessagingQueries
 from api.projects.mutations import ProjectMutations
 from api.projects.queries import ProjectQueries
 from api.projects.subscriptions import ProjectSubscriptions
+from api.proposals.mutations import ProposalMutations
+from api.proposals.queries import ProposalQueries
 from api.reference.queries import ReferenceQueries
 from api.tags.queries import TagQueries
 from api.vendors.mutations import VendorMutations
@@ -28,6 +30,7 @@ class Query(
     MatchQueries,
     AuthQueries,
     ProjectQueries,
+    ProposalQueries,
     ReferenceQueries,
     TagQueries,
     MessagingQueries,
@@ -37,7 +40,9 @@ class Query(
 
 
 @strawberry.type
-class Mutation(VendorMutations, AuthMutations, ProjectMutations, MessagingMutations):
+class Mutation(
+    VendorMutations, AuthMutations, ProjectMutations, ProposalMutations, MessagingMutations
+):
     pass
 
 

@@ -11,41 +11,21 @@ from api.graphql.context import Info
 from api.graphql.pagination import Edge, encode_cursor, window
 from api.graphql.user_errors import UserError, user_errors
 from api.matches.factors import by_factor
-from api.matches.index_cache import IndexCache
 from api.matches.inputs import MatchWeightsInput
 from api.matches.rules import resolve_weights
-from api.matches.service import current_weights
+from api.matches.scoring import fitted_weights, worker_index
 from api.matches.types import (
     AppliedWeights,
     ConstraintExclusion,
     VendorMatch,
     VendorMatchConnection,
 )
-from api.tags.service import tag_catalog
 from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.types import VendorType
-from matching import MatchIndex, MatchWeights, Scope
+from matching import Scope
 
 # Each match carries reasons and risks; pages of them stay small.
 MAX_MATCHES = 50
-
-
-async def _fitted(info: Info) -> MatchWeights:
-    """The stored weights, read once per request however many rankings it holds."""
-    if "weights" not in info.context.memo:
-        info.context.memo["weights"] = await current_weights(info.context.session)
-    weights: MatchWeights = info.context.memo["weights"]
-    return weights
-
-
-async def _index(info: Info) -> MatchIndex:
-    """This worker's index, brought up to date once per request."""
-    if "index" not in info.context.memo:
-        catalog = await tag_catalog(info.context.runtime)
-        cache = info.context.runtime.resource(IndexCache)
-        info.context.memo["index"] = await cache.index(info.context.session, catalog)
-    index: MatchIndex = info.context.memo["index"]
-    return index
 
 
 def refused(errors: list[UserError]) -> VendorMatchConnection:
@@ -76,10 +56,10 @@ async def rank(
 ) -> VendorMatchConnection:
     page = window(first, after, maximum=MAX_MATCHES)
     problems = Problems(prefix=("weights",))
-    chosen, source = resolve_weights(await _fitted(info), weights, problems)
+    chosen, source = resolve_weights(await fitted_weights(info.context), weights, problems)
     if problems:
         return refused(user_errors(InputError(problems.items)))
-    index = await _index(info)
+    index = await worker_index(info.context)
     with metrics.match_duration.time():
         result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen, today=today())
     metrics.match_index_vendors.set(len(index))

@@ -1,0 +1,501 @@
+"""Proposals: a vendor submits, revises or withdraws one; the request's owner declines or
+(through engagements) accepts one. Reads are authorised here too: a proposal is for the
+request's owner, the proposing vendor's owner and admins only."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.core.clock import utcnow
+from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
+from api.core.viewer import Role, Viewer
+from api.events.models import EventKind
+from api.events.service import emit
+from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.projects import service as projects
+from api.projects.dataloaders import ProjectByIdLoader
+from api.projects.rules import effective_status
+from api.proposals.fields import ProposalDraft
+from api.proposals.models import Proposal, ProposalStatus
+from api.proposals.rules import (
+    MAX_PROPOSALS_PER_REQUEST,
+    check_proposal_draft,
+    reason,
+    require_transition,
+)
+from api.vendors import service as vendors
+from api.vendors.dataloaders import VendorByIdLoader
+
+if TYPE_CHECKING:
+    from api.projects.models import ProjectRequest
+
+OPEN = "OPEN"  # the one request status that takes proposals (projects.models.ProjectStatus)
+ACCEPTED_ELSEWHERE = "Another proposal was accepted"
+SUBJECT = "Proposal"
+
+
+async def submit_proposal(
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    project_id: int,
+    vendor_id: int,
+    draft: ProposalDraft,
+) -> Proposal:
+    """The vendor's owner proposes on a request the vendor may propose on.
+
+    A vendor has one proposal per request: a SUBMITTED one is revised instead, and a
+    WITHDRAWN one is submitted again in place (a new revision).
+    """
+    await _require_vendor_owner(session, viewer, vendor_id)
+    project = await projects.viewable_project(
+        session, viewer, project_id, field=("input", "projectRequestId")
+    )
+    _require_open(project, "take new proposals")
+    if not await projects.vendor_may_propose(session, project_id=project_id, vendor_id=vendor_id):
+        raise forbidden("This request is by invitation only, and this vendor is not invited.")
+    if not await projects.nda_cleared(session, project_id=project_id, vendor_id=vendor_id):
+        raise forbidden("Accept this request's NDA before proposing on it.")
+    problems = Problems()
+    questions = await projects.screening_questions(session, project_id)
+    columns = check_proposal_draft(draft, questions=questions, problems=problems)
+    problems.raise_if_any()
+    existing = await _existing(session, project_id, vendor_id)
+    if existing is not None and existing.status != ProposalStatus.WITHDRAWN:
+        hint = (
+            "revise it with reviseProposal instead."
+            if existing.status == ProposalStatus.SUBMITTED
+            else f"it was {existing.status}."
+        )
+        raise InputError.single(
+            ["input", "vendorId"],
+            f"This vendor already has a proposal on this request; {hint}",
+            ErrorCode.TAKEN,
+        )
+    if existing is not None:
+        proposal = await _guarded_update(
+            session,
+            existing,
+            {
+                **_resubmitted(columns),
+                "status": ProposalStatus.SUBMITTED,
+                "decline_reason": None,
+                "revision": existing.revision + 1,
+            },
+            expected_version=None,
+        )
+    else:
+        await _require_room(session, project_id)
+        proposal = Proposal(project_id=project_id, vendor_id=vendor_id, **columns)
+        session.add(proposal)
+        await session.flush()
+    name = await _vendor_name(session, vendor_id)
+    await _notify(
+        session,
+        proposal,
+        EventKind.PROPOSAL_RECEIVED,
+        [project.owner_id],
+        f"New proposal from {name} on '{project.title}'",
+    )
+    return proposal
+
+
+async def revise_proposal(
+    *,
+    session: AsyncSession,
+    viewer: Viewer | None,
+    proposal_id: int,
+    draft: ProposalDraft,
+    expected_version: int | None,
+) -> Proposal:
+    """The vendor's owner changes a SUBMITTED proposal on an OPEN request."""
+    proposal, project = await _proposal_as_vendor(session, viewer, proposal_id)
+    require_transition(proposal, ProposalStatus.SUBMITTED, ["input", "id"])
+    _require_open(project, "take revised proposals")
+    problems = Problems()
+    questions = await projects.screening_questions(session, proposal.project_id)
+    columns = check_proposal_draft(draft, questions=questions, problems=problems, stored=proposal)
+    problems.raise_if_any()
+    if expected_version is not None and expected_version != proposal.version:
+        raise _conflict(proposal.version)
+    revised = await _guarded_update(
+        session,
+        proposal,
+        {**columns, "revision": proposal.revision + 1},
+        expected_version=expected_version,
+    )
+    name = await _vendor_name(session, proposal.vendor_id)
+    await _notify(
+        session,
+        revised,
+        EventKind.PROPOSAL_REVISED,
+        [project.owner_id],
+        f"{name} revised its proposal on '{project.title}' (revision {revised.revision})",
+    )
+    return revised
+
+
+async def withdraw_proposal(
+    *, session: AsyncSession, viewer: Viewer | None, proposal_id: int, reason_text: str | None
+) -> Proposal:
+    """The vendor's owner takes a SUBMITTED proposal back."""
+    proposal, project = await _proposal_as_vendor(session, viewer, proposal_id)
+    problems = Problems()
+    why = reason(problems, reason_text, required=False)
+    problems.raise_if_any()
+    require_transition(proposal, ProposalStatus.WITHDRAWN, ["input", "id"])
+    withdrawn = await _guarded_update(
+        session,
+        proposal,
+        {"status": ProposalStatus.WITHDRAWN, "decline_reason": why},
+        expected_version=None,
+    )
+    name = await _vendor_name(session, proposal.vendor_id)
+    await _notify(
+        session,
+        withdrawn,
+        EventKind.PROPOSAL_WITHDRAWN,
+        [project.owner_id],
+        f"{name} withdrew its proposal on '{project.title}'",
+    )
+    return withdrawn
+
+
+async def decline_proposal(
+    *, session: AsyncSession, viewer: Viewer | None, proposal_id: int, reason_text: str | None
+) -> Proposal:
+    """The request's owner turns a SUBMITTED proposal down, saying why."""
+    proposal, project = await _proposal_as_owner(session, viewer, proposal_id, ("input", "id"))
+    problems = Problems()
+    why = reason(problems, reason_text, required=True)
+    problems.raise_if_any()
+    require_transition(proposal, ProposalStatus.DECLINED, ["input", "id"])
+    declined = await _guarded_update(
+        session,
+        proposal,
+        {"status": ProposalStatus.DECLINED, "decline_reason": why},
+        expected_version=None,
+    )
+    await _notify(
+        session,
+        declined,
+        EventKind.PROPOSAL_DECLINED,
+        [await vendors.owner_of(session, proposal.vendor_id)],
+        f"Your proposal on '{project.title}' was declined",
+    )
+    return declined
+
+
+async def proposal_for_acceptance(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    proposal_id: int,
+    *,
+    field: Sequence[str] = ("input", "proposalId"),
+) -> Proposal:
+    """A SUBMITTED proposal on an OPEN request, if the viewer owns the request; else an
+    InputError saying why (acceptProposal calls this, then `mark_accepted`)."""
+    proposal, project = await _proposal_as_owner(session, viewer, proposal_id, field)
+    require_transition(proposal, ProposalStatus.ACCEPTED, field)
+    _require_open(project, "accept proposals", field)
+    return proposal
+
+
+async def mark_accepted(session: AsyncSession, proposal: Proposal) -> None:
+    """ACCEPTED; every other SUBMITTED proposal on the request DECLINED, each vendor told."""
+    await _guarded_update(
+        session, proposal, {"status": ProposalStatus.ACCEPTED}, expected_version=None
+    )
+    others = (
+        (
+            await session.execute(
+                select(Proposal).where(
+                    col(Proposal.project_id) == proposal.project_id,
+                    col(Proposal.id) != proposal.id,
+                    col(Proposal.status) == ProposalStatus.SUBMITTED,
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if not others:
+        return
+    await session.execute(
+        update(Proposal)
+        .where(
+            col(Proposal.id).in_([other.id for other in others]),
+            col(Proposal.status) == ProposalStatus.SUBMITTED,
+        )
+        .values(
+            status=ProposalStatus.DECLINED,
+            decline_reason=ACCEPTED_ELSEWHERE,
+            version=col(Proposal.version) + 1,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    project = await _project(session, proposal.project_id)
+    for other in others:
+        await _notify(
+            session,
+            other,
+            EventKind.PROPOSAL_DECLINED,
+            [await vendors.owner_of(session, other.vendor_id)],
+            f"Your proposal on '{project.title}' was declined: {ACCEPTED_ELSEWHERE.lower()}",
+        )
+
+
+# Reads ------------------------------------------------------------------------------
+
+
+def may_read(viewer: Viewer | None, *, project_owner: int | None, vendor_owner: int | None) -> bool:
+    """Who sees a proposal: admins, the request's owner and the proposing vendor's owner."""
+    if viewer is None:
+        return False
+    return viewer.role == Role.ADMIN or viewer.account_id in (project_owner, vendor_owner)
+
+
+async def proposals_for_comparison(
+    session: AsyncSession, viewer: Viewer | None, project_id: int, *, status: str | None
+) -> tuple[ProjectRequest, list[Proposal]] | None:
+    """Every proposal on a request (at most MAX_PROPOSALS_PER_REQUEST) for its owner or an
+    admin; None for anyone else, as if there were none to see."""
+    if viewer is None:
+        return None
+    project = await _project_or_none(session, project_id)
+    if project is None:
+        return None
+    if viewer.role != Role.ADMIN and project.owner_id != viewer.account_id:
+        return None
+    statement = select(Proposal).where(col(Proposal.project_id) == project_id)
+    if status is not None:
+        statement = statement.where(col(Proposal.status) == status)
+    rows = (await session.execute(statement.order_by(col(Proposal.id)))).scalars().all()
+    return project, list(rows)
+
+
+# A vendor's own proposals list newest first, the only order they have.
+VENDOR_ORDER = "myProposals:NEWEST:DESC"
+
+
+async def vendor_proposals(
+    session: AsyncSession,
+    *,
+    vendor_id: int,
+    status: str | None,
+    after: Position | None,
+    limit: int,
+) -> tuple[list[tuple[Proposal, str]], Callable[[], Awaitable[int]]]:
+    """A newest-first page of one vendor's proposals after `after` (each with its cursor),
+    and a counter for all; the caller has checked the viewer owns the vendor."""
+    conditions: list[ColumnElement[bool]] = [col(Proposal.vendor_id) == vendor_id]
+    if status is not None:
+        conditions.append(col(Proposal.status) == status)
+    page = list(conditions)
+    if after is not None:
+        page.append(
+            after_position(
+                col(Proposal.created_at),
+                datetime_key(after.require_order(VENDOR_ORDER)),
+                col(Proposal.id),
+                after.id,
+                key_descending=True,
+                id_descending=True,
+            )
+        )
+    statement = (
+        select(Proposal)
+        .where(*page)
+        .order_by(col(Proposal.created_at).desc(), col(Proposal.id).desc())
+        .limit(limit)
+    )
+    rows = [
+        (row, encode_position(row.created_at.isoformat(), row.id or 0, VENDOR_ORDER))
+        for row in (await session.execute(statement)).scalars()
+    ]
+
+    async def count() -> int:
+        total = select(func.count()).select_from(Proposal).where(*conditions)
+        return int(await session.scalar(total) or 0)
+
+    return rows, count
+
+
+# Helpers ----------------------------------------------------------------------------
+
+
+async def _require_vendor_owner(
+    session: AsyncSession, viewer: Viewer | None, vendor_id: int
+) -> None:
+    if viewer is None:
+        raise unauthenticated()
+    if viewer.role != Role.VENDOR:
+        raise forbidden("Only a vendor's owner can propose for it.")
+    owner = await vendors.owner_of(session, vendor_id)
+    if owner is None:
+        raise InputError.single(["input", "vendorId"], "No such vendor.", ErrorCode.NOT_FOUND)
+    if owner != viewer.account_id:
+        raise forbidden("You can only propose for your own vendor profile.")
+
+
+def _require_open(
+    project: ProjectRequest, doing: str, field: Sequence[str] = ("input", "projectRequestId")
+) -> None:
+    status = effective_status(project, utcnow())  # a lapsed award counts as OPEN
+    if status != OPEN:
+        raise InputError.single(
+            list(field),
+            f"This request is {status}; only an OPEN request can {doing}.",
+            ErrorCode.INVALID_TRANSITION,
+        )
+
+
+async def _proposal_as_vendor(
+    session: AsyncSession, viewer: Viewer | None, proposal_id: int
+) -> tuple[Proposal, ProjectRequest]:
+    proposal, project, vendor_owner = await _readable(session, viewer, proposal_id, ("input", "id"))
+    assert viewer is not None
+    if vendor_owner != viewer.account_id:
+        raise forbidden("Only the proposing vendor's owner can change or withdraw a proposal.")
+    return proposal, project
+
+
+async def _proposal_as_owner(
+    session: AsyncSession, viewer: Viewer | None, proposal_id: int, field: Sequence[str]
+) -> tuple[Proposal, ProjectRequest]:
+    proposal, project, _vendor_owner = await _readable(session, viewer, proposal_id, field)
+    assert viewer is not None
+    if project.owner_id != viewer.account_id:
+        raise forbidden("Only the request's owner can decline or accept its proposals.")
+    return proposal, project
+
+
+async def _readable(
+    session: AsyncSession, viewer: Viewer | None, proposal_id: int, field: Sequence[str]
+) -> tuple[Proposal, ProjectRequest, int | None]:
+    """The proposal, its request and its vendor's owner, if the viewer may see it;
+    NOT_FOUND otherwise, so nobody learns another's proposal exists."""
+    if viewer is None:
+        raise unauthenticated()
+    proposal = await session.get(Proposal, proposal_id, populate_existing=True)
+    project = await _project_or_none(session, proposal.project_id) if proposal else None
+    vendor_owner = await vendors.owner_of(session, proposal.vendor_id) if proposal else None
+    if (
+        proposal is None
+        or project is None
+        or not may_read(viewer, project_owner=project.owner_id, vendor_owner=vendor_owner)
+    ):
+        raise InputError.single(list(field), "No such proposal.", ErrorCode.NOT_FOUND)
+    return proposal, project, vendor_owner
+
+
+async def _existing(session: AsyncSession, project_id: int, vendor_id: int) -> Proposal | None:
+    return (
+        await session.execute(
+            select(Proposal).where(
+                col(Proposal.project_id) == project_id, col(Proposal.vendor_id) == vendor_id
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def _require_room(session: AsyncSession, project_id: int) -> None:
+    count = await session.scalar(
+        select(func.count()).select_from(Proposal).where(col(Proposal.project_id) == project_id)
+    )
+    if (count or 0) >= MAX_PROPOSALS_PER_REQUEST:
+        raise InputError.single(
+            ["input", "projectRequestId"],
+            f"This request already has {MAX_PROPOSALS_PER_REQUEST} proposals.",
+            ErrorCode.TOO_MANY,
+        )
+
+
+def _resubmitted(columns: dict[str, Any]) -> dict[str, Any]:
+    """A resubmission replaces every field; hours and start left out are cleared."""
+    return {"estimated_hours": None, "start_date": None, **columns}
+
+
+async def _guarded_update(
+    session: AsyncSession,
+    proposal: Proposal,
+    changes: dict[str, Any],
+    *,
+    expected_version: int | None,
+) -> Proposal:
+    """Write only if nobody changed the proposal since we read it; otherwise CONFLICT."""
+    assert proposal.id is not None
+    result = cast(
+        CursorResult[Any],
+        await session.execute(
+            update(Proposal)
+            .where(
+                col(Proposal.id) == proposal.id,
+                col(Proposal.version) == proposal.version,
+                col(Proposal.status) == proposal.status,
+            )
+            .values(**changes, version=proposal.version + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ),
+    )
+    if result.rowcount != 1:
+        raise _conflict(None if expected_version is None else proposal.version + 1)
+    fresh = await session.get(Proposal, proposal.id, populate_existing=True)
+    assert fresh is not None
+    return fresh
+
+
+def _conflict(version: int | None) -> InputError:
+    now = f" (now version {version})" if version is not None else ""
+    return InputError.single(
+        ["input", "expectedVersion"],
+        f"The proposal changed since you loaded it{now}; reload and try again.",
+        ErrorCode.CONFLICT,
+    )
+
+
+async def _project_or_none(session: AsyncSession, project_id: int) -> ProjectRequest | None:
+    # Authorisation here is about the proposal, not the request's audience: its owner and
+    # the proposing vendor keep seeing their proposal whatever the request's visibility.
+    return await ProjectByIdLoader(session).load(project_id)
+
+
+async def _project(session: AsyncSession, project_id: int) -> ProjectRequest:
+    project = await _project_or_none(session, project_id)
+    assert project is not None
+    return project
+
+
+async def _vendor_name(session: AsyncSession, vendor_id: int) -> str:
+    vendor = await VendorByIdLoader(session).load(vendor_id)
+    return vendor.name if vendor is not None else "A vendor"
+
+
+async def _notify(
+    session: AsyncSession,
+    proposal: Proposal,
+    kind: EventKind,
+    recipients: list[int | None],
+    summary: str,
+) -> None:
+    assert proposal.id is not None
+    await emit(
+        session,
+        kind=kind,
+        recipients=recipients,
+        subject_type=SUBJECT,
+        subject_id=proposal.id,
+        summary=summary,
+        payload={
+            "projectRequestId": proposal.project_id,
+            "vendorId": proposal.vendor_id,
+            "status": proposal.status,
+            "revision": proposal.revision,
+        },
+    )
