@@ -7,9 +7,12 @@ import strawberry
 from api.reviews.fields import ReviewDraft
 
 
-@strawberry.input
+@strawberry.input(
+    description="Scores from 1 to 5 for a COMPLETED engagement (or one ended by "
+    "agreement): the business rates the vendor, the vendor rates the business."
+)
 class SubmitReviewInput:
-    project_request_id: strawberry.ID
+    engagement_id: strawberry.ID
     quality: int
     communication: int
     timeliness: int
@@ -26,3 +29,9 @@ class SubmitReviewInput:
             comment=self.comment,
             on_time=self.on_time,
         )
+
+
+@strawberry.input
+class ReplyToReviewInput:
+    review_id: strawberry.ID
+    reply: str

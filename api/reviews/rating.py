@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from api.reviews.models import Review
+from api.reviews.models import Review, ReviewDirection
 from matching import RatingPrior as LibraryRatingPrior
 
 # How many reviews' worth of belief the marketplace mean carries.
@@ -51,12 +51,18 @@ def overall(scores: Any) -> Decimal:
 
 
 async def load_rating_prior(session: AsyncSession) -> RatingPrior:
-    """The mean overall score of every review (one aggregate over the reviews)."""
+    """The mean overall score of every counted review of a vendor (one aggregate)."""
     points = (
         col(Review.quality) + col(Review.communication) + col(Review.timeliness) + col(Review.value)
     )
+    # Only reviews that move ratings shape the prior: vendors' reviews, counted ones.
     total, count = (
-        await session.execute(select(func.sum(points), func.count(col(Review.id))))
+        await session.execute(
+            select(func.sum(points), func.count(col(Review.id))).where(
+                col(Review.direction) == ReviewDirection.BUSINESS_TO_VENDOR,
+                col(Review.counted).is_(True),
+            )
+        )
     ).one()
     if not count:
         return RatingPrior()

@@ -15,7 +15,12 @@ from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection, keyset_window
 from api.reference.fx import fx_table
 from api.reference.types import Country, Language
-from api.reviews.dataloaders import RatingPriorLoader, ReviewPageByVendorLoader, ReviewPageKey
+from api.reviews.dataloaders import (
+    RatingPriorLoader,
+    ReviewCountByVendorLoader,
+    ReviewPageByVendorLoader,
+    ReviewPageKey,
+)
 from api.reviews.types import ReviewConnection, ReviewType, rounded
 from api.tags.service import tag_catalog
 from api.tags.types import TagType
@@ -222,7 +227,10 @@ class VendorType(KeyedNode):
     def rating(self) -> RatingSummary:
         return RatingSummary(count=self._row.review_count, _row=self._row)
 
-    @strawberry.field(description="Verified reviews, newest first.")
+    @strawberry.field(
+        description="Clients' reviews, newest first, including those that do not count "
+        "toward the rating (see Review.counted)."
+    )
     async def reviews(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> ReviewConnection:
@@ -230,10 +238,10 @@ class VendorType(KeyedNode):
         rows = await ReviewPageByVendorLoader.of(info.context).load(
             ReviewPageKey(vendor_id=self.id, after=page.after, limit=page.limit + 1)
         )
-        count = self._row.review_count
+        loader = ReviewCountByVendorLoader.of(info.context)
 
         async def total() -> int:
-            return count
+            return await loader.load(self.id)
 
         return ReviewConnection.from_keyset(
             [ReviewType.from_row(row) for row, _cursor in rows],
