@@ -20,6 +20,7 @@ from api.core.health import unready_reason
 from api.core.logging import configure_logging
 from api.core.runtime import Runtime
 from api.core.settings import Settings, get_settings
+from api.events import background as events
 from api.graphql.http import GraphQLView
 from api.graphql.ide import STATIC_PATH, static_files
 from api.graphql.limits import BodyLimit
@@ -57,8 +58,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        yield
-        await runtime.close()
+        # Each worker reads new events once for its subscribers and sends its webhooks.
+        events.start(runtime)
+        try:
+            yield
+        finally:
+            await events.stop(runtime)
+            await runtime.close()
 
     app = Starlette(
         debug=settings.debug,

@@ -7,6 +7,11 @@ from strawberry.schema.config import StrawberryConfig
 
 from api.auth.mutations import AuthMutations
 from api.auth.queries import AuthQueries
+from api.engagements.mutations import EngagementMutations
+from api.engagements.queries import EngagementQueries
+from api.events.mutations import EventMutations
+from api.events.queries import EventQueries
+from api.events.subscriptions import EventSubscriptions
 from api.graphql.extensions import extensions
 from api.graphql.node import NodeQueries
 from api.graphql.pagination import max_page
@@ -34,6 +39,8 @@ class Query(
     ReferenceQueries,
     TagQueries,
     MessagingQueries,
+    EventQueries,
+    EngagementQueries,
     NodeQueries,
 ):
     pass
@@ -41,13 +48,19 @@ class Query(
 
 @strawberry.type
 class Mutation(
-    VendorMutations, AuthMutations, ProjectMutations, ProposalMutations, MessagingMutations
+    VendorMutations,
+    AuthMutations,
+    ProjectMutations,
+    ProposalMutations,
+    MessagingMutations,
+    EventMutations,
+    EngagementMutations,
 ):
     pass
 
 
 @strawberry.type
-class Subscription(ProjectSubscriptions):
+class Subscription(ProjectSubscriptions, EventSubscriptions):
     pass
 
 

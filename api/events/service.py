@@ -6,13 +6,23 @@ see `api/events/broadcast.py` and `api/events/webhooks.py`."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import ColumnElement, delete, select, text, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from api.core.clock import utcnow
+from api.core.errors import ErrorCode, InputError, Problem, unauthenticated
+from api.core.settings import Settings
+from api.core.viewer import Viewer
+from api.events import reads
+from api.events.fields import ReadMarks, WebhookDraft
 from api.events.models import Event, EventKind, Webhook, WebhookDelivery
+from api.events.rules import check_read_marks, check_webhook
 
 # The PostgreSQL channel every worker LISTENs on; the payload is the newest event id.
 CHANNEL = "vendormatch_events"
@@ -66,3 +76,113 @@ async def emit(
             text("SELECT pg_notify(:channel, :newest)"), {"channel": CHANNEL, "newest": str(newest)}
         )
     return events
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    marked: int
+    unread: int
+
+
+async def mark_read(
+    *, session: AsyncSession, viewer: Viewer | None, marks: ReadMarks
+) -> ReadResult:
+    """Mark the viewer's notifications read: those in `marks.ids` (each must be the
+    viewer's), or every one up to and including `marks.up_to`. Marking twice is harmless."""
+    if viewer is None:
+        raise unauthenticated()
+    check_read_marks(marks).raise_if_any()
+    mine = col(Event.account_id) == viewer.account_id
+    if marks.ids is not None:
+        owned = set(
+            await session.scalars(select(col(Event.id)).where(mine, col(Event.id).in_(marks.ids)))
+        )
+        missing = [
+            Problem(
+                ("input", "ids", str(index)),
+                "No notification of yours has this ID.",
+                ErrorCode.NOT_FOUND,
+            )
+            for index, pk in enumerate(marks.ids)
+            if pk not in owned
+        ]
+        if missing:
+            raise InputError(missing)
+        chosen: ColumnElement[bool] = col(Event.id).in_(marks.ids)
+    else:
+        assert marks.up_to is not None
+        found = await session.scalar(
+            select(col(Event.id)).where(mine, col(Event.id) == marks.up_to)
+        )
+        if found is None:
+            raise InputError.single(
+                ["input", "upTo"], "No notification of yours has this ID.", ErrorCode.NOT_FOUND
+            )
+        chosen = col(Event.id) <= marks.up_to
+    result = await session.execute(
+        update(Event).where(mine, chosen, col(Event.read_at).is_(None)).values(read_at=utcnow())
+    )
+    marked = result.rowcount if isinstance(result, CursorResult) else 0
+    unread = await reads.count_notifications(
+        session, account_id=viewer.account_id, unread_only=True
+    )
+    return ReadResult(marked=marked, unread=unread)
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A new webhook and its signing secret, which is shown this once."""
+
+    webhook: Webhook
+    secret: str
+
+
+async def register_webhook(
+    *, session: AsyncSession, viewer: Viewer | None, draft: WebhookDraft, settings: Settings
+) -> Registered:
+    """A webhook for the viewer's events, at most MAX_WEBHOOKS_PER_ACCOUNT of them."""
+    if viewer is None:
+        raise unauthenticated()
+    problems = await check_webhook(draft, allow_private=settings.webhook_allow_private)
+    problems.raise_if_any()
+    if session.get_bind().dialect.name == "postgresql":
+        # Two registrations at once must not both pass the cap (SQLite has one writer).
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('vendormatch.webhook'), :account)"),
+            {"account": viewer.account_id},
+        )
+    cap = settings.max_webhooks_per_account
+    if await reads.count_webhooks(session, viewer.account_id) >= cap:
+        raise InputError.single(
+            None,
+            f"At most {cap} webhooks per account; delete one before adding another.",
+            ErrorCode.TOO_MANY,
+        )
+    secret = f"whsec_{secrets.token_urlsafe(32)}"
+    webhook = Webhook(
+        account_id=viewer.account_id,
+        url=draft.url.strip(),
+        secret=secret,
+        description=draft.description.strip(),
+    )
+    session.add(webhook)
+    await session.flush()
+    return Registered(webhook=webhook, secret=secret)
+
+
+async def delete_webhook(*, session: AsyncSession, viewer: Viewer | None, webhook_id: int) -> int:
+    """Delete one of the viewer's webhooks and its delivery log; the id it had."""
+    if viewer is None:
+        raise unauthenticated()
+    webhook = await session.get(Webhook, webhook_id)
+    # Another account's webhook reads as missing: its existence is no one else's business.
+    if webhook is None or webhook.account_id != viewer.account_id:
+        raise InputError.single(
+            ["input", "id"], "No webhook of yours has this ID.", ErrorCode.NOT_FOUND
+        )
+    await session.execute(
+        delete(WebhookDelivery).where(col(WebhookDelivery.webhook_id) == webhook_id)
+    )
+    await session.delete(webhook)
+    await session.flush()
+    return webhook_id
