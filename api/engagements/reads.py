@@ -1,0 +1,99 @@
+"""Reading engagements as a viewer may: its own (as the business or the vendor's owner),
+every one for an admin; and newest-first pages of an engagement's changes, disputes and
+check-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, false, func, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.core.viewer import Viewer
+from api.engagements.models import ChangeRequest, CheckIn, Dispute, Engagement
+from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.vendors.dataloaders import VendorByOwnerIdLoader
+
+ENGAGEMENT_ORDER = "engagements:NEWEST:DESC"
+Row = TypeVar("Row", ChangeRequest, Dispute, CheckIn, Engagement)
+Child = TypeVar("Child", ChangeRequest, Dispute, CheckIn)
+Page = tuple[list[tuple[Row, str]], Callable[[], Awaitable[int]]]
+
+
+async def mine(session: AsyncSession, viewer: Viewer | None) -> ColumnElement[bool]:
+    """Engagements the viewer may list: its business's, its vendor's, or all (admin)."""
+    if viewer is None:
+        return false()
+    if viewer.is_admin:
+        return true()
+    vendor = await VendorByOwnerIdLoader(session).load(viewer.account_id)
+    conditions = [col(Engagement.business_id) == viewer.account_id]
+    if vendor is not None:
+        conditions.append(col(Engagement.vendor_id) == vendor.id)
+    return or_(*conditions)
+
+
+async def list_engagements(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    *,
+    status: str | None,
+    after: Position | None,
+    limit: int,
+) -> Page[Engagement]:
+    conditions = [await mine(session, viewer)]
+    if status is not None:
+        conditions.append(col(Engagement.status) == status)
+    return await newest_first(session, Engagement, conditions, ENGAGEMENT_ORDER, after, limit)
+
+
+async def page_of(
+    session: AsyncSession,
+    model: type[Child],
+    engagement_id: int,
+    after: Position | None,
+    limit: int,
+) -> Page[Child]:
+    """A newest-first page of one engagement's change requests, disputes or check-ins."""
+    order = f"{model.__tablename__}:NEWEST:DESC"
+    conditions = [col(model.engagement_id) == engagement_id]
+    return await newest_first(session, model, conditions, order, after, limit)
+
+
+async def newest_first(
+    session: AsyncSession,
+    model: type[Row],
+    conditions: list[ColumnElement[bool]],
+    order: str,
+    after: Position | None,
+    limit: int,
+) -> Page[Row]:
+    created: Any = col(model.created_at)
+    row_id: Any = col(model.id)
+    page_conditions = list(conditions)
+    if after is not None:
+        page_conditions.append(
+            after_position(
+                created,
+                datetime_key(after.require_order(order)),
+                row_id,
+                after.id,
+                key_descending=True,
+                id_descending=True,
+            )
+        )
+    statement = (
+        select(model).where(*page_conditions).order_by(created.desc(), row_id.desc()).limit(limit)
+    )
+    rows = [
+        (row, encode_position(row.created_at.isoformat(), row.id or 0, order))
+        for row in (await session.execute(statement)).scalars()
+    ]
+
+    async def count() -> int:
+        total = select(func.count()).select_from(model).where(*conditions)
+        return int(await session.scalar(total) or 0)
+
+    return rows, count
