@@ -130,6 +130,9 @@ def scope_input(**overrides: Any) -> dict[str, Any]:
         "preferredRegions": ["Eastern Europe"],
         "startDate": "2027-01-04",
         "deadline": "2027-04-30",
+        # With deliverables, a deadline and the budget, these make the scope complete.
+        "acceptanceCriteria": ["Dashboard passes the agreed test plan"],
+        "communicationPlan": "Weekly video check-in; Slack replies within a working day.",
     }
     fields.update(overrides)
     return fields

@@ -1,5 +1,5 @@
-"""The hiring history of project requests: whom a business shortlisted, and whom it hired.
-`vendormatch fit-weights` learns the factor weights from it."""
+"""The hiring history of project requests: whom a business considered (shortlisted or
+invited), and whom it hired. `vendormatch fit-weights` learns the factor weights from it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from api.projects.models import ProjectRequest, ProjectShortlist, ProjectSkill
+from api.projects.models import ProjectInvitation, ProjectRequest, ProjectShortlist, ProjectSkill
 from api.projects.reads import project_scope
 from api.tags.catalog import TagCatalog
 from matching import Scope
@@ -18,7 +18,8 @@ from matching import Scope
 
 @dataclass(frozen=True)
 class Hiring:
-    """One request with a shortlist: its scope, the shortlist and the vendor hired."""
+    """One request a business considered vendors for: its scope, the vendors shortlisted or
+    invited (any answer: the business chose to consider them), and the vendor hired."""
 
     project_id: int
     scope: Scope
@@ -28,12 +29,13 @@ class Hiring:
 
 
 async def hiring_history(session: AsyncSession, catalog: TagCatalog) -> list[Hiring]:
-    """Every request that has a shortlist, in four statements."""
+    """Every request that has a shortlist or invitations, in five statements."""
     shortlists: dict[int, set[int]] = defaultdict(set)
-    for project_id, vendor_id in await session.execute(
-        select(col(ProjectShortlist.project_id), col(ProjectShortlist.vendor_id))
-    ):
-        shortlists[project_id].add(vendor_id)
+    for model in (ProjectShortlist, ProjectInvitation):
+        for project_id, vendor_id in await session.execute(
+            select(col(model.project_id), col(model.vendor_id))
+        ):
+            shortlists[project_id].add(vendor_id)
     projects = (
         await session.execute(
             select(ProjectRequest).where(col(ProjectRequest.id).in_(list(shortlists)))

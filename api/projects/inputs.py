@@ -1,32 +1,96 @@
-"""GraphQL inputs for project requests: post, update, award, respond."""
+"""GraphQL inputs for project requests: post, update, award, respond, and the audience."""
 
 from __future__ import annotations
 
 import strawberry
 
+from api.projects.audience_types import VisibilityType
+from api.projects.fields import QuestionEntry, TermsDraft
 from api.projects.types import ProjectStatusType
 from api.scopes.inputs import BudgetInput, OptionalScopeFields, ScopeInput, SkillRequirementInput
 
 
 @strawberry.input
-class PostProjectRequestInput(ScopeInput):
+class ScreeningQuestionInput:
+    question: str
+    required: bool = True
+
+
+@strawberry.input
+class RequestTermsFields:
+    """Who sees a request, what stays confidential, how work is accepted and how both sides
+    communicate; optional everywhere (None: unchanged on update, a blank text clears)."""
+
+    visibility: VisibilityType | None = strawberry.field(
+        default=None, description="PUBLIC (the default) or INVITE_ONLY."
+    )
+    nda_required: bool | None = strawberry.field(
+        default=None,
+        description="Vendors read `summary` instead of the description, and no attachment "
+        "names, until their owner accepts `ndaText` (acceptNda). Needs ndaText and summary.",
+    )
+    nda_text: str | None = None
+    summary: str | None = strawberry.field(
+        default=None, description="A short public summary (at most 500 characters)."
+    )
+    attachment_names: list[str] | None = None
+    acceptance_criteria: list[str] | None = strawberry.field(
+        default=None, description="How the work will be judged done; needed to publish."
+    )
+    communication_plan: str | None = strawberry.field(
+        default=None, description="Channel, check-in cadence, response times; needed to publish."
+    )
+    screening_questions: list[ScreeningQuestionInput] | None = strawberry.field(
+        default=None, description="At most 10, answered by vendors when proposing."
+    )
+
+    def to_terms(self) -> TermsDraft:
+        questions = self.screening_questions
+        return TermsDraft(
+            visibility=self.visibility.value if self.visibility is not None else None,
+            nda_required=self.nda_required,
+            nda_text=self.nda_text,
+            summary=self.summary,
+            attachment_names=self.attachment_names,
+            acceptance_criteria=self.acceptance_criteria,
+            communication_plan=self.communication_plan,
+            screening_questions=None
+            if questions is None
+            else [QuestionEntry(q.question, q.required) for q in questions],
+        )
+
+
+@strawberry.input
+class PostProjectRequestInput(RequestTermsFields, ScopeInput):
     publish: bool = strawberry.field(
-        default=False, description="Open it to vendors now, or keep it a private DRAFT."
+        default=False,
+        description="Open it to vendors now (the scope must be complete), or keep a DRAFT.",
     )
 
 
 @strawberry.input
-class UpdateProjectRequestInput(OptionalScopeFields):
+class UpdateProjectRequestInput(RequestTermsFields, OptionalScopeFields):
     id: strawberry.ID
     expected_version: int | None = None
     status: ProjectStatusType | None = strawberry.field(
-        default=None, description="OPEN publishes a draft; CLOSED or CANCELLED end it."
+        default=None,
+        description="OPEN publishes a draft (the scope must be complete); CLOSED or "
+        "CANCELLED end it.",
     )
     title: str | None = None
     description: str | None = None
     skills: list[SkillRequirementInput] | None = None
     budget: BudgetInput | None = None
     timezone: str | None = None
+
+
+@strawberry.input(
+    description="A scope to check for completeness without saving it; every field optional."
+)
+class ScopeCompletenessInput(OptionalScopeFields):
+    budget: BudgetInput | None = None
+    acceptance_criteria: list[str] | None = None
+    communication_plan: str | None = None
 
 
 @strawberry.input
@@ -36,8 +100,51 @@ class AwardProjectRequestInput:
 
 
 @strawberry.input
-class RespondToAwardInput:
+class WithdrawAwardInput:
     project_request_id: strawberry.ID
-    accept: bool = strawberry.field(
-        description="True accepts the award; false declines it and reopens the request."
+    reason: str | None = strawberry.field(
+        default=None, description="Told to the vendor (at most 500 characters)."
+    )
+
+
+@strawberry.input
+class ShortlistVendorInput:
+    project_request_id: strawberry.ID
+    vendor_id: strawberry.ID
+    note: str | None = strawberry.field(
+        default=None, description="Private to you (at most 500 characters)."
+    )
+
+
+@strawberry.input
+class RemoveFromShortlistInput:
+    project_request_id: strawberry.ID
+    vendor_id: strawberry.ID
+
+
+@strawberry.input
+class InviteVendorInput:
+    project_request_id: strawberry.ID
+    vendor_id: strawberry.ID
+    message: str | None = strawberry.field(
+        default=None, description="To the vendor (at most 2000 characters)."
+    )
+
+
+@strawberry.input
+class RespondToInvitationInput:
+    invitation_id: strawberry.ID
+    accept: bool
+
+
+@strawberry.input
+class RevokeInvitationInput:
+    invitation_id: strawberry.ID
+
+
+@strawberry.input
+class AcceptNdaInput:
+    project_request_id: strawberry.ID
+    vendor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Your vendor; the one you own when omitted."
     )

@@ -23,7 +23,7 @@ from api.graphql.context import Info
 from api.graphql.subscription_slots import SubscriptionSlots
 from api.graphql.throttle import request_ip
 from api.projects.models import ProjectRequest
-from api.projects.reads import published_after
+from api.projects.reads import published_after, viewer_vendor_id
 from api.projects.types import ProjectRequestType
 from api.tags.catalog import TagCatalog
 from api.tags.service import tag_catalog
@@ -38,7 +38,8 @@ MAX_TAGS = 20
 @strawberry.type
 class ProjectSubscriptions:
     @strawberry.subscription(
-        description="New OPEN project requests, optionally only those needing any of `tagsAny`."
+        description="New OPEN project requests you may see (INVITE_ONLY ones only if "
+        "invited), optionally only those needing any of `tagsAny`."
     )
     async def project_request_published(
         self,
@@ -57,12 +58,18 @@ class ProjectSubscriptions:
         slots = runtime.resource(SubscriptionSlots)
         client = request_ip(info.context)
         slots.acquire(client, runtime.settings)
+        viewer = info.context.viewer
         try:
+            async with runtime.sessions() as session:
+                vendor_id = await viewer_vendor_id(session, viewer)
             window = PollWindow.opening(_replay_start(since, utcnow()))
             while True:
                 await asyncio.sleep(runtime.settings.subscription_poll_seconds)
                 async with runtime.sessions() as session:
-                    rows = await published_after(session, window.floor, tag_ids)
+                    # An INVITE_ONLY request reaches only those it admits.
+                    rows = await published_after(
+                        session, window.floor, tag_ids, viewer=viewer, vendor_id=vendor_id
+                    )
                 try:
                     for row in window.take(rows):
                         yield ProjectRequestType.from_row(row)

@@ -19,7 +19,10 @@ class AwardProjectRequestPayload(MutationPayload):
 
 @strawberry.type
 class AwardProjectRequest:
-    @strawberry.mutation(description="Hire a vendor for your OPEN request.")
+    @strawberry.mutation(
+        description="Offer your OPEN request to a vendor; the offer lapses after "
+        "AWARD_TTL_HOURS unless the vendor accepts (see awardExpiresAt)."
+    )
     async def award_project_request(
         self, info: Info, input: AwardProjectRequestInput
     ) -> AwardProjectRequestPayload:
@@ -31,6 +34,7 @@ class AwardProjectRequest:
                 viewer=info.context.viewer,
                 project_id=node_pk(input.id, "ProjectRequest", ["input", "id"]),
                 vendor_id=node_pk(input.vendor_id, "Vendor", ["input", "vendorId"]),
+                ttl_hours=info.context.runtime.settings.award_ttl_hours,
             ),
             lambda row: AwardProjectRequestPayload(
                 project_request=ProjectRequestType.from_row(row)

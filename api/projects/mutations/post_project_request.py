@@ -35,6 +35,7 @@ class PostProjectRequest:
                 draft=input.to_draft(),
                 publish=input.publish,
                 catalog=catalog,
+                terms=input.to_terms(),
             )
 
         return await run_mutation(

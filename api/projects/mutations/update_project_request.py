@@ -36,6 +36,7 @@ class UpdateProjectRequest:
                 status=input.status.value if input.status else None,
                 expected_version=input.expected_version,
                 catalog=catalog,
+                terms=input.to_terms(),
             ),
             lambda row: UpdateProjectRequestPayload(
                 project_request=ProjectRequestType.from_row(row)
