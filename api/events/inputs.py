@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from api.core.errors import ErrorCode, InputError
 from api.events.fields import ReadMarks, WebhookDraft
+from api.events.rules import MAX_READ_IDS
 from api.graphql.ids import node_pk
 
 
@@ -20,6 +22,10 @@ class MarkNotificationsReadInput:
     def to_marks(self) -> ReadMarks:
         """The marks, each id decoded (a malformed one is a NOT_FOUND naming its place)."""
         ids = None
+        if self.ids is not None and len(self.ids) > MAX_READ_IDS:
+            raise InputError.single(
+                ["input", "ids"], f"At most {MAX_READ_IDS} ids at once.", ErrorCode.TOO_MANY
+            )
         if self.ids is not None:
             ids = tuple(
                 node_pk(value, "Notification", ["input", "ids", str(index)])
