@@ -77,15 +77,12 @@ class MessagePageByThreadLoader(RequestLoader[MessagePageKey, list[Message]]):
 
 class MessageCountByThreadLoader(RequestLoader[int, int]):
     async def batch_load(self, keys: list[int]) -> list[int]:
-        counts = dict(
-            (
-                await self.session.execute(
-                    select(col(Message.thread_id), func.count())
-                    .where(col(Message.thread_id).in_(keys))
-                    .group_by(col(Message.thread_id))
-                )
-            ).tuples()
+        rows = await self.session.execute(
+            select(col(Message.thread_id), func.count())
+            .where(col(Message.thread_id).in_(keys))
+            .group_by(col(Message.thread_id))
         )
+        counts = {thread_id: count for thread_id, count in rows}
         return [int(counts.get(key, 0)) for key in keys]
 
 

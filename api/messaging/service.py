@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -111,26 +112,39 @@ async def _request(session: AsyncSession, project_id: int) -> ProjectRequest:
 async def _get_or_create(
     session: AsyncSession, *, kind: ThreadKind, project_id: int, vendor_id: int, business_id: int
 ) -> Thread:
-    """The thread, created on first use; a concurrent creator's row wins the race."""
+    """The thread, created on first use; when two requests create it at once, both get
+    the one row that won."""
     existing = await thread_of(session, kind, project_id, vendor_id)
     if existing is not None:
         return existing
-    thread = Thread(
-        kind=kind,
-        project_id=project_id,
-        vendor_id=vendor_id,
-        business_id=business_id,
-        created_at=utcnow(),
+    await _insert_if_absent(
+        session,
+        Thread,
+        {
+            "kind": kind,
+            "project_id": project_id,
+            "vendor_id": vendor_id,
+            "business_id": business_id,
+            "created_at": utcnow(),
+        },
     )
-    try:
-        async with session.begin_nested():
-            session.add(thread)
-    except IntegrityError:
-        existing = await thread_of(session, kind, project_id, vendor_id)
-        if existing is None:
-            raise
-        return existing
-    return thread
+    created = await thread_of(session, kind, project_id, vendor_id)
+    assert created is not None
+    return created
+
+
+async def _insert_if_absent(
+    session: AsyncSession, model: type[Thread] | type[ThreadRead], values: dict[str, object]
+) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING: no savepoint (which SQLite's driver would commit
+    early), and a concurrent insert of the same key is no error."""
+    dialect = session.get_bind().dialect.name
+    statement = (
+        postgresql_insert(model).values(values).on_conflict_do_nothing()
+        if dialect == "postgresql"
+        else sqlite_insert(model).values(values).on_conflict_do_nothing()
+    )
+    await session.execute(statement)
 
 
 async def open_engagement_thread(
@@ -316,26 +330,24 @@ async def _advance_read(
     session: AsyncSession, thread_id: int, account_id: int, message_id: int, now: datetime
 ) -> None:
     """Move one account's read position forward (never back), creating it on first read."""
-    mine = (col(ThreadRead.thread_id) == thread_id, col(ThreadRead.account_id) == account_id)
-    current = await session.scalar(select(col(ThreadRead.last_read_message_id)).where(*mine))
-    if current is None:
-        try:
-            async with session.begin_nested():
-                session.add(
-                    ThreadRead(
-                        thread_id=thread_id,
-                        account_id=account_id,
-                        last_read_message_id=message_id,
-                        read_at=now,
-                    )
-                )
-            return
-        except IntegrityError:
-            pass  # another request created it meanwhile: move that one forward below
+    await _insert_if_absent(
+        session,
+        ThreadRead,
+        {
+            "thread_id": thread_id,
+            "account_id": account_id,
+            "last_read_message_id": message_id,
+            "read_at": now,
+        },
+    )
     # Guarded, so a later position written concurrently is never overwritten by ours.
     await session.execute(
         update(ThreadRead)
-        .where(*mine, col(ThreadRead.last_read_message_id) < message_id)
+        .where(
+            col(ThreadRead.thread_id) == thread_id,
+            col(ThreadRead.account_id) == account_id,
+            col(ThreadRead.last_read_message_id) < message_id,
+        )
         .values(last_read_message_id=message_id, read_at=now)
         .execution_options(synchronize_session=False)
     )
