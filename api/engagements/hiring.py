@@ -124,7 +124,10 @@ async def start_engagement(
         language=project.languages[0] if project.languages else "en",
     )
     plan_columns = check_plan(plan, defaults, problems)
-    drafts = milestones if milestones else [default_milestone(project, proposal, today)]
+    # None (not given) takes one milestone for the whole price; an empty list is refused.
+    drafts = (
+        milestones if milestones is not None else [default_milestone(project, proposal, today)]
+    )
     milestone_columns = check_milestones(drafts, currency, today, problems)
     problems.raise_if_any()
     now = clock.utcnow()
