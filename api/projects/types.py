@@ -44,6 +44,7 @@ from api.projects.reads import project_scope, visible_ids
 from api.projects.rules import award_lapsed, effective_status, sees_everything
 from api.projects.terms import MAX_ATTACHMENTS, MAX_CRITERIA, MAX_QUESTIONS
 from api.reference.types import Language
+from api.reviews.types import Client
 from api.scopes.fields import DataSensitivity, PricingModel
 from api.scopes.types import Budget, DataSensitivityType, Milestone, SkillRequirement
 from api.tags.service import tag_catalog
@@ -273,6 +274,10 @@ class ProjectRequestType(KeyedNode):
             return None
         row = await VendorByIdLoader.of(info.context).load(self._row.awarded_vendor_id)
         return VendorType.from_row(row) if row else None
+
+    @strawberry.field(description="The business that posted it, as vendors rated it.")
+    def client(self) -> Client:
+        return Client(account_id=self._row.owner_id)
 
     @strawberry.field(description="Whether the signed-in account posted this request.")
     def is_mine(self, info: Info) -> bool:
