@@ -18,7 +18,7 @@ from api.core.viewer import Viewer
 from api.events.models import EventKind
 from api.events.service import emit
 from api.graphql.pagination import Position, after_position, datetime_key, encode_position
-from api.projects.access import own_vendor, owned_project, viewable_project
+from api.projects.access import own_vendor, owned_project, require_business, viewable_project
 from api.projects.models import (
     InvitationStatus,
     NdaAcceptance,
@@ -230,6 +230,7 @@ async def revoke_invitation(
     *, session: AsyncSession, viewer: Viewer | None, invitation_id: int
 ) -> ProjectInvitation:
     """The owner withdraws a PENDING or ACCEPTED invitation; the vendor loses access."""
+    require_business(viewer)
     invitation = await session.get(ProjectInvitation, invitation_id, populate_existing=True)
     if invitation is None:
         raise InputError.single(

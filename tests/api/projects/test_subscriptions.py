@@ -71,6 +71,20 @@ def test_vendors_hear_of_matching_requests_as_they_are_published(
     }
 
 
+def test_an_invite_only_request_is_not_broadcast_to_everyone(
+    client: GraphQLClient, socket: Socket
+) -> None:
+    business = client.register("BUSINESS")
+    since = datetime.now(UTC).isoformat()
+    socket.subscribe(PUBLISHED, {"since": since})
+
+    client.post_project(business, title="Secret rebuild", visibility="INVITE_ONLY", publish=True)
+    client.post_project(business, title="React dashboard", publish=True)
+
+    message = socket.receive()
+    assert message["payload"]["data"]["projectRequestPublished"]["title"] == "React dashboard"
+
+
 def test_an_unknown_tag_is_an_error_naming_it(socket: Socket) -> None:
     socket.subscribe(PUBLISHED, {"tags": ["reactt"]})
 

@@ -3,12 +3,9 @@ a PENDING (unexpired) or ACCEPTED invitation, wherever requests are read."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from tests.api.projects.conftest import ACTORS, Cast, Clock
-from tests.api.projects.test_subscriptions import Socket, socket  # noqa: F401
 from tests.graphql_client import UPDATE_PROJECT
 
 LIST = """
@@ -19,9 +16,6 @@ query ($id: ID!) { node(id: $id) { id ... on ProjectRequest { title } } }
 """
 OPEN_LIST = """
 query { projectRequests(first: 50, status: OPEN) { edges { node { id } } } }
-"""
-PUBLISHED = """
-subscription ($since: DateTime) { projectRequestPublished(since: $since) { title } }
 """
 REVOKE = """
 mutation ($input: RevokeInvitationInput!) {
@@ -101,17 +95,6 @@ def test_making_a_request_invite_only_hides_it_from_the_uninvited(cast: Cast) ->
     assert data["updateProjectRequest"]["userErrors"] == []
     assert cast.request("vendor_b", project_id) is None
     assert cast.request("business_a", project_id)["visibility"] == "INVITE_ONLY"
-
-
-def test_an_invite_only_request_is_not_broadcast_to_subscribers(cast: Cast, socket: Socket) -> None:
-    since = datetime.now(UTC).isoformat()
-    socket.subscribe(PUBLISHED, {"since": since})
-
-    cast.post(title="Secret rebuild", visibility="INVITE_ONLY")
-    cast.post(title="Public dashboard")
-
-    message = socket.receive()
-    assert message["payload"]["data"]["projectRequestPublished"]["title"] == "Public dashboard"
 
 
 def test_the_uninvited_cannot_act_on_an_invite_only_request(cast: Cast) -> None:
