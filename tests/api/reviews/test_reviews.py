@@ -1,97 +1,14 @@
-"""Reviews: the hiring business rates its vendor once per award the vendor accepted."""
+"""Reviews: once an engagement is done, the business rates the vendor and the vendor
+rates the business, once each; ratings fold in only reviews that can be trusted."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
-from tests.graphql_client import RESPOND_TO_AWARD, UPDATE_PROJECT, Account, GraphQLClient
-
-AWARD = """
-mutation ($input: AwardProjectRequestInput!) {
-  awardProjectRequest(input: $input) { projectRequest { status } userErrors { code } }
-}
-"""
-SUBMIT_REVIEW = """
-mutation ($input: SubmitReviewInput!) {
-  submitReview(input: $input) {
-    review { id quality communication timeliness value overall comment vendor { id } }
-    userErrors { field message code }
-  }
-}
-"""
-RATING = """
-query ($id: ID!) {
-  vendor(id: $id) {
-    rating {
-      count average quality communication timeliness value onTimeRate bayesianAverage
-    }
-    reviews(first: 10) { totalCount edges { node { id overall } } }
-  }
-}
-"""
-REVIEW_NODE = "query ($id: ID!) { node(id: $id) { ... on Review { id overall } } }"
-
-
-def scores(quality: int, communication: int, timeliness: int, value: int) -> dict[str, int]:
-    return {
-        "quality": quality,
-        "communication": communication,
-        "timeliness": timeliness,
-        "value": value,
-    }
-
-
-class Hiring:
-    """A business that posts, awards and reviews; vendors to hire, who accept or decline."""
-
-    def __init__(self, client: GraphQLClient, business: Account | None = None) -> None:
-        self.client = client
-        self.business: Account = business or client.register("BUSINESS")
-        self.owners: dict[str, Account] = {}
-
-    def vendor(self) -> dict[str, Any]:
-        owner = self.client.register("VENDOR")
-        vendor = self.client.create_vendor(owner)
-        self.owners[vendor["id"]] = owner
-        return vendor
-
-    def award(self, project_id: str, vendor: dict[str, Any]) -> None:
-        variables = {"input": {"id": project_id, "vendorId": vendor["id"]}}
-        payload = self.client.execute(AWARD, variables, token=self.business.token)
-        assert payload["awardProjectRequest"]["userErrors"] == []
-
-    def respond(
-        self, project_id: str, vendor: dict[str, Any], *, accept: bool = True
-    ) -> dict[str, Any]:
-        """The vendor's owner accepts (or declines) the award."""
-        variables = {"input": {"projectRequestId": project_id, "accept": accept}}
-        token = self.owners[vendor["id"]].token
-        return self.client.execute(RESPOND_TO_AWARD, variables, token=token)["respondToAward"]
-
-    def awarded_request(self, vendor: dict[str, Any], *, accepted: bool = True) -> str:
-        """A new request awarded to `vendor`, who accepted it unless `accepted=False`."""
-        project_id = self.client.post_project(self.business, publish=True)["id"]
-        self.award(project_id, vendor)
-        if accepted:
-            payload = self.respond(project_id, vendor)
-            assert payload["userErrors"] == [], payload
-        return project_id
-
-    def review(self, project_id: str, **fields: Any) -> dict[str, Any]:
-        variables = {"input": {"projectRequestId": project_id, **fields}}
-        data = self.client.execute(SUBMIT_REVIEW, variables, token=self.business.token)
-        return data["submitReview"]
-
-    def hire_and_review(self, vendor: dict[str, Any], **fields: Any) -> dict[str, Any]:
-        payload = self.review(self.awarded_request(vendor), **fields)
-        assert payload["userErrors"] == [], payload
-        return payload["review"]
-
-    def rating(self, vendor: dict[str, Any]) -> dict[str, Any]:
-        return self.client.execute(RATING, {"id": vendor["id"]})["vendor"]
+from tests.api.reviews.hiring import REVIEW_NODE, Hiring, codes, scores
+from tests.graphql_client import GraphQLClient
 
 
 @pytest.fixture
@@ -100,38 +17,30 @@ def hiring(client: GraphQLClient) -> Hiring:
 
 
 def test_new_vendor_has_an_empty_rating_at_the_default_prior(hiring: Hiring) -> None:
-    vendor = hiring.vendor()
-
-    rating = hiring.rating(vendor)["rating"]
-
+    rating = hiring.rating(hiring.vendor())["rating"]
     assert rating["count"] == 0
-    assert rating["average"] is None
-    assert rating["quality"] is None
+    assert rating["average"] is None and rating["quality"] is None
     assert Decimal(rating["bayesianAverage"]) == Decimal("3.5")
 
 
-def test_review_updates_the_vendor_rating_summary(hiring: Hiring) -> None:
-    # given
+def test_the_business_reviews_the_vendor_after_the_engagement_completes(hiring: Hiring) -> None:
     vendor = hiring.vendor()
-    project_id = hiring.awarded_request(vendor)
+    engagement_id = hiring.completed(vendor)
 
-    # when
-    payload = hiring.review(project_id, **scores(5, 4, 3, 4), comment="Solid work", onTime=False)
+    payload = hiring.review(
+        hiring.business, engagement_id, **scores(5, 4, 3, 4), comment="Solid", onTime=False
+    )
 
-    # then
     assert payload["userErrors"] == []
     review = payload["review"]
-    assert Decimal(review["overall"]) == Decimal("4")
-    assert review["comment"] == "Solid work"
+    assert review["direction"] == "BUSINESS_TO_VENDOR"
+    assert review["counted"] is True and review["discountReason"] is None
+    assert Decimal(review["overall"]) == 4 and review["comment"] == "Solid"
     assert review["vendor"] == {"id": vendor["id"]}
     after = hiring.rating(vendor)
     rating = after["rating"]
     assert rating["count"] == 1
-    assert {k: Decimal(rating[k]) for k in ("average", "quality", "communication")} == {
-        "average": Decimal(4),
-        "quality": Decimal(5),
-        "communication": Decimal(4),
-    }
+    assert Decimal(rating["average"]) == 4 and Decimal(rating["quality"]) == 5
     assert (Decimal(rating["timeliness"]), Decimal(rating["value"])) == (3, 4)
     assert Decimal(rating["onTimeRate"]) == 0
     assert after["reviews"]["totalCount"] == 1
@@ -140,9 +49,168 @@ def test_review_updates_the_vendor_rating_summary(hiring: Hiring) -> None:
     assert node["id"] == review["id"]
 
 
-def test_averages_span_every_review_per_dimension(hiring: Hiring) -> None:
+def test_the_vendor_reviews_the_business_and_the_business_shows_its_rating(
+    hiring: Hiring,
+) -> None:
     vendor = hiring.vendor()
+    engagement_id = hiring.completed(vendor)
+    assert hiring.client_of(engagement_id)["reviewCount"] == 0
 
+    payload = hiring.review(hiring.owner(vendor), engagement_id, **scores(4, 3, 4, 3))
+
+    assert payload["userErrors"] == []
+    review = payload["review"]
+    assert review["direction"] == "VENDOR_TO_BUSINESS" and review["counted"] is True
+    assert review["client"] == {"reviewCount": 1, "averageRating": "3.50"}
+    shown = hiring.client_of(engagement_id)
+    assert shown["reviewCount"] == 1 and Decimal(shown["averageRating"]) == Decimal("3.5")
+    assert shown["reviews"]["edges"][0]["node"]["direction"] == "VENDOR_TO_BUSINESS"
+    # A business's rating does not move the vendor's.
+    assert hiring.rating(vendor)["rating"]["count"] == 0
+
+
+def test_each_side_reviews_once(hiring: Hiring) -> None:
+    vendor = hiring.vendor()
+    engagement_id = hiring.completed(vendor)
+    assert hiring.review(hiring.business, engagement_id)["userErrors"] == []
+    assert hiring.review(hiring.owner(vendor), engagement_id)["userErrors"] == []
+
+    again = hiring.review(hiring.business, engagement_id, **scores(1, 1, 1, 1))
+    vendor_again = hiring.review(hiring.owner(vendor), engagement_id)
+
+    assert codes(again) == ["TAKEN"] and codes(vendor_again) == ["TAKEN"]
+    assert again["userErrors"][0]["field"] == ["input", "engagementId"]
+    rating = hiring.rating(vendor)["rating"]
+    assert rating["count"] == 1 and Decimal(rating["average"]) == 5
+
+
+def test_an_active_engagement_cannot_be_reviewed(hiring: Hiring) -> None:
+    vendor = hiring.vendor()
+    engagement = hiring.hire(vendor, milestones=2)
+    hiring.deliver(vendor, engagement["milestones"][0]["id"])
+
+    payload = hiring.review(hiring.business, engagement["id"])
+
+    assert codes(payload) == ["INVALID_TRANSITION"]
+    assert "ACTIVE" in payload["userErrors"][0]["message"]
+    assert hiring.rating(vendor)["reviews"]["totalCount"] == 0
+
+
+def test_an_engagement_ended_by_one_side_cannot_be_reviewed(hiring: Hiring) -> None:
+    from tests.api.engagements.world import END
+
+    vendor = hiring.vendor()
+    engagement = hiring.hire(vendor)
+    hiring.ok(
+        END,
+        "endEngagement",
+        hiring.business,
+        engagementId=engagement["id"],
+        reason="Stopped answering.",
+        byAgreement=False,
+    )
+    for account in (hiring.business, hiring.owner(vendor)):
+        payload = hiring.review(account, engagement["id"])
+        assert codes(payload) == ["INVALID_TRANSITION"]
+        assert "without agreement" in payload["userErrors"][0]["message"]
+
+
+def test_an_engagement_ended_by_agreement_is_reviewed(hiring: Hiring) -> None:
+    vendor = hiring.vendor()
+    engagement_id = hiring.ended_by_agreement(vendor, deliver=True)
+    review = hiring.review(hiring.business, engagement_id)["review"]
+    assert review["counted"] is True
+    assert hiring.rating(vendor)["rating"]["count"] == 1
+
+
+def test_no_approved_milestone_means_the_review_does_not_count(hiring: Hiring) -> None:
+    vendor = hiring.vendor()
+    engagement_id = hiring.ended_by_agreement(vendor)
+
+    business = hiring.review(hiring.business, engagement_id, **scores(5, 5, 5, 5))["review"]
+    vendors = hiring.review(hiring.owner(vendor), engagement_id)["review"]
+
+    for review in (business, vendors):
+        assert review["counted"] is False
+        assert review["discountReason"] == "No milestone of this engagement was approved."
+    after = hiring.rating(vendor)
+    assert after["rating"]["count"] == 0 and after["rating"]["average"] is None
+    # Shown, as such, but not folded in.
+    (edge,) = after["reviews"]["edges"]
+    assert edge["node"]["counted"] is False and edge["node"]["discountReason"]
+    assert after["reviews"]["totalCount"] == 1
+    assert hiring.client_of(engagement_id)["reviewCount"] == 0
+
+
+def test_a_review_between_accounts_of_one_mailbox_does_not_count(client: GraphQLClient) -> None:
+    business = client.register("BUSINESS", email="Sam.Owner@gmail.com")
+    hiring = Hiring(client, business)
+    alias = client.register("VENDOR", email="samowner+agency@googlemail.com")
+    vendor = hiring.vendor(alias)
+
+    review = hiring.review(business, hiring.completed(vendor))["review"]
+
+    assert review["counted"] is False
+    assert review["discountReason"] == (
+        "The business and the vendor accounts appear to share an owner."
+    )
+    assert hiring.rating(vendor)["rating"]["count"] == 0
+
+
+def test_accounts_registered_from_one_public_network_share_an_owner(
+    client: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both sign up from one public address (behind a trusted proxy, say).
+    monkeypatch.setattr("api.auth.mutations.request_ip", lambda _context: "81.2.69.160")
+    hiring = Hiring(client)
+    vendor = hiring.vendor()
+    monkeypatch.undo()
+
+    review = hiring.review(hiring.business, hiring.completed(vendor))["review"]
+
+    assert review["counted"] is False
+    assert hiring.rating(vendor)["rating"]["count"] == 0
+
+
+def test_private_and_loopback_networks_say_nothing_about_owners(
+    client: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An office NAT or a test harness: many owners behind one address.
+    monkeypatch.setattr("api.auth.mutations.request_ip", lambda _context: "10.0.0.7")
+    hiring = Hiring(client)
+    vendor = hiring.vendor()
+    monkeypatch.undo()
+
+    review = hiring.review(hiring.business, hiring.completed(vendor))["review"]
+
+    assert review["counted"] is True
+
+
+def test_the_five_call_attack_earns_no_rating(client: GraphQLClient) -> None:
+    """The issue's attack: register a business and a vendor, post, award yourself, accept,
+    review. Accepting is no delivery: the review is refused; ending by agreement (both
+    accounts are the attacker's) gives a review that does not count."""
+    business = client.register("BUSINESS", email="mallory@gmail.com")
+    hiring = Hiring(client, business)
+    vendor = hiring.vendor(client.register("VENDOR", email="m.allory+shop@gmail.com"))
+    engagement = hiring.hire(vendor)
+
+    refused = hiring.review(business, engagement["id"])
+    assert codes(refused) == ["INVALID_TRANSITION"]
+
+    ended = hiring.ended_by_agreement(vendor)
+    quick = hiring.review(business, ended)["review"]
+    assert quick["counted"] is False
+
+    delivered = hiring.completed(vendor)
+    patient = hiring.review(business, delivered)["review"]
+    assert patient["counted"] is False  # one mailbox: still not counted
+    rating = hiring.rating(vendor)["rating"]
+    assert rating["count"] == 0 and Decimal(rating["bayesianAverage"]) == Decimal("3.5")
+
+
+def test_averages_span_every_counted_review_per_dimension(hiring: Hiring) -> None:
+    vendor = hiring.vendor()
     hiring.hire_and_review(vendor, **scores(5, 5, 4, 4))
     hiring.hire_and_review(vendor, **scores(4, 2, 4, 3))
 
@@ -151,164 +219,76 @@ def test_averages_span_every_review_per_dimension(hiring: Hiring) -> None:
     assert Decimal(rating["average"]) == Decimal("3.88")  # (4.5 + 3.25) / 2, rounded
     assert Decimal(rating["quality"]) == Decimal("4.5")
     assert Decimal(rating["communication"]) == Decimal("3.5")
-    assert Decimal(rating["timeliness"]) == Decimal(4)
-    assert Decimal(rating["value"]) == Decimal("3.5")
 
 
 def test_bayesian_average_pulls_few_reviews_towards_the_marketplace_mean(hiring: Hiring) -> None:
-    # given one vendor rated 5 and another rated 2, once each: the marketplace mean is 3.5
-    star = hiring.vendor()
-    weak = hiring.vendor()
+    star, weak = hiring.vendor(), hiring.vendor()
     hiring.hire_and_review(star, **scores(5, 5, 5, 5))
     hiring.hire_and_review(weak, **scores(2, 2, 2, 2))
+    # A discounted review moves neither the vendor nor the marketplace mean.
+    hiring.review(hiring.business, hiring.ended_by_agreement(weak), **scores(1, 1, 1, 1))
 
-    # when
-    star_rating = hiring.rating(star)["rating"]
-    weak_rating = hiring.rating(weak)["rating"]
-
-    # then each is pulled most of the way to 3.5: (10 * 3.5 + score) / 11
-    assert Decimal(star_rating["average"]) == 5
-    assert Decimal(star_rating["bayesianAverage"]) == Decimal("3.64")
-    assert Decimal(weak_rating["average"]) == 2
-    assert Decimal(weak_rating["bayesianAverage"]) == Decimal("3.36")
-
-    # and more reviews move the star away from the prior, towards its own average
-    hiring.hire_and_review(star, **scores(5, 5, 5, 5))
-    star_later = Decimal(hiring.rating(star)["rating"]["bayesianAverage"])
-    assert star_later == Decimal("4.17")  # prior (5 + 5 + 2) / 3 = 4; (40 + 10) / 12
-
-
-def test_second_review_for_the_same_request_is_taken(hiring: Hiring) -> None:
-    # given
-    vendor = hiring.vendor()
-    project_id = hiring.awarded_request(vendor)
-    assert hiring.review(project_id, **scores(5, 5, 5, 5))["userErrors"] == []
-    before = hiring.rating(vendor)
-
-    # when
-    payload = hiring.review(project_id, **scores(1, 1, 1, 1))
-
-    # then
-    assert payload["review"] is None
-    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [
-        (["input", "projectRequestId"], "TAKEN")
-    ]
-    assert hiring.rating(vendor) == before
-
-
-def test_a_closed_request_can_still_be_reviewed(hiring: Hiring) -> None:
-    vendor = hiring.vendor()
-    project_id = hiring.awarded_request(vendor)
-    variables = {"input": {"id": project_id, "status": "CLOSED"}}
-    closed = hiring.client.execute(UPDATE_PROJECT, variables, token=hiring.business.token)
-    assert closed["updateProjectRequest"]["userErrors"] == []
-
-    payload = hiring.review(project_id, **scores(4, 4, 4, 4))
-
-    assert payload["userErrors"] == []
-    assert hiring.rating(vendor)["rating"]["count"] == 1
-
-
-@pytest.mark.parametrize("publish", [False, True], ids=["draft", "open"])
-def test_request_cannot_be_reviewed_before_it_is_awarded(hiring: Hiring, publish: bool) -> None:
-    # given
-    vendor = hiring.vendor()
-    project_id = hiring.client.post_project(hiring.business, publish=publish)["id"]
-
-    # when
-    payload = hiring.review(project_id, **scores(5, 5, 5, 5))
-
-    # then
-    assert payload["review"] is None
-    assert [e["code"] for e in payload["userErrors"]] == ["INVALID_TRANSITION"]
-    assert hiring.rating(vendor)["rating"]["count"] == 0
+    assert Decimal(hiring.rating(star)["rating"]["bayesianAverage"]) == Decimal("3.64")
+    assert Decimal(hiring.rating(weak)["rating"]["bayesianAverage"]) == Decimal("3.36")
 
 
 def test_out_of_range_scores_name_each_field_and_write_nothing(hiring: Hiring) -> None:
-    # given
     vendor = hiring.vendor()
-    project_id = hiring.awarded_request(vendor)
+    engagement_id = hiring.completed(vendor)
 
-    # when
-    payload = hiring.review(project_id, **scores(0, 6, 3, 3))
+    payload = hiring.review(
+        hiring.business, engagement_id, **scores(0, 6, 3, 3), comment="x" * 4001
+    )
 
-    # then
     assert payload["review"] is None
-    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [
-        (["input", "quality"], "OUT_OF_RANGE"),
-        (["input", "communication"], "OUT_OF_RANGE"),
-    ]
-    assert hiring.rating(vendor)["rating"]["count"] == 0
-    assert hiring.review(project_id, **scores(3, 3, 3, 3))["userErrors"] == []
+    assert {tuple(e["field"]) for e in payload["userErrors"]} == {
+        ("input", "quality"),
+        ("input", "communication"),
+        ("input", "comment"),
+    }
+    assert hiring.rating(vendor)["reviews"]["totalCount"] == 0
+    assert hiring.review(hiring.business, engagement_id)["userErrors"] == []
 
 
-def test_review_before_the_vendor_accepts_is_refused_and_writes_nothing(hiring: Hiring) -> None:
-    # given an award the vendor has not answered yet
+def test_the_reviewed_party_replies_once_in_public(hiring: Hiring) -> None:
     vendor = hiring.vendor()
-    project_id = hiring.awarded_request(vendor, accepted=False)
-    before = hiring.rating(vendor)
+    engagement_id = hiring.completed(vendor)
+    about_vendor = hiring.review(hiring.business, engagement_id)["review"]
+    about_business = hiring.review(hiring.owner(vendor), engagement_id)["review"]
 
-    # when
-    payload = hiring.review(project_id, **scores(5, 5, 5, 5))
+    answered = hiring.reply(hiring.owner(vendor), about_vendor["id"], "  Thank you!  ")
+    assert answered["userErrors"] == []
+    assert answered["review"]["reply"] == "Thank you!"
+    assert answered["review"]["repliedAt"] is not None
+    public = hiring.client.execute(REVIEW_NODE, {"id": about_vendor["id"]})["node"]
+    assert public["reply"] == "Thank you!"
 
-    # then
-    assert payload["review"] is None
-    assert payload["userErrors"] == [
-        {
-            "field": ["input", "projectRequestId"],
-            "message": "The vendor has not accepted this award yet.",
-            "code": "INVALID_TRANSITION",
-        }
-    ]
-    assert hiring.rating(vendor) == before
-
-    # and once the vendor accepts, the same review goes through
-    assert hiring.respond(project_id, vendor)["userErrors"] == []
-    assert hiring.review(project_id, **scores(5, 5, 5, 5))["userErrors"] == []
-    assert hiring.rating(vendor)["rating"]["count"] == 1
+    again = hiring.reply(hiring.owner(vendor), about_vendor["id"], "And again")
+    assert codes(again) == ["INVALID_TRANSITION"]
+    # The author does not reply to its own review; the business replies to the vendor's.
+    assert codes(hiring.reply(hiring.business, about_vendor["id"], "Me too")) == ["FORBIDDEN"]
+    assert hiring.reply(hiring.business, about_business["id"], "Likewise")["userErrors"] == []
+    blank = hiring.reply(hiring.owner(vendor), about_business["id"], "   ")
+    assert blank["userErrors"][0]["field"] == ["input", "reply"]
 
 
-def test_a_business_cannot_review_bomb_a_vendor_that_never_worked_for_it(
-    client: GraphQLClient,
-) -> None:
-    # given a competitor with a good review from a real, accepted hire
-    honest = Hiring(client)
-    competitor = honest.vendor()
-    honest.hire_and_review(competitor, **scores(5, 5, 5, 5))
-    before = honest.rating(competitor)
+def test_the_reviewed_party_is_notified(client: GraphQLClient) -> None:
+    from tests.api.engagements.world import NOTIFICATIONS
 
-    # when freshly registered businesses each post, publish and award the competitor
-    # (who never agrees) and try to leave one-star reviews
-    attempts = []
-    for _ in range(3):
-        attacker = Hiring(client)
-        project_id = attacker.awarded_request(competitor, accepted=False)
-        attempts.append(attacker.review(project_id, **scores(1, 1, 1, 1), comment="Awful"))
+    hiring = Hiring(client)
+    vendor = hiring.vendor()
+    engagement_id = hiring.completed(vendor)
+    review = hiring.review(hiring.business, engagement_id, **scores(4, 4, 4, 4))["review"]
+    hiring.review(hiring.owner(vendor), engagement_id)
 
-    # then every attempt is refused and the competitor's rating is untouched
-    assert all(a["review"] is None for a in attempts)
-    assert all([e["code"] for e in a["userErrors"]] == ["INVALID_TRANSITION"] for a in attempts)
-    assert honest.rating(competitor) == before
-    assert Decimal(before["rating"]["average"]) == 5
+    def received(token: str) -> list[dict[str, object]]:
+        edges = client.execute(NOTIFICATIONS, token=token)["notifications"]["edges"]
+        return [e["node"] for e in edges if e["node"]["kind"] == "REVIEW_RECEIVED"]
 
-
-def test_a_declined_award_cannot_be_reviewed_and_another_vendor_can_be_hired(
-    hiring: Hiring,
-) -> None:
-    # given the first vendor declines
-    declined, hired = hiring.vendor(), hiring.vendor()
-    project_id = hiring.awarded_request(declined, accepted=False)
-    assert hiring.respond(project_id, declined, accept=False)["userErrors"] == []
-
-    # when the business reviews anyway, then awards and is accepted by another vendor
-    refused = hiring.review(project_id, **scores(1, 1, 1, 1))
-    hiring.award(project_id, hired)
-    assert hiring.respond(project_id, hired)["userErrors"] == []
-    accepted = hiring.review(project_id, **scores(4, 4, 4, 4))
-
-    # then only the vendor that accepted is reviewed
-    assert [e["code"] for e in refused["userErrors"]] == ["INVALID_TRANSITION"]
-    assert accepted["userErrors"] == []
-    assert accepted["review"]["vendor"] == {"id": hired["id"]}
-    assert hiring.rating(declined)["rating"]["count"] == 0
-    assert hiring.rating(hired)["rating"]["count"] == 1
+    (to_vendor,) = received(hiring.owner(vendor).token)
+    assert to_vendor["subjectType"] == "Review"
+    assert to_vendor["subject"] == {"__typename": "Review"}
+    assert to_vendor["summary"] == "Your client reviewed your work (4.0/5)"
+    (to_business,) = received(hiring.business.token)
+    assert to_business["summary"] == f"{vendor['name']} reviewed you (5.0/5)"
+    assert review["id"]
