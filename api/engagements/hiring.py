@@ -125,9 +125,7 @@ async def start_engagement(
     )
     plan_columns = check_plan(plan, defaults, problems)
     # None (not given) takes one milestone for the whole price; an empty list is refused.
-    drafts = (
-        milestones if milestones is not None else [default_milestone(project, proposal, today)]
-    )
+    drafts = milestones if milestones is not None else [default_milestone(project, proposal, today)]
     milestone_columns = check_milestones(drafts, currency, today, problems)
     problems.raise_if_any()
     now = clock.utcnow()

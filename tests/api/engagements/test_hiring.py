@@ -11,6 +11,7 @@ import pytest
 
 from tests.api.engagements.world import (
     ACCEPT_PROPOSAL,
+    END,
     ENGAGEMENT,
     RESPOND,
     World,
@@ -176,11 +177,13 @@ def test_a_proposal_is_accepted_once(world: World) -> None:
 def test_engagement_lists_show_each_viewer_its_own(world: World) -> None:
     first = world.hire()
     second = world.hire()
-    ended = "mutation ($input: EndEngagementInput!) { endEngagement(input: $input) { userErrors { code } } }"
-    world.client.execute(
-        ended,
-        {"input": {"engagementId": first["id"], "reason": "Budget cut.", "byAgreement": False}},
-        token=world.business_a.token,
+    world.ok(
+        END,
+        "endEngagement",
+        "business_a",
+        engagementId=first["id"],
+        reason="Budget cut.",
+        byAgreement=False,
     )
     query = """
     query ($first: Int, $after: String, $status: EngagementStatus) {

@@ -11,7 +11,6 @@ import pytest
 from tests.api.engagements.world import (
     CHECK_IN,
     END,
-    MILESTONE_MUTATIONS,
     NODE,
     OPEN_DISPUTE,
     PROPOSE_CHANGE,

@@ -26,10 +26,10 @@ milestones {{ {MILESTONE_FIELDS} }}
 endRequest {{ requestedBy reason }}
 thread {{ id kind }}
 """
-CHANGE_FIELDS = f"""
+CHANGE_FIELDS = """
 id proposedBy reason status respondedAt createdAt
-changes {{ title acceptanceCriteria amount {{ amount currency }} dueDate }}
-milestone {{ id }}
+changes { title acceptanceCriteria amount { amount currency } dueDate }
+milestone { id }
 """
 DISPUTE_FIELDS = "id openedBy reason evidence status resolution resolvedAt milestone { id }"
 
