@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.graphql_client import RESPOND_TO_AWARD, Account, GraphQLClient
+from tests.api.reviews.hiring import Hiring
+from tests.graphql_client import Account, GraphQLClient
 
 VENDOR_NAMES = """
 query ($filter: VendorFilter, $search: String, $orderBy: VendorOrder, $first: Int, $after: String) {
@@ -20,14 +21,6 @@ query ($filter: VendorFilter, $search: String, $orderBy: VendorOrder, $first: In
 """
 VERIFY = (
     "mutation ($input: VerifyVendorInput!) { verifyVendor(input: $input) { userErrors { code } } }"
-)
-AWARD = """
-mutation ($input: AwardProjectRequestInput!) {
-  awardProjectRequest(input: $input) { userErrors { code } }
-}
-"""
-REVIEW = (
-    "mutation ($input: SubmitReviewInput!) { submitReview(input: $input) { userErrors { code } } }"
 )
 BY_SLUG = "query ($slug: String) { vendor(slug: $slug) { name slug country { code } } }"
 TAGS = "query ($search: String) { tags(search: $search) { slug name } }"
@@ -102,19 +95,13 @@ def award_and_review(
     score: int,
     comment: str = "",
 ) -> None:
-    """The business awards the vendor, whose owner accepts; then the business reviews it."""
-    project = client.post_project(business, publish=True)
-    award = {"id": project["id"], "vendorId": vendor_id}
-    assert client.execute(AWARD, {"input": award}, token=business.token)["awardProjectRequest"] == {
-        "userErrors": []
-    }
-    accept = {"projectRequestId": project["id"], "accept": True}
-    accepted = client.execute(RESPOND_TO_AWARD, {"input": accept}, token=vendor_owner.token)
-    assert accepted["respondToAward"]["userErrors"] == []
+    """The business hires the vendor through an award its owner accepts, approves every
+    milestone, and reviews the completed engagement."""
+    hiring = Hiring(client, business)
+    hiring.owners[vendor_id] = vendor_owner
     scores = dict.fromkeys(("quality", "communication", "timeliness", "value"), score)
-    review = {"projectRequestId": project["id"], "comment": comment, **scores}
-    data = client.execute(REVIEW, {"input": review}, token=business.token)
-    assert data["submitReview"] == {"userErrors": []}
+    review = hiring.hire_and_review({"id": vendor_id}, comment=comment, **scores)
+    assert review["counted"] is True
 
 
 @pytest.fixture
