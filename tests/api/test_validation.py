@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
+from tests.api.reviews.hiring import Hiring
 from tests.graphql_client import (
     CREATE_VENDOR,
     LOGIN,
     POST_PROJECT,
     REGISTER,
-    RESPOND_TO_AWARD,
     UPDATE_PROJECT,
     UPDATE_VENDOR,
     Account,
@@ -25,11 +25,6 @@ Problem = tuple[tuple[str, ...], str]
 
 MY_VENDOR = "{ viewer { vendor { name headline version hourlyRate { min max currency } } } }"
 MY_PROJECTS = "{ projectRequests(mine: true) { totalCount edges { node { title version } } } }"
-AWARD = """
-mutation ($input: AwardProjectRequestInput!) {
-  awardProjectRequest(input: $input) { projectRequest { status } userErrors { code } }
-}
-"""
 SUBMIT_REVIEW = """
 mutation ($input: SubmitReviewInput!) {
   submitReview(input: $input) { review { overall } userErrors { field message code } }
@@ -451,30 +446,16 @@ def test_update_project_refuses_each_bad_field_and_changes_nothing(
 # --- reviews ----------------------------------------------------------------------------
 
 
-def awarded_project(client: GraphQLClient) -> tuple[Account, dict[str, Any], dict[str, Any]]:
-    """A request awarded to a vendor whose owner accepted: ready to be reviewed."""
-    owner = client.register("VENDOR")
-    vendor = client.create_vendor(owner)
-    business = client.register("BUSINESS")
-    project = client.post_project(business, publish=True)
-    award = client.execute(
-        AWARD, {"input": {"id": project["id"], "vendorId": vendor["id"]}}, token=business.token
-    )["awardProjectRequest"]
-    assert award == {"projectRequest": {"status": "AWARDED"}, "userErrors": []}
-    accept = {"projectRequestId": project["id"], "accept": True}
-    accepted = client.execute(RESPOND_TO_AWARD, {"input": accept}, token=owner.token)
-    assert accepted["respondToAward"]["userErrors"] == []
-    return business, project, vendor
-
-
 def test_review_scores_must_be_one_to_five(client: GraphQLClient) -> None:
-    business, project, vendor = awarded_project(client)
+    hiring = Hiring(client)
+    vendor = hiring.vendor()
+    engagement_id = hiring.completed(vendor)
     scores = {"quality": 0, "communication": 5, "timeliness": 6, "value": -1}
 
     data = client.execute(
         SUBMIT_REVIEW,
-        {"input": {"projectRequestId": project["id"], **scores, "comment": "c" * 4001}},
-        token=business.token,
+        {"input": {"engagementId": engagement_id, **scores, "comment": "c" * 4001}},
+        token=hiring.business.token,
     )
 
     payload = data["submitReview"]
@@ -487,12 +468,12 @@ def test_review_scores_must_be_one_to_five(client: GraphQLClient) -> None:
     }
     unchanged = client.execute(VENDOR_RATING, {"id": vendor["id"]})["vendor"]
     assert unchanged == {"rating": {"count": 0}, "reviews": {"totalCount": 0}}
-    # The same request with valid scores is accepted: the refusal was about the scores.
+    # The same engagement with valid scores is accepted: the refusal was about the scores.
     scores = {"quality": 5, "communication": 4, "timeliness": 4, "value": 3}
     data = client.execute(
         SUBMIT_REVIEW,
-        {"input": {"projectRequestId": project["id"], **scores}},
-        token=business.token,
+        {"input": {"engagementId": engagement_id, **scores}},
+        token=hiring.business.token,
     )
     assert data["submitReview"] == {"review": {"overall": "4.00"}, "userErrors": []}
 
