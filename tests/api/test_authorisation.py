@@ -8,7 +8,7 @@ with a user error and writes nothing, which a follow-up read (as the admin) conf
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -18,6 +18,7 @@ from strawberry.relay import GlobalID
 
 from api.core.clock import utcnow
 from api.core.settings import Settings
+from tests.api.reviews.hiring import Hiring
 from tests.graphql_client import (
     CREATE_VENDOR,
     PASSWORD,
@@ -68,6 +69,9 @@ query ($id: ID!) {
   projectRequest(id: $id) { title status version awardAcceptedAt awardedVendor { id } }
 }
 """
+CLIENT_STATE = """
+query ($id: ID!) { projectRequest(id: $id) { client { reviews { totalCount } } } }
+"""
 COUNTS = "{ vendors { totalCount } projectRequests { totalCount } }"
 
 PROJECT_REQUEST = "query ($id: ID!) { projectRequest(id: $id) { id } }"
@@ -83,6 +87,8 @@ class World:
     vendor_b: dict[str, Any]
     draft: dict[str, Any]
     open_request: dict[str, Any]
+    # Ids a `given` step made (an engagement to review), for the operation's input.
+    made: dict[str, str] = field(default_factory=dict)
 
     def token(self, actor: str) -> str | None:
         account = self.accounts[actor]
@@ -127,6 +133,36 @@ def award_and_accept(client: GraphQLClient, world: World) -> None:
     variables = {"input": {"projectRequestId": world.open_request["id"], "accept": True}}
     payload = client.execute(RESPOND_TO_AWARD, variables, token=world.token("vendor_a"))
     assert payload["respondToAward"]["userErrors"] == []
+
+
+def engagement_with_vendor_a(client: GraphQLClient, world: World, *, complete: bool) -> None:
+    """Given the owner hired vendor A (an award vendor A accepted), and, if `complete`,
+    approved every milestone."""
+    owner, vendor_owner = world.accounts["owner"], world.accounts["vendor_a"]
+    assert owner is not None and vendor_owner is not None
+    hiring = Hiring(client, owner)
+    hiring.owners[world.vendor_a["id"]] = vendor_owner
+    if complete:
+        engagement_id = hiring.completed(world.vendor_a)
+    else:
+        engagement_id = hiring.hire(world.vendor_a)["id"]
+    world.made.update(engagement=engagement_id, project=hiring.projects[engagement_id])
+
+
+def review_input(score: int) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {
+        "engagementId": w.made["engagement"],
+        "quality": score,
+        "communication": score,
+        "timeliness": score,
+        "value": score,
+    }
+
+
+def reviews_state(client: GraphQLClient, world: World) -> Any:
+    """Vendor A's rating and reviews, and the reviews of the owner as a client."""
+    client_reviews = as_admin(client, world, CLIENT_STATE, id=world.made["project"])
+    return vendor_a_state(client, world), client_reviews
 
 
 @dataclass(frozen=True)
@@ -225,28 +261,16 @@ OPERATIONS: dict[str, Operation] = {
     "submitReview": Operation(
         SUBMIT_REVIEW,
         "submitReview",
-        lambda w: {
-            "projectRequestId": w.open_request["id"],
-            "quality": 5,
-            "communication": 5,
-            "timeliness": 5,
-            "value": 5,
-        },
-        vendor_a_state,
-        given=award_and_accept,
+        review_input(5),
+        reviews_state,
+        given=lambda c, w: engagement_with_vendor_a(c, w, complete=True),
     ),
-    "submitReview(not accepted)": Operation(
+    "submitReview(not completed)": Operation(
         SUBMIT_REVIEW,
         "submitReview",
-        lambda w: {
-            "projectRequestId": w.open_request["id"],
-            "quality": 1,
-            "communication": 1,
-            "timeliness": 1,
-            "value": 1,
-        },
-        vendor_a_state,
-        given=award_open_request,
+        review_input(1),
+        reviews_state,
+        given=lambda c, w: engagement_with_vendor_a(c, w, complete=False),
     ),
 }
 
@@ -265,8 +289,9 @@ MUTATION_MATRIX: dict[str, tuple[str, ...]] = {
     "respondToAward(accept)": (U, F, F, OK, F, F),
     "respondToAward(decline)": (U, F, F, OK, F, F),
     "respondToAward(draft)": (U, F, F, N, N, F),
-    "submitReview": (U, OK, F, F, F, F),
-    "submitReview(not accepted)": (U, "INVALID_TRANSITION", F, F, F, F),
+    # Each party reviews the other; strangers do not learn the engagement exists.
+    "submitReview": (U, OK, N, OK, N, F),
+    "submitReview(not completed)": (U, "INVALID_TRANSITION", N, "INVALID_TRANSITION", N, F),
 }
 MUTATION_CASES = [
     pytest.param(operation, actor, expected, id=f"{operation}-{actor}")
