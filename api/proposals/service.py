@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 OPEN = "OPEN"  # the one request status that takes proposals (projects.models.ProjectStatus)
 ACCEPTED_ELSEWHERE = "Another proposal was accepted"
+# Revisions that did not name a version retry a lost race this many times.
+RETRIES_WITHOUT_EXPECTED_VERSION = 5
 SUBJECT = "Proposal"
 
 
@@ -113,22 +115,32 @@ async def revise_proposal(
     draft: ProposalDraft,
     expected_version: int | None,
 ) -> Proposal:
-    """The vendor's owner changes a SUBMITTED proposal on an OPEN request."""
-    proposal, project = await _proposal_as_vendor(session, viewer, proposal_id)
-    require_transition(proposal, ProposalStatus.SUBMITTED, ["input", "id"])
-    _require_open(project, "take revised proposals")
-    problems = Problems()
-    questions = await projects.screening_questions(session, proposal.project_id)
-    columns = check_proposal_draft(draft, questions=questions, problems=problems, stored=proposal)
-    problems.raise_if_any()
-    if expected_version is not None and expected_version != proposal.version:
-        raise _conflict(proposal.version)
-    revised = await _guarded_update(
-        session,
-        proposal,
-        {**columns, "revision": proposal.revision + 1},
-        expected_version=expected_version,
-    )
+    """The vendor's owner changes a SUBMITTED proposal on an OPEN request. Without an
+    expected version, a revision that loses a race to another is re-checked and retried
+    against the winner's state, so neither change is lost."""
+    for _attempt in range(RETRIES_WITHOUT_EXPECTED_VERSION):
+        proposal, project = await _proposal_as_vendor(session, viewer, proposal_id)
+        require_transition(proposal, ProposalStatus.SUBMITTED, ["input", "id"])
+        _require_open(project, "take revised proposals")
+        problems = Problems()
+        questions = await projects.screening_questions(session, proposal.project_id)
+        columns = check_proposal_draft(
+            draft, questions=questions, problems=problems, stored=proposal
+        )
+        if not columns and not problems:
+            problems.add([], "Give at least one field to change.", ErrorCode.REQUIRED)
+        problems.raise_if_any()
+        if expected_version is not None and expected_version != proposal.version:
+            raise _conflict(proposal.version)
+        revised = await _try_update(
+            session, proposal, {**columns, "revision": proposal.revision + 1}
+        )
+        if revised is not None:
+            break
+        if expected_version is not None:
+            raise _conflict(proposal.version + 1)
+    else:
+        raise _conflict(None)
     name = await _vendor_name(session, proposal.vendor_id)
     await _notify(
         session,
@@ -430,6 +442,17 @@ async def _guarded_update(
     expected_version: int | None,
 ) -> Proposal:
     """Write only if nobody changed the proposal since we read it; otherwise CONFLICT."""
+    fresh = await _try_update(session, proposal, changes)
+    if fresh is None:
+        raise _conflict(None if expected_version is None else proposal.version + 1)
+    return fresh
+
+
+async def _try_update(
+    session: AsyncSession, proposal: Proposal, changes: dict[str, Any]
+) -> Proposal | None:
+    """The proposal with `changes` (and the next version), or None if another write got
+    there first (its version or status moved on since we read it)."""
     assert proposal.id is not None
     result = cast(
         CursorResult[Any],
@@ -445,10 +468,8 @@ async def _guarded_update(
         ),
     )
     if result.rowcount != 1:
-        raise _conflict(None if expected_version is None else proposal.version + 1)
-    fresh = await session.get(Proposal, proposal.id, populate_existing=True)
-    assert fresh is not None
-    return fresh
+        return None
+    return await session.get(Proposal, proposal.id, populate_existing=True)
 
 
 def _conflict(version: int | None) -> InputError:

@@ -60,6 +60,9 @@ query ($first: Int, $after: String, $status: ProposalStatus) {
   }
 }
 """
+PROPOSAL = f"""
+query ($id: ID!) {{ node(id: $id) {{ ... on Proposal {{ {PROPOSAL_FIELDS} }} }} }}
+"""
 NODE = """
 query ($id: ID!) { node(id: $id) { __typename ... on Proposal { id status approach } } }
 """
@@ -203,6 +206,12 @@ class Market:
     def mine(self, token: str, **variables: Any) -> dict[str, Any]:
         result: dict[str, Any] = self.client.execute(MINE, variables, token=token)["myProposals"]
         return result
+
+    def get(self, proposal_id: str) -> dict[str, Any]:
+        """Every field of a proposal, as the request's owner reads it."""
+        data = self.client.execute(PROPOSAL, {"id": proposal_id}, token=self.business_a.token)
+        proposal: dict[str, Any] = data["node"]
+        return proposal
 
     def node(self, node_id: str, token: str | None) -> dict[str, Any] | None:
         node: dict[str, Any] | None = self.client.execute(NODE, {"id": node_id}, token=token)[

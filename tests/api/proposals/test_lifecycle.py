@@ -44,6 +44,14 @@ def test_switching_to_hourly_without_hours_is_refused(market: Market) -> None:
     assert fields_of(payload) == [["input", "estimatedHours"]]
 
 
+def test_a_revision_must_change_something(market: Market) -> None:
+    proposal = market.proposal()
+    payload = market.revise(proposal["id"])
+    assert fields_of(payload) == [["input"]]
+    assert codes(payload) == ["REQUIRED"]
+    assert events(market.client, "PROPOSAL_REVISED") == []
+
+
 def test_a_stale_expected_version_is_a_conflict_and_writes_nothing(market: Market) -> None:
     proposal = market.proposal()
     assert market.revise(proposal["id"], approach="Faster plan.")["userErrors"] == []
