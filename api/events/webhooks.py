@@ -34,6 +34,9 @@ from api.events.addresses import RefusedAddress, check_url
 from api.events.models import DeliveryStatus, Event, Webhook, WebhookDelivery
 
 log = logging.getLogger(__name__)
+# httpx logs every request at INFO: one line per delivery, with a URL that may hold a
+# receiver's token. The delivery log in the database is the record.
+logging.getLogger("httpx2").setLevel(logging.WARNING)
 
 BATCH = 50
 CONCURRENCY = 8
