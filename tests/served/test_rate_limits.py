@@ -168,10 +168,10 @@ def test_posting_is_limited_per_account_from_any_address(limited: Server) -> Non
 
 def test_reviewing_is_limited_per_account(limited: Server) -> None:
     _, token = Client(limited).register("BUSINESS")
-    # Each attempt counts, allowed or not: a review of a request that does not exist.
+    # Each attempt counts, allowed or not: a review of an engagement that does not exist.
     variables = {
         "input": {
-            "projectRequestId": "UHJvamVjdFJlcXVlc3Q6OTk5OTk5",
+            "engagementId": "RW5nYWdlbWVudDo5OTk5OTk=",
             "quality": 5,
             "communication": 5,
             "timeliness": 5,
