@@ -20,6 +20,7 @@ from api.graphql.pagination import (
     encode_position,
     invalid_cursor,
 )
+from api.projects.dataloaders import ProjectByIdLoader
 from api.proposals import pricing
 from api.proposals.dataloaders import MatchByProposalLoader
 from api.proposals.models import Proposal
@@ -67,6 +68,8 @@ async def comparison_page(
     page: KeysetWindow,
 ) -> ProposalConnection:
     name = f"proposalsForRequest:{order.value}"
+    if project.id is not None:  # the fields below read the request through this loader
+        ProjectByIdLoader.of(info.context).prime(project.id, project)
     keyed = sorted(
         zip(await sort_keys(info, project, rows, order), rows, strict=True),
         key=lambda pair: (pair[0], pair[1].id or 0),
