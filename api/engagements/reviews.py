@@ -9,6 +9,7 @@ and not when no milestone was ever approved (nothing was delivered).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,12 +20,14 @@ from api.engagements.service import approved_milestones, engagement_for_review
 from api.events.models import EventKind
 from api.events.service import emit
 from api.reviews import service as reviews
-from api.reviews.fields import ReviewDraft
-from api.reviews.models import Review, ReviewDirection
+from api.reviews.fields import ReviewDirection, ReviewDraft
 from api.reviews.rating import overall
 from api.reviews.rules import check_review_draft
 from api.values import checks as check
 from api.vendors import service as vendors
+
+if TYPE_CHECKING:
+    from api.reviews.models import Review
 
 MAX_REPLY = 4000
 SHARED_OWNER = "The business and the vendor accounts appear to share an owner."

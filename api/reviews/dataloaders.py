@@ -11,7 +11,8 @@ from sqlmodel import col
 
 from api.graphql.dataloaders import RequestLoader, RowByKeyLoader
 from api.graphql.pagination import Position, after_position, datetime_key, encode_position
-from api.reviews.models import Review, ReviewDirection
+from api.reviews.fields import ReviewDirection
+from api.reviews.models import Review
 from api.reviews.rating import RatingPrior, load_rating_prior
 from api.reviews.service import business_ratings
 

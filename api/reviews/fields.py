@@ -1,8 +1,16 @@
-"""What a business says about a vendor's work, before it is checked."""
+"""What one side of an engagement says about the other, before it is checked."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+
+
+class ReviewDirection(enum.StrEnum):
+    """Who reviews whom: the business its vendor, or the vendor its client."""
+
+    BUSINESS_TO_VENDOR = "BUSINESS_TO_VENDOR"
+    VENDOR_TO_BUSINESS = "VENDOR_TO_BUSINESS"
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
-
-
-class ReviewDirection(enum.StrEnum):
-    BUSINESS_TO_VENDOR = "BUSINESS_TO_VENDOR"
-    VENDOR_TO_BUSINESS = "VENDOR_TO_BUSINESS"
+from api.reviews.fields import ReviewDirection
 
 
 class Review(SQLModel, table=True):

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from api.reviews.models import Review, ReviewDirection
+from api.reviews.fields import ReviewDirection
+from api.reviews.models import Review
 from matching import RatingPrior as LibraryRatingPrior
 
 # How many reviews' worth of belief the marketplace mean carries.

@@ -16,8 +16,8 @@ from sqlmodel import col
 
 from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError
-from api.reviews.fields import ReviewDraft
-from api.reviews.models import Review, ReviewDirection
+from api.reviews.fields import ReviewDirection, ReviewDraft
+from api.reviews.models import Review
 from api.reviews.rating import overall
 
 ALREADY_FIELD = ("input", "engagementId")

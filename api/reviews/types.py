@@ -19,8 +19,8 @@ from api.reviews.dataloaders import (
     ReviewPageByBusinessLoader,
     ReviewPageKey,
 )
+from api.reviews.fields import ReviewDirection
 from api.reviews.models import Review as ReviewRow
-from api.reviews.models import ReviewDirection
 from api.reviews.rating import overall
 
 if TYPE_CHECKING:
