@@ -163,3 +163,40 @@ def test_a_draft_request_is_not_found_by_vendors(market: Market) -> None:
     draft = market.post(market.business_a, publish=False)
     payload = market.submit(project=draft)
     assert codes(payload) == ["NOT_FOUND"]
+
+
+@pytest.mark.parametrize(
+    ("budget_pricing", "price", "hours", "within"),
+    [
+        ("FIXED", {"pricing": "FIXED", "amount": "40000.00", "currency": "EUR"}, None, True),
+        ("FIXED", {"pricing": "FIXED", "amount": "40000.01", "currency": "EUR"}, None, False),
+        ("FIXED", {"pricing": "HOURLY", "amount": "60.00", "currency": "EUR"}, 700, False),
+        ("FIXED", {"pricing": "HOURLY", "amount": "50.00", "currency": "EUR"}, 700, True),
+        # An HOURLY budget (40-60 EUR) is a rate: an hourly price is compared as a rate,
+        # a fixed one spread over the request's 600 estimated hours.
+        ("HOURLY", {"pricing": "HOURLY", "amount": "60.00", "currency": "EUR"}, 900, True),
+        ("HOURLY", {"pricing": "HOURLY", "amount": "61.00", "currency": "EUR"}, 10, False),
+        ("HOURLY", {"pricing": "FIXED", "amount": "36000.00", "currency": "EUR"}, None, True),
+        ("HOURLY", {"pricing": "FIXED", "amount": "36001.00", "currency": "EUR"}, None, False),
+    ],
+)
+def test_within_budget_compares_in_the_requests_terms(
+    client: GraphQLClient,
+    budget_pricing: str,
+    price: dict[str, str],
+    hours: int | None,
+    within: bool,
+) -> None:
+    budget = {"FIXED": ("20000.00", "40000.00"), "HOURLY": ("40.00", "60.00")}[budget_pricing]
+    market = Market(
+        client,
+        budget={"min": budget[0], "max": budget[1], "currency": "EUR", "pricing": budget_pricing},
+    )
+    proposal = market.proposal(price=price, estimatedHours=hours)
+    assert proposal["withinBudget"] is within
+
+
+def test_a_schedule_past_the_deadline_does_not_meet_it(market: Market) -> None:
+    proposal = market.proposal(schedule={"endDate": days(151)})
+    assert proposal["meetsDeadline"] is False
+    assert proposal["schedule"] == {"startDate": None, "endDate": days(151)}
