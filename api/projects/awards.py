@@ -1,36 +1,29 @@
 """Hiring through a project request: the business awards it (an offer that lapses after
 AWARD_TTL_HOURS), the vendor accepts or declines, the business may withdraw a pending
-award; `hire` records a hire made another way (an accepted proposal). Once hired, the
-business reviews the vendor."""
+award; `hire` records a hire made another way (an accepted proposal). Reviews follow the
+engagement (api/engagements/reviews.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core import clock
-from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
+from api.core.errors import ErrorCode, InputError, Problems, forbidden
 from api.core.settings import Settings
-from api.core.viewer import Role, Viewer
+from api.core.viewer import Viewer
 from api.events.models import EventKind
 from api.events.service import emit
 from api.projects.access import own_vendor, owned_project
 from api.projects.models import ProjectRequest, ProjectStatus
 from api.projects.reads import project_by_id
-from api.projects.rules import REVIEWABLE, award_lapsed
+from api.projects.rules import award_lapsed
 from api.projects.writes import guarded_update, settle
-from api.reviews import service as reviews
-from api.reviews.fields import ReviewDraft
-from api.reviews.rules import check_review_draft
 from api.scopes.rules import ScopeValues
 from api.values import checks as check
 from api.vendors import service as vendors
 from api.vendors.dataloaders import VendorByIdLoader
-
-if TYPE_CHECKING:
-    from api.reviews.models import Review
 
 DEFAULT_AWARD_TTL_HOURS: int = Settings.model_fields["award_ttl_hours"].default
 MAX_REASON_CHARS = 500
@@ -217,55 +210,3 @@ async def _notify(
         summary=summary,
         payload=payload,
     )
-
-
-async def submit_review(
-    *,
-    session: AsyncSession,
-    viewer: Viewer | None,
-    project_id: int,
-    draft: ReviewDraft,
-    reviewed_at: datetime | None = None,
-) -> Review:
-    """The business whose award the vendor accepted rates that vendor, once per request.
-
-    An award the vendor never agreed to is no hire, so it earns no "verified" review.
-    `reviewed_at` lets the seed loader keep history.
-    """
-    if viewer is None:
-        raise unauthenticated()
-    if viewer.role != Role.BUSINESS:
-        raise forbidden("Only the business that hired a vendor can review it.")
-    problems = Problems()
-    comment = check_review_draft(draft, problems)
-    problems.raise_if_any()
-    project = await project_by_id(session, viewer, project_id)
-    if project is None:
-        raise InputError.single(
-            ["input", "projectRequestId"], "No such project request.", ErrorCode.NOT_FOUND
-        )
-    if project.owner_id != viewer.account_id:
-        raise forbidden("Only the business that hired a vendor can review it.")
-    if project.status not in REVIEWABLE or project.awarded_vendor_id is None:
-        raise InputError.single(
-            ["input", "projectRequestId"],
-            "Only awarded requests can be reviewed.",
-            ErrorCode.INVALID_TRANSITION,
-        )
-    if project.award_accepted_at is None:
-        raise InputError.single(
-            ["input", "projectRequestId"],
-            "The vendor has not accepted this award yet.",
-            ErrorCode.INVALID_TRANSITION,
-        )
-    review = await reviews.record_review(
-        session=session,
-        project_id=project_id,
-        vendor_id=project.awarded_vendor_id,
-        author_id=viewer.account_id,
-        draft=draft,
-        comment=comment,
-        reviewed_at=reviewed_at,
-    )
-    await vendors.add_to_rating(session, review)
-    return review
