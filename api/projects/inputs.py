@@ -18,8 +18,9 @@ class ScreeningQuestionInput:
 
 @strawberry.input
 class RequestTermsFields:
-    """Who sees a request, what stays confidential, how work is accepted and how both sides
-    communicate; optional everywhere (None: unchanged on update, a blank text clears)."""
+    """Who sees a request, what stays confidential, and what vendors must answer; optional
+    everywhere (None: unchanged on update, a blank text clears). Acceptance criteria and
+    the communication plan come with the scope (OptionalScopeFields)."""
 
     visibility: VisibilityType | None = strawberry.field(
         default=None, description="PUBLIC (the default) or INVITE_ONLY."
@@ -34,26 +35,23 @@ class RequestTermsFields:
         default=None, description="A short public summary (at most 500 characters)."
     )
     attachment_names: list[str] | None = None
-    acceptance_criteria: list[str] | None = strawberry.field(
-        default=None, description="How the work will be judged done; needed to publish."
-    )
-    communication_plan: str | None = strawberry.field(
-        default=None, description="Channel, check-in cadence, response times; needed to publish."
-    )
     screening_questions: list[ScreeningQuestionInput] | None = strawberry.field(
         default=None, description="At most 10, answered by vendors when proposing."
     )
 
     def to_terms(self) -> TermsDraft:
         questions = self.screening_questions
+        # The scope's half of the terms, on every input that mixes this class in.
+        criteria: list[str] | None = getattr(self, "acceptance_criteria", None)
+        plan: str | None = getattr(self, "communication_plan", None)
         return TermsDraft(
             visibility=self.visibility.value if self.visibility is not None else None,
             nda_required=self.nda_required,
             nda_text=self.nda_text,
             summary=self.summary,
             attachment_names=self.attachment_names,
-            acceptance_criteria=self.acceptance_criteria,
-            communication_plan=self.communication_plan,
+            acceptance_criteria=criteria,
+            communication_plan=plan,
             screening_questions=None
             if questions is None
             else [QuestionEntry(q.question, q.required) for q in questions],
@@ -89,8 +87,6 @@ class UpdateProjectRequestInput(RequestTermsFields, OptionalScopeFields):
 )
 class ScopeCompletenessInput(OptionalScopeFields):
     budget: BudgetInput | None = None
-    acceptance_criteria: list[str] | None = None
-    communication_plan: str | None = None
 
 
 @strawberry.input

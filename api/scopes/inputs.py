@@ -50,6 +50,10 @@ class OptionalScopeFields:
     data_sensitivity: DataSensitivityType | None = None
     start_date: date | None = None
     deadline: date | None = None
+    # How the work is judged done and how both sides keep in touch: a request needs both
+    # to be published (api/projects/completeness.py); the matcher does not rank on them.
+    acceptance_criteria: list[str] | None = None
+    communication_plan: str | None = None
 
     def to_draft(self) -> ScopeDraft:
         """The scope as stated; subclasses add title, description, skills, budget, timezone
