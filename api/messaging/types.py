@@ -8,6 +8,7 @@ from typing import Self, TypeAlias
 
 import strawberry
 from strawberry import relay
+from strawberry.dataloader import DataLoader
 
 from api.core.viewer import Role
 from api.graphql.context import Info
@@ -37,6 +38,24 @@ strawberry.enum(ThreadKind, name="ThreadKind")
 strawberry.enum(Side, name="ThreadSide")
 ThreadKindType: TypeAlias = ThreadKind
 SideType: TypeAlias = Side
+
+
+class RequestNodeLoader(DataLoader[int, ProjectRequestType | None]):
+    """Requests as the viewer may see them, for many threads in one batch (the request
+    type's own node lookup applies its visibility rules)."""
+
+    @classmethod
+    def of(cls, info: Info) -> RequestNodeLoader:
+        loaders = info.context.loaders
+        loader = loaders.get(cls)
+        if loader is None:
+
+            async def load(keys: list[int]) -> list[ProjectRequestType | None]:
+                return await ProjectRequestType.load_pks(info, list(keys))
+
+            loader = loaders[cls] = cls(load_fn=load)
+        assert isinstance(loader, cls)
+        return loader
 
 
 async def viewer_side(info: Info, thread: ThreadRow) -> Side | None:
@@ -140,8 +159,7 @@ class ThreadType(KeyedNode):
         description="The request it is about; null if the viewer may no longer see it."
     )
     async def project_request(self, info: Info) -> ProjectRequestType | None:
-        (request,) = await ProjectRequestType.load_pks(info, [self._row.project_id])
-        return request
+        return await RequestNodeLoader.of(info).load(self._row.project_id)
 
     @strawberry.field
     async def vendor(self, info: Info) -> VendorType | None:

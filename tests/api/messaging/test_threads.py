@@ -239,3 +239,32 @@ def test_a_message_on_an_nda_request_says_only_who_wrote(client: GraphQLClient) 
     contact(client, p, p.business, "The details you asked for")
     (event,) = events(client, "MESSAGE")
     assert event.summary == "New message from the client"
+
+
+def test_a_page_of_threads_runs_the_same_statements_whatever_its_size(
+    client: GraphQLClient, statements: list[str]
+) -> None:
+    p = parties(client)
+    for n in range(6):
+        vendor = client.create_vendor(client.register("VENDOR"))
+        sent = send(
+            client, p.business, f"Hi {n}", projectRequestId=p.project["id"], vendorId=vendor["id"]
+        )
+        assert sent["userErrors"] == []
+    query = """
+    query ($first: Int) {
+      threads(first: $first) {
+        edges { node {
+          id unreadCount mySide vendor { name } projectRequest { title }
+          messages(first: 5) { totalCount edges { node { body isMine } } }
+        } }
+      }
+    }
+    """
+    counts = {}
+    for size in (2, 6):
+        statements.clear()
+        data = client.execute(query, {"first": size}, token=p.business.token)
+        assert len(data["threads"]["edges"]) == size
+        counts[size] = len(statements)
+    assert counts[2] == counts[6], counts
