@@ -22,6 +22,7 @@ from api.engagements.models import (
     MilestoneStatus,
 )
 from api.engagements.rules import (
+    MAX_MILESTONES,
     REASON_LENGTH,
     applied_change,
     check_change,
@@ -58,7 +59,9 @@ async def propose_change(
         problems=problems,
     )
     problems.raise_if_any()
-    if milestone_id is not None:
+    if milestone_id is None:
+        await require_room(session, party.id, ("input", "changes"))
+    else:
         milestone = await milestone_of(session, party.id, milestone_id, MILESTONE_FIELD)
         if milestone.status == MilestoneStatus.APPROVED:
             raise InputError.single(
@@ -140,6 +143,7 @@ async def apply(session: AsyncSession, party: Party, change: ChangeRequest) -> N
     """The new terms: on the milestone (unless it was approved meanwhile), or a new one."""
     columns = applied_change(change.changes)
     if change.milestone_id is None:
+        await require_room(session, party.id, CHANGE_FIELD)
         last = await session.scalar(
             select(func.max(EngagementMilestone.position)).where(
                 col(EngagementMilestone.engagement_id) == party.id
@@ -163,6 +167,19 @@ async def apply(session: AsyncSession, party: Party, change: ChangeRequest) -> N
             ErrorCode.INVALID_TRANSITION,
         )
     await set_milestone(session, milestone, columns)
+
+
+async def require_room(session: AsyncSession, engagement_id: int, field: tuple[str, ...]) -> None:
+    """An engagement lists its milestones in one bounded page."""
+    count = await session.scalar(
+        select(func.count()).where(col(EngagementMilestone.engagement_id) == engagement_id)
+    )
+    if (count or 0) >= MAX_MILESTONES:
+        raise InputError.single(
+            list(field),
+            f"An engagement has at most {MAX_MILESTONES} milestones.",
+            ErrorCode.TOO_MANY,
+        )
 
 
 async def open_change_on(session: AsyncSession, milestone_id: int) -> bool:

@@ -12,6 +12,7 @@ from api.engagements.inputs import ResolveDisputeInput
 from api.engagements.types import DisputeType
 from api.graphql.context import Info
 from api.graphql.ids import node_pk
+from api.graphql.throttle import Action, limit_mutation
 from api.graphql.user_errors import MutationPayload, run_mutation
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class ResolveDispute:
         self, info: Info, input: ResolveDisputeInput
     ) -> ResolveDisputePayload:
         async def call() -> tuple[Dispute, Engagement]:
+            await limit_mutation(info, Action.WORKFLOW)
             return await disputes.resolve_dispute(
                 info.context.session,
                 info.context.viewer,

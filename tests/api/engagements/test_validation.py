@@ -330,3 +330,28 @@ def test_an_engagement_that_ended_refuses_every_write_saying_why(world: World) -
         assert "ENDED" in payload["userErrors"][0]["message"]
     data = world.client.execute(ENGAGEMENT, {"id": engagement["id"]}, token=world.admin.token)
     assert data["engagement"]["checkIns"]["totalCount"] == 0
+
+
+def test_an_engagement_has_at_most_fifty_milestones(world: World) -> None:
+    too_many = [milestone(f"Part {n}", "100.00") for n in range(51)]
+    refused = world.run(
+        RESPOND,
+        "respondToAward",
+        "vendor_a",
+        projectRequestId=world.awarded(),
+        accept=True,
+        milestones=too_many,
+    )
+    assert fields_of(refused) == ["input.milestones"] and codes(refused) == ["TOO_MANY"]
+
+    engagement = world.hire(milestones=too_many[:50])
+    assert len(engagement["milestones"]) == 50
+    extra = world.run(
+        PROPOSE_CHANGE,
+        "proposeChange",
+        "business_a",
+        engagementId=engagement["id"],
+        reason="One more.",
+        changes={"title": "More", "acceptanceCriteria": "x", "amount": "1", "dueDate": days(9)},
+    )
+    assert fields_of(extra) == ["input.changes"] and codes(extra) == ["TOO_MANY"]
