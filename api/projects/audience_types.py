@@ -122,10 +122,11 @@ class ProjectInvitationType(KeyedNode):
     async def project_request(
         self, info: Info
     ) -> Annotated[ProjectRequestType, strawberry.lazy("api.projects.types")] | None:
-        from api.projects.types import ProjectRequestType
-
-        nodes = await ProjectRequestType.load_pks(info, [self._row.project_id])
-        return nodes[0]
+        # Through the node lookup: types.py imports this module, not the other way round.
+        node = await relay.GlobalID("ProjectRequest", str(self._row.project_id)).resolve_node(
+            info, required=False
+        )
+        return node  # type: ignore[return-value]  # the ID names a ProjectRequest
 
     @classmethod
     async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:
