@@ -115,7 +115,10 @@ async def respond_to_change(
         CursorResult[Any],
         await session.execute(
             update(ChangeRequest)
-            .where(col(ChangeRequest.id) == change_id, col(ChangeRequest.status) == "PROPOSED")
+            .where(
+                col(ChangeRequest.id) == change_id,
+                col(ChangeRequest.status) == ChangeStatus.PROPOSED,
+            )
             .values(
                 status=ChangeStatus.ACCEPTED if accept else ChangeStatus.REJECTED,
                 responded_by_id=viewer.account_id,

@@ -22,7 +22,15 @@ from api.engagements.models import (
     MilestoneStatus,
 )
 from api.engagements.rules import NOTE_LENGTH, check_dispute, text
-from api.engagements.service import Party, closed_reason, lock, milestone_of, party_of, writable
+from api.engagements.service import (
+    Party,
+    closed_reason,
+    lock,
+    milestone_of,
+    party_of,
+    withdraw_open_changes,
+    writable,
+)
 from api.events.models import EventKind
 from api.events.service import emit
 
@@ -171,6 +179,8 @@ async def end_by_admin(session: AsyncSession, engagement: Engagement) -> None:
         )
         .execution_options(synchronize_session=False)
     )
+    assert engagement.id is not None
+    await withdraw_open_changes(session, engagement.id)
 
 
 async def notify(

@@ -11,7 +11,12 @@ from api.core.errors import ErrorCode, InputError, Problems
 from api.core.viewer import Viewer
 from api.engagements.models import Engagement, EngagementStatus
 from api.engagements.rules import END_REASON_LENGTH, text
-from api.engagements.service import ENGAGEMENT_FIELD, Party, writable
+from api.engagements.service import (
+    ENGAGEMENT_FIELD,
+    Party,
+    withdraw_open_changes,
+    writable,
+)
 from api.events.models import EventKind
 from api.events.service import emit
 
@@ -81,6 +86,8 @@ async def write(
     )
     fresh = await session.get(Engagement, party.id, populate_existing=True)
     assert fresh is not None
+    if fresh.status != EngagementStatus.ACTIVE:
+        await withdraw_open_changes(session, party.id)
     await emit(
         session,
         kind=EventKind.ENGAGEMENT_ENDED,

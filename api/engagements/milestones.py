@@ -29,7 +29,13 @@ from api.engagements.rules import (
     Move,
     text,
 )
-from api.engagements.service import Party, milestone_of, require_side, writable
+from api.engagements.service import (
+    Party,
+    milestone_of,
+    require_side,
+    withdraw_open_changes,
+    writable,
+)
 from api.events.models import EventKind
 from api.events.service import emit
 
@@ -153,11 +159,19 @@ async def complete_if_done(session: AsyncSession, engagement: Engagement) -> boo
     now = clock.utcnow()
     await session.execute(
         update(Engagement)
-        .where(col(Engagement.id) == engagement.id, col(Engagement.status) == "ACTIVE")
+        .where(
+            col(Engagement.id) == engagement.id, col(Engagement.status) == EngagementStatus.ACTIVE
+        )
         .values(status=EngagementStatus.COMPLETED, ended_at=now, updated_at=now)
         .execution_options(synchronize_session=False)
     )
+    await withdraw_open_changes(session, party_id(engagement))
     return True
+
+
+def party_id(engagement: Engagement) -> int:
+    assert engagement.id is not None
+    return engagement.id
 
 
 async def notify(

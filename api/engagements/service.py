@@ -15,6 +15,8 @@ from api.core import clock
 from api.core.errors import ErrorCode, InputError, forbidden, unauthenticated
 from api.core.viewer import Viewer
 from api.engagements.models import (
+    ChangeRequest,
+    ChangeStatus,
     Engagement,
     EngagementMilestone,
     EngagementStatus,
@@ -125,7 +127,10 @@ async def lock(session: AsyncSession, engagement: Engagement, field: Sequence[st
         CursorResult[Any],
         await session.execute(
             update(Engagement)
-            .where(col(Engagement.id) == engagement.id, col(Engagement.status) == "ACTIVE")
+            .where(
+                col(Engagement.id) == engagement.id,
+                col(Engagement.status) == EngagementStatus.ACTIVE,
+            )
             .values(version=col(Engagement.version) + 1, updated_at=clock.utcnow())
             .execution_options(synchronize_session=False)
         ),
@@ -135,6 +140,19 @@ async def lock(session: AsyncSession, engagement: Engagement, field: Sequence[st
     if result.rowcount != 1:
         # It ended or completed while we were waiting for the lock.
         raise InputError.single(list(field), closed_reason(fresh), ErrorCode.INVALID_TRANSITION)
+
+
+async def withdraw_open_changes(session: AsyncSession, engagement_id: int) -> None:
+    """An engagement that is over leaves no change waiting for an answer."""
+    await session.execute(
+        update(ChangeRequest)
+        .where(
+            col(ChangeRequest.engagement_id) == engagement_id,
+            col(ChangeRequest.status) == ChangeStatus.PROPOSED,
+        )
+        .values(status=ChangeStatus.WITHDRAWN, responded_at=clock.utcnow())
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def milestone_of(

@@ -292,6 +292,15 @@ def test_ending_by_agreement_needs_both_sides(world: World) -> None:
 
 def test_either_side_can_end_unilaterally(world: World) -> None:
     engagement = world.hire()
+    world.ok(
+        PROPOSE_CHANGE,
+        "proposeChange",
+        "business_a",
+        engagementId=engagement["id"],
+        milestoneId=engagement["milestones"][0]["id"],
+        reason="Sooner.",
+        changes={"dueDate": days(20)},
+    )
     ended = world.ok(
         END,
         "endEngagement",
@@ -301,6 +310,9 @@ def test_either_side_can_end_unilaterally(world: World) -> None:
         byAgreement=False,
     )["engagement"]
     assert ended["status"] == "ENDED" and ended["endedByAgreement"] is False
+    # A change nobody answered is withdrawn with the engagement.
+    changes = world.engagement(engagement["id"])["changeRequests"]  # type: ignore[index]
+    assert [e["node"]["status"] for e in changes["edges"]] == ["WITHDRAWN"]
     assert "ENGAGEMENT_ENDED" in world.kinds("business_a")
     assert "ENGAGEMENT_ENDED" not in world.kinds("vendor_a")
 
