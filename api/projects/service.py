@@ -124,8 +124,13 @@ async def update_project_request(
     if status is not None and status != project.status:
         changes.update(_transition(project, status))
     if changes.get("status", project.status) == ProjectStatus.OPEN:
-        # What an OPEN request shows vendors must stay complete, including when published.
-        refuse_incomplete(gaps(await stored_facts(session, project, values, checked)))
+        # Publishing needs a complete scope; an edit to an OPEN request may not take away
+        # what it has (one published before these checks keeps working as it stood).
+        after = gaps(await stored_facts(session, project, values, checked))
+        if project.status == ProjectStatus.OPEN:
+            before = gaps(await stored_facts(session, project))
+            after = [gap for gap in after if gap not in before]
+        refuse_incomplete(after)
     if "nda_text" in changes and changes["nda_text"] != project.nda_text:
         # An acceptance is of the NDA as it stood; a new text must be accepted afresh.
         await session.execute(

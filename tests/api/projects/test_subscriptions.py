@@ -85,6 +85,34 @@ def test_an_invite_only_request_is_not_broadcast_to_everyone(
     assert message["payload"]["data"]["projectRequestPublished"]["title"] == "React dashboard"
 
 
+def test_a_broadcast_request_under_nda_carries_only_its_summary(
+    client: GraphQLClient, socket: Socket
+) -> None:
+    business = client.register("BUSINESS")
+    socket.subscribe(
+        "subscription ($since: DateTime) { projectRequestPublished(since: $since) "
+        "{ description confidential attachmentNames } }",
+        {"since": datetime.now(UTC).isoformat()},
+    )
+
+    client.post_project(
+        business,
+        description="The confidential ledger design.",
+        ndaRequired=True,
+        ndaText="Keep it to yourselves.",
+        summary="A ledger rebuild.",
+        attachmentNames=["design.pdf"],
+        publish=True,
+    )
+
+    data = socket.receive()["payload"]["data"]["projectRequestPublished"]
+    assert data == {
+        "description": "A ledger rebuild.",
+        "confidential": True,
+        "attachmentNames": [],
+    }
+
+
 def test_an_unknown_tag_is_an_error_naming_it(socket: Socket) -> None:
     socket.subscribe(PUBLISHED, {"tags": ["reactt"]})
 
