@@ -1092,6 +1092,28 @@ DELIVERABLES = [
     "Automated test suite", "Handover workshop", "Architecture document", "Design files",
     "Weekly progress reports", "30 days of post-launch support", "CI/CD pipeline",
 ]  # fmt: skip
+# How the business will accept each deliverable (derived, so the random stream is unchanged).
+ACCEPTANCE = {
+    "Source code in our repository": "All code merged to our main branch after our review",
+    "Technical documentation": "Our engineers can run and change the system from the docs alone",
+    "Deployment to production": "Running in production for a week without a severity-1 incident",
+    "Automated test suite": "Tests run in CI and cover every acceptance scenario",
+    "Handover workshop": "A recorded workshop our team signs off on",
+    "Architecture document": "Reviewed and approved by our architect",
+    "Design files": "Source files in our design tool, approved by our product owner",
+    "Weekly progress reports": "A written report every Friday",
+    "30 days of post-launch support": "Defects found in the first 30 days fixed within 2 working days",
+    "CI/CD pipeline": "Every merge deploys to staging automatically",
+}
+
+
+def communication_plan(min_overlap: float) -> str:
+    return (
+        f"Weekly video check-in within our {min_overlap:g} shared hours; questions answered "
+        "within one working day; a shared chat channel; written notes after each check-in."
+    )
+
+
 COMMENTS = {
     5: ["Outstanding work, delivered exactly what we needed.", "Excellent team, would hire again.",
         "Great communication and very high quality.", "Exceeded expectations on every milestone."],
@@ -1302,7 +1324,9 @@ def make_history(rng: random.Random, vendors: list[dict], businesses: list[dict]
                 "title": title,
                 "description": description,
                 "skills": skills,
-                "deliverables": rng.sample(DELIVERABLES, rng.randint(2, 4)),
+                "deliverables": (chosen := rng.sample(DELIVERABLES, rng.randint(2, 4))),
+                "acceptance_criteria": [ACCEPTANCE[d] for d in chosen],
+                "communication_plan": communication_plan(min_overlap),
                 "budget": budget,
                 "estimated_hours": est,
                 "timezone": b["timezone"],
