@@ -1102,7 +1102,7 @@ ACCEPTANCE = {
     "Architecture document": "Reviewed and approved by our architect",
     "Design files": "Source files in our design tool, approved by our product owner",
     "Weekly progress reports": "A written report every Friday",
-    "30 days of post-launch support": "Defects found in the first 30 days fixed within 2 working days",
+    "30 days of post-launch support": "Defects found within 30 days fixed in 2 working days",
     "CI/CD pipeline": "Every merge deploys to staging automatically",
 }
 
