@@ -8,7 +8,7 @@ from api.core.errors import ClientError, Problems
 from api.graphql.context import Info
 from api.graphql.ids import decode
 from api.graphql.pagination import keyset_window
-from api.projects import audience, reads
+from api.projects import invitations, reads
 from api.projects.audience_types import (
     InvitationStatusType,
     ProjectInvitationConnection,
@@ -97,7 +97,7 @@ class ProjectQueries:
         status: InvitationStatusType | None = None,
     ) -> ProjectInvitationConnection:
         page = keyset_window(first, after)
-        rows, count = await audience.my_invitations(
+        rows, count = await invitations.my_invitations(
             info.context.session,
             info.context.viewer,
             vendor_id=await viewer_vendor_id(info),

@@ -18,7 +18,7 @@ from api.matches.inputs import MatchWeightsInput
 from api.matches.queries import MATCH_COST
 from api.matches.ranking import rank
 from api.matches.types import VendorMatchConnection
-from api.projects.audience import MAX_INVITATIONS, MAX_SHORTLIST
+from api.projects.audience import MAX_SHORTLIST
 from api.projects.audience_types import (
     ProjectInvitationType,
     ScopeCompleteness,
@@ -38,6 +38,7 @@ from api.projects.dataloaders import (
     ShortlistByProjectIdLoader,
     SkillsByProjectIdLoader,
 )
+from api.projects.invitations import MAX_INVITATIONS
 from api.projects.models import ProjectRequest as ProjectRow
 from api.projects.models import ProjectStatus, Visibility
 from api.projects.reads import project_scope, visible_ids

@@ -9,7 +9,7 @@ from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.throttle import Action, limit_mutation
 from api.graphql.user_errors import MutationPayload, run_mutation
-from api.projects import audience
+from api.projects import invitations
 from api.projects.audience_types import ProjectInvitationType
 from api.projects.inputs import InviteVendorInput
 from api.projects.models import ProjectInvitation as InvitationRow
@@ -29,7 +29,7 @@ class InviteVendor:
     async def invite_vendor(self, info: Info, input: InviteVendorInput) -> InviteVendorPayload:
         async def call() -> InvitationRow:
             await limit_mutation(info, Action.WORKFLOW)
-            return await audience.invite_vendor(
+            return await invitations.invite_vendor(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 project_id=node_pk(

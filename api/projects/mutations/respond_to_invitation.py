@@ -8,7 +8,7 @@ from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.throttle import Action, limit_mutation
 from api.graphql.user_errors import MutationPayload, run_mutation
-from api.projects import audience
+from api.projects import invitations
 from api.projects.audience_types import ProjectInvitationType
 from api.projects.inputs import RespondToInvitationInput
 from api.projects.models import ProjectInvitation as InvitationRow
@@ -29,7 +29,7 @@ class RespondToInvitation:
     ) -> RespondToInvitationPayload:
         async def call() -> InvitationRow:
             await limit_mutation(info, Action.WORKFLOW)
-            return await audience.respond_to_invitation(
+            return await invitations.respond_to_invitation(
                 session=info.context.session,
                 viewer=info.context.viewer,
                 invitation_id=node_pk(
