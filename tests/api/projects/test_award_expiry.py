@@ -207,3 +207,17 @@ def test_awarding_and_answering_notify_the_other_side(cast: Cast) -> None:
         (cast.account_id("vendor_a"), "AWARDED"),
         (cast.account_id("business_a"), "AWARD_DECLINED"),
     ]
+
+
+def test_the_awarded_vendor_sees_an_invite_only_request_until_the_award_is_withdrawn(
+    cast: Cast,
+) -> None:
+    project_id = cast.post(visibility="INVITE_ONLY")
+    assert cast.request("vendor_b", project_id) is None
+
+    award(cast, project_id, vendor="vendor_b")
+    seen = cast.request("vendor_b", project_id)
+    cast.mutate("business_a", WITHDRAW, "withdrawAward", projectRequestId=project_id)
+
+    assert seen is not None and seen["status"] == "AWARDED"
+    assert cast.request("vendor_b", project_id) is None
