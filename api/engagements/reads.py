@@ -1,25 +1,22 @@
 """Reading engagements as a viewer may: its own (as the business or the vendor's owner),
-every one for an admin; and newest-first pages of an engagement's changes, disputes and
-check-ins."""
+every one for an admin, newest first."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core.viewer import Viewer
-from api.engagements.models import ChangeRequest, CheckIn, Dispute, Engagement
+from api.engagements.models import Engagement
 from api.graphql.pagination import Position, after_position, datetime_key, encode_position
 from api.vendors.dataloaders import VendorByOwnerIdLoader
 
 ENGAGEMENT_ORDER = "engagements:NEWEST:DESC"
-Row = TypeVar("Row", ChangeRequest, Dispute, CheckIn, Engagement)
-Child = TypeVar("Child", ChangeRequest, Dispute, CheckIn)
-Page = tuple[list[tuple[Row, str]], Callable[[], Awaitable[int]]]
+Page = tuple[list[tuple[Engagement, str]], Callable[[], Awaitable[int]]]
 
 
 async def mine(session: AsyncSession, viewer: Viewer | None) -> ColumnElement[bool]:
@@ -42,34 +39,21 @@ async def list_engagements(
     status: str | None,
     after: Position | None,
     limit: int,
-) -> Page[Engagement]:
+) -> Page:
     conditions = [await mine(session, viewer)]
     if status is not None:
         conditions.append(col(Engagement.status) == status)
     return await newest_first(session, Engagement, conditions, ENGAGEMENT_ORDER, after, limit)
 
 
-async def page_of(
-    session: AsyncSession,
-    model: type[Child],
-    engagement_id: int,
-    after: Position | None,
-    limit: int,
-) -> Page[Child]:
-    """A newest-first page of one engagement's change requests, disputes or check-ins."""
-    order = f"{model.__tablename__}:NEWEST:DESC"
-    conditions = [col(model.engagement_id) == engagement_id]
-    return await newest_first(session, model, conditions, order, after, limit)
-
-
 async def newest_first(
     session: AsyncSession,
-    model: type[Row],
+    model: type[Engagement],
     conditions: list[ColumnElement[bool]],
     order: str,
     after: Position | None,
     limit: int,
-) -> Page[Row]:
+) -> Page:
     created: Any = col(model.created_at)
     row_id: Any = col(model.id)
     page_conditions = list(conditions)

@@ -3,21 +3,25 @@ disputes, check-ins and health. Only its two parties and admins see any of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Self, TypeAlias
+from typing import Any, Self, TypeAlias
 from zoneinfo import ZoneInfo
 
 import strawberry
 from strawberry import relay
 
 from api.core import clock
-from api.engagements import reads
 from api.engagements.dataloaders import (
+    ChildCountLoader,
+    ChildPageKey,
+    ChildPageLoader,
     EngagementByIdLoader,
     MilestoneByIdLoader,
     MilestonesByEngagementIdLoader,
+    child_cursor,
+    child_order,
 )
 from api.engagements.fields import DisputeOutcome
 from api.engagements.health import HealthStatus, engagement_health, schedule_of
@@ -38,7 +42,7 @@ from api.engagements.service import can_read
 from api.graphql.context import Info
 from api.graphql.cost import cost_hint
 from api.graphql.node import KeyedNode
-from api.graphql.pagination import Connection, keyset_window
+from api.graphql.pagination import Connection, KeysetWindow, keyset_window
 from api.messaging import service as messaging
 from api.messaging.types import ThreadType
 from api.projects.dataloaders import ProjectByIdLoader
@@ -448,38 +452,46 @@ class EngagementType(KeyedNode):
         rows = await MilestonesByEngagementIdLoader.of(info.context).load(self.id)
         return [EngagementMilestoneType.from_row(r, self._row.currency) for r in rows]
 
+    async def _page(
+        self, info: Info, model: type[Any], first: int | None, after: str | None
+    ) -> tuple[list[Any], list[str], KeysetWindow, Callable[[], Awaitable[int]]]:
+        """A newest-first page of this engagement's `model` rows, batched across a list."""
+        page = keyset_window(first, after)
+        if page.after is not None:
+            page.after.require_order(child_order(model))
+        rows = await ChildPageLoader.of(info.context).load(
+            ChildPageKey(model=model, engagement_id=self.id, after=page.after, limit=page.limit + 1)
+        )
+        counter = ChildCountLoader.of(info.context)
+
+        async def count() -> int:
+            return await counter.load((model, self.id))
+
+        return rows, [child_cursor(row) for row in rows], page, count
+
     @strawberry.field(description="Newest first.")
     async def change_requests(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> ChangeRequestConnection:
-        page = keyset_window(first, after)
-        rows, count = await reads.page_of(
-            info.context.session, ChangeRow, self.id, page.after, page.limit + 1
-        )
-        nodes = [ChangeRequestType.from_row(row, self._row) for row, _ in rows]
-        return ChangeRequestConnection.from_keyset(nodes, [c for _, c in rows], page, count)
+        rows, cursors, page, count = await self._page(info, ChangeRow, first, after)
+        nodes = [ChangeRequestType.from_row(row, self._row) for row in rows]
+        return ChangeRequestConnection.from_keyset(nodes, cursors, page, count)
 
     @strawberry.field(description="Newest first.")
     async def disputes(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> DisputeConnection:
-        page = keyset_window(first, after)
-        rows, count = await reads.page_of(
-            info.context.session, DisputeRow, self.id, page.after, page.limit + 1
-        )
-        nodes = [DisputeType.from_row(row, self._row) for row, _ in rows]
-        return DisputeConnection.from_keyset(nodes, [c for _, c in rows], page, count)
+        rows, cursors, page, count = await self._page(info, DisputeRow, first, after)
+        nodes = [DisputeType.from_row(row, self._row) for row in rows]
+        return DisputeConnection.from_keyset(nodes, cursors, page, count)
 
     @strawberry.field(name="checkIns", description="Newest first.")
     async def check_ins(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> CheckInConnection:
-        page = keyset_window(first, after)
-        rows, count = await reads.page_of(
-            info.context.session, CheckInRow, self.id, page.after, page.limit + 1
-        )
-        nodes = [CheckInType.from_row(row, self._row) for row, _ in rows]
-        return CheckInConnection.from_keyset(nodes, [c for _, c in rows], page, count)
+        rows, cursors, page, count = await self._page(info, CheckInRow, first, after)
+        nodes = [CheckInType.from_row(row, self._row) for row in rows]
+        return CheckInConnection.from_keyset(nodes, cursors, page, count)
 
     @strawberry.field(metadata=HEALTH_COST)
     async def health(self, info: Info) -> EngagementHealth:

@@ -370,3 +370,53 @@ def test_notifications_name_nodes_the_parties_can_open(world: World) -> None:
     }
     hidden = world.client.execute(NODE, {"id": first}, token=world.business_b.token)["node"]
     assert hidden is None
+
+
+def test_nested_lists_page_by_cursor_and_load_once_for_a_whole_list(
+    world: World, statements: list[str]
+) -> None:
+    engagements = [world.hire() for _ in range(3)]
+    for engagement in engagements:
+        for summary in ("One", "Two", "Three"):
+            world.ok(
+                CHECK_IN,
+                "recordCheckIn",
+                "vendor_a",
+                engagementId=engagement["id"],
+                summary=summary,
+            )
+    query = """
+    query ($after: String) {
+      engagements(first: 10) { edges { node { id
+        checkIns(first: 2, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { summary } }
+        }
+      } } }
+    }
+    """
+    statements.clear()
+    data = world.client.execute(query, token=world.business_a.token)["engagements"]["edges"]
+
+    reads = [s for s in statements if "FROM check_in" in s]
+    assert len(reads) == 2  # one page statement and one count for all three engagements
+    for edge in data:
+        page = edge["node"]["checkIns"]
+        assert page["totalCount"] == 3 and page["pageInfo"]["hasNextPage"]
+        assert [e["node"]["summary"] for e in page["edges"]] == ["Three", "Two"]
+    one = world.engagement(engagements[0]["id"])
+    assert one is not None
+    cursor = world.client.execute(
+        """query ($id: ID!) { engagement(id: $id) { checkIns(first: 2) {
+             pageInfo { endCursor } } } }""",
+        {"id": engagements[0]["id"]},
+        token=world.business_a.token,
+    )["engagement"]["checkIns"]["pageInfo"]["endCursor"]
+    rest = world.client.execute(
+        """query ($id: ID!, $after: String) { engagement(id: $id) {
+             checkIns(first: 2, after: $after) { pageInfo { hasNextPage }
+             edges { node { summary } } } } }""",
+        {"id": engagements[0]["id"], "after": cursor},
+        token=world.business_a.token,
+    )["engagement"]["checkIns"]
+    assert [e["node"]["summary"] for e in rest["edges"]] == ["One"]
+    assert rest["pageInfo"]["hasNextPage"] is False
