@@ -165,13 +165,9 @@ async def complete_if_done(session: AsyncSession, engagement: Engagement) -> boo
         .values(status=EngagementStatus.COMPLETED, ended_at=now, updated_at=now)
         .execution_options(synchronize_session=False)
     )
-    await withdraw_open_changes(session, party_id(engagement))
-    return True
-
-
-def party_id(engagement: Engagement) -> int:
     assert engagement.id is not None
-    return engagement.id
+    await withdraw_open_changes(session, engagement.id)
+    return True
 
 
 async def notify(
