@@ -213,10 +213,16 @@ async def writable_thread(session: AsyncSession, viewer: Viewer | None, thread_i
 
 
 async def send_message(
-    session: AsyncSession, viewer: Viewer | None, *, thread: Thread, body: str
+    session: AsyncSession,
+    viewer: Viewer | None,
+    *,
+    thread: Thread,
+    body: str,
+    sent_at: datetime | None = None,
 ) -> Message:
     """Post a message as the viewer's side: measure how long it took to answer the other
-    side, refresh the vendor's figures when the vendor answered, and notify the other party."""
+    side, refresh the vendor's figures when the vendor answered, and notify the other party.
+    `sent_at` lets the seed loader keep history."""
     problems = Problems()
     text = check_body(problems, body)
     problems.raise_if_any()
@@ -224,7 +230,7 @@ async def send_message(
     if viewer is None or side is None:
         raise forbidden("Only the business and the vendor write in a thread.")
     assert thread.id is not None
-    now = utcnow()
+    now = sent_at or utcnow()
     answered = await _oldest_unanswered(session, thread.id, side)
     message = Message(
         thread_id=thread.id,

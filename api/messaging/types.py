@@ -29,6 +29,7 @@ from api.messaging.models import Message as MessageRow
 from api.messaging.models import Side, ThreadKind
 from api.messaging.models import Thread as ThreadRow
 from api.projects.types import ProjectRequestType
+from api.reviews.types import Client
 from api.vendors.dataloaders import VendorByIdLoader, VendorByOwnerIdLoader
 from api.vendors.types import VendorType
 
@@ -165,6 +166,10 @@ class ThreadType(KeyedNode):
     async def vendor(self, info: Info) -> VendorType | None:
         row = await VendorByIdLoader.of(info.context).load(self._row.vendor_id)
         return VendorType.from_row(row) if row is not None else None
+
+    @strawberry.field(description="The business side, as vendors rated it.")
+    def client(self) -> Client:
+        return Client(account_id=self._row.business_id)
 
     @strawberry.field(description="The viewer's side in this thread; null for an admin.")
     async def my_side(self, info: Info) -> SideType | None:

@@ -30,7 +30,12 @@ query ($first: Int, $after: String, $unreadOnly: Boolean) {
   threads(first: $first, after: $after, unreadOnly: $unreadOnly) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id kind unreadCount lastMessageAt mySide vendor { id } projectRequest { id } } }
+    edges {
+      node {
+        id kind unreadCount lastMessageAt mySide vendor { id } projectRequest { id }
+        client { reviewCount averageRating }
+      }
+    }
   }
 }
 """

@@ -56,6 +56,7 @@ def test_a_business_contacts_a_vendor_and_the_vendor_answers(client: GraphQLClie
     assert edge["node"]["mySide"] == "VENDOR"
     assert edge["node"]["vendor"]["id"] == p.vendor["id"]
     assert edge["node"]["projectRequest"]["id"] == p.project["id"]
+    assert edge["node"]["client"] == {"reviewCount": 0, "averageRating": None}
 
     answer = reply(client, p.vendor_owner, thread_id, "Yes, the first week.")
     assert answer["side"] == "VENDOR" and answer["responseSeconds"] is not None
