@@ -4,7 +4,7 @@ becomes the plan the parties work to and the milestones they deliver."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -105,8 +105,10 @@ async def start_engagement(
     plan: PlanDraft | None,
     milestones: Sequence[MilestoneDraft] | None,
     proposal: Proposal | None = None,
+    started_at: datetime | None = None,
 ) -> Engagement:
-    """Check the plan and milestones, store the engagement, open its thread, tell both."""
+    """Check the plan and milestones, store the engagement, open its thread, tell both.
+    `started_at` lets the seed loader keep history."""
     assert project.id is not None
     if await engagement_of_project(session, project.id) is not None:
         raise InputError.single(
@@ -128,7 +130,7 @@ async def start_engagement(
     drafts = milestones if milestones is not None else [default_milestone(project, proposal, today)]
     milestone_columns = check_milestones(drafts, currency, today, problems)
     problems.raise_if_any()
-    now = clock.utcnow()
+    now = started_at or clock.utcnow()
     engagement = Engagement(
         project_id=project.id,
         vendor_id=vendor_id,
