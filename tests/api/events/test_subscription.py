@@ -14,18 +14,17 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from api.events.broadcast import INBOX_SIZE, EventCursor, Inbox, InboxOverflow
+from api.events.broadcast import INBOX_SIZE, EventBroadcaster, EventCursor, Inbox, InboxOverflow
 from api.events.models import Event
+from api.graphql.ids import decode
 from tests.api.events.parties import Parties, award, parties
-from tests.graphql_client import GraphQLClient
+from tests.graphql_client import Account, GraphQLClient
 
 SUBSCRIBE = """subscription ($since: DateTime) {
   notifications(since: $since) { id kind summary subject { __typename } } }"""
 LOGOUT = "mutation { logout { userErrors { code } } }"
 # A broken server must fail the test, not hang it.
 RECEIVE_TIMEOUT_S = 10
-# Time for the server to register a subscription before the event it waits for.
-SETTLE_S = 0.3
 
 
 class Socket:
@@ -65,6 +64,21 @@ def socket(app_client: TestClient, token: str | None) -> Iterator[Socket]:
         ws.send_json({"id": "1", "type": "complete"})
 
 
+def wait_subscribed(app_client: TestClient, *accounts: Account) -> None:
+    """Until the server's broadcaster holds an inbox for each account (a subscription
+    starts a moment after its message arrives)."""
+    broadcaster = app_client.app.state.vendormatch.resource(EventBroadcaster)  # type: ignore[attr-defined]
+    keys = []
+    for account in accounts:
+        decoded = decode(account.id)
+        assert decoded is not None
+        keys.append(decoded[1])
+    deadline = time.monotonic() + RECEIVE_TIMEOUT_S
+    while not all(broadcaster.inboxes.get(key) for key in keys):
+        assert time.monotonic() < deadline, "the subscription never started"
+        time.sleep(0.01)
+
+
 @pytest.fixture
 def people(client: GraphQLClient) -> Parties:
     return parties(client)
@@ -79,7 +93,7 @@ def test_each_subscriber_hears_of_its_own_events_and_no_one_elses(
     ):
         vendor_a.subscribe()
         vendor_b.subscribe()
-        time.sleep(SETTLE_S)
+        wait_subscribed(app_client, people.vendor_a, people.vendor_b)
 
         award(client, people.business_a, people.vendor_a_id, "For A")
         award(client, people.business_a, people.vendor_b_id, "For B")
@@ -126,7 +140,7 @@ def test_a_signed_out_subscriber_hears_nothing_more(
 ) -> None:
     with socket(app_client, people.vendor_a.token) as vendor_a:
         vendor_a.subscribe()
-        time.sleep(SETTLE_S)
+        wait_subscribed(app_client, people.vendor_a)
         client.execute(LOGOUT, token=people.vendor_a.token)
         award(client, people.business_a, people.vendor_a_id, "After logout")
         message = vendor_a.receive()
@@ -216,7 +230,7 @@ def test_a_dropped_listen_connection_is_reopened_and_nothing_is_lost(
 
     with socket(app_client, people.vendor_a.token) as vendor_a:
         vendor_a.subscribe()
-        time.sleep(SETTLE_S)
+        wait_subscribed(app_client, people.vendor_a)
         # when the database drops the worker's LISTEN connection
         assert app_client.portal.call(terminate) == 1  # type: ignore[union-attr]
         # then an event committed right after still arrives, once it has reconnected
@@ -224,3 +238,33 @@ def test_a_dropped_listen_connection_is_reopened_and_nothing_is_lost(
         heard = vendor_a.notification()
 
     assert "After the drop" in heard["summary"]
+
+
+def test_notification_subscriptions_take_the_clients_subscription_slots(
+    app_client: TestClient, people: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.graphql.subscription_slots import SubscriptionSlots
+
+    runtime = app_client.app.state.vendormatch  # type: ignore[attr-defined]
+    monkeypatch.setattr(runtime.settings, "max_subscriptions_per_client", 1)
+    # Earlier tests' subscriptions free their slots as the server winds them down.
+    slots = runtime.resource(SubscriptionSlots)
+    deadline = time.monotonic() + RECEIVE_TIMEOUT_S
+    while slots.total and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    with socket(app_client, people.vendor_a.token) as vendor_a:
+        vendor_a.subscribe()
+        # the first holds its slot before the second asks (the server starts them apart)
+        deadline = time.monotonic() + RECEIVE_TIMEOUT_S
+        while slots.total < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        payload = {"query": SUBSCRIBE, "variables": {}}
+        vendor_a.websocket.send_json({"id": "2", "type": "subscribe", "payload": payload})
+        refusal = vendor_a.receive()
+        vendor_a.websocket.send_json({"id": "2", "type": "complete"})
+
+    assert refusal["id"] == "2", refusal
+    [error] = refusal["payload"]["errors"]
+    assert error["extensions"]["code"] == "RATE_LIMITED"
+    assert "subscriptions per client" in error["message"]

@@ -3,6 +3,7 @@ may see and delete them, and signed deliveries with retries and a delivery log."
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Iterator
@@ -323,3 +324,32 @@ def test_the_address_is_checked_again_at_delivery(
 
     assert logged["lastStatusCode"] is None
     assert "loopback" in logged["lastError"]
+
+
+def test_two_dispatchers_never_claim_the_same_attempt(
+    client: GraphQLClient, people: Parties, app_client: TestClient
+) -> None:
+    from api.core.runtime import Runtime
+    from api.events import background
+    from api.events.webhooks import WebhookDispatcher
+
+    runtime: Runtime = app_client.app.state.vendormatch  # type: ignore[attr-defined]
+    portal = app_client.portal
+    assert portal is not None
+    # the app's own dispatcher stands aside, so the delivery stays due
+    portal.call(runtime.resource(WebhookDispatcher).stop)
+    try:
+        register(client, people.vendor_a, PUBLIC_URL)
+        award(client, people.business_a, people.vendor_a_id, "Claimed once")
+
+        async def race() -> list[list[tuple[int, int]]]:
+            workers = [WebhookDispatcher() for _ in range(4)]
+            return list(await asyncio.gather(*(w._claim_due(runtime) for w in workers)))
+
+        claims = portal.call(race)
+    finally:
+        portal.call(background.start, runtime)
+
+    won = [claim for claimed in claims for claim in claimed]
+    assert len(won) == 1
+    assert won[0][1] == 0  # its first attempt
