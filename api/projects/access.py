@@ -16,6 +16,7 @@ from api.core.viewer import Role, Viewer
 from api.projects.models import (
     NdaAcceptance,
     ProjectRequest,
+    ProjectStatus,
     ScreeningQuestion,
     Visibility,
 )
@@ -80,7 +81,7 @@ async def vendor_may_propose(session: AsyncSession, *, project_id: int, vendor_i
     statement = select(
         exists().where(
             col(ProjectRequest.id) == project_id,
-            status_is("OPEN", now),
+            status_is(ProjectStatus.OPEN, now),
             or_(
                 col(ProjectRequest.visibility) == Visibility.PUBLIC,
                 admitting_invitation(vendor_id, now),

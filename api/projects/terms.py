@@ -4,6 +4,7 @@ questions. Every problem is reported with its field path; nothing is written her
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,7 +80,9 @@ def check_terms(
     return values
 
 
-def _bounded(limit: int) -> Any:
+def _bounded(limit: int) -> Callable[[Problems, FieldPath, str], str | None]:
+    """A check for one list item: required text of at most `limit` characters."""
+
     def item(problems: Problems, path: FieldPath, value: str) -> str | None:
         return check.text(problems, path, value, max_length=limit)
 
