@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from tests.api.engagements.world import NOTIFICATIONS
 from tests.api.messaging.conversation import (
     MARK_READ,
     THREAD,
@@ -227,7 +228,11 @@ def test_the_other_party_is_notified_without_the_body(client: GraphQLClient) -> 
     assert to_vendor.account_id != to_business.account_id
     assert "secret" not in to_vendor.summary and "Noted" not in to_business.summary
     assert to_vendor.summary == "New message from the client on 'Payments dashboard'"
-    assert to_business.summary == (f"New message from {p.vendor['name']} on 'Payments dashboard'")
+    assert to_business.summary == f"New message from {p.vendor['name']} on 'Payments dashboard'"
+    # The notification's subject is the message, readable by its recipient.
+    edges = client.execute(NOTIFICATIONS, token=p.vendor_owner.token)["notifications"]["edges"]
+    (note,) = [e["node"] for e in edges if e["node"]["kind"] == "MESSAGE"]
+    assert note["subject"] == {"__typename": "Message"}
 
 
 def test_a_message_on_an_nda_request_says_only_who_wrote(client: GraphQLClient) -> None:
