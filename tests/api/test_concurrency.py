@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from tests.api.reviews.test_reviews import Hiring, scores
+from tests.api.reviews.hiring import Hiring, scores
 from tests.graphql_client import UPDATE_VENDOR, GraphQLClient
 
 WRITERS = 6
@@ -64,9 +64,11 @@ def test_writers_without_a_version_each_keep_their_change(client: GraphQLClient)
 def test_simultaneous_reviews_all_count(client: GraphQLClient) -> None:
     hiring = Hiring(client)
     vendor = hiring.vendor()
-    projects = [hiring.awarded_request(vendor) for _ in range(WRITERS)]
+    engagements = [hiring.completed(vendor) for _ in range(WRITERS)]
 
-    results = in_parallel([lambda p=p: hiring.review(p, **scores(5, 4, 4, 5)) for p in projects])
+    results = in_parallel(
+        [lambda e=e: hiring.review(hiring.business, e, **scores(5, 4, 4, 5)) for e in engagements]
+    )
 
     assert all(r["userErrors"] == [] for r in results)
     assert client.execute(VENDOR, {"id": vendor["id"]})["vendor"]["rating"]["count"] == WRITERS
@@ -75,9 +77,11 @@ def test_simultaneous_reviews_all_count(client: GraphQLClient) -> None:
 def test_the_same_review_twice_at_once_is_stored_once(client: GraphQLClient) -> None:
     hiring = Hiring(client)
     vendor = hiring.vendor()
-    project = hiring.awarded_request(vendor)
+    engagement = hiring.completed(vendor)
 
-    results = in_parallel([lambda: hiring.review(project, **scores(4, 4, 4, 4))] * 3)
+    results = in_parallel(
+        [lambda: hiring.review(hiring.business, engagement, **scores(4, 4, 4, 4))] * 3
+    )
 
     accepted = [r for r in results if not r["userErrors"]]
     assert len(accepted) == 1

@@ -102,6 +102,25 @@ class Hiring:
         self.projects[engagement["id"]] = project["id"]
         return engagement
 
+    def awarded_request(self, vendor: dict[str, Any], *, accepted: bool = True) -> str:
+        """A published request awarded to `vendor` (and accepted unless `accepted=False`)."""
+        project = self.client.post_project(self.business, **scope_input(publish=True))
+        self.ok(
+            AWARD, "awardProjectRequest", self.business, id=project["id"], vendorId=vendor["id"]
+        )
+        if accepted:
+            assert self.respond(project["id"], vendor)["userErrors"] == []
+        return str(project["id"])
+
+    def respond(
+        self, project_id: str, vendor: dict[str, Any], *, accept: bool = True
+    ) -> dict[str, Any]:
+        """The respondToAward payload of `vendor`'s owner."""
+        variables = {"input": {"projectRequestId": project_id, "accept": accept}}
+        data = self.client.execute(RESPOND, variables, token=self.owner(vendor).token)
+        payload: dict[str, Any] = data["respondToAward"]
+        return payload
+
     def deliver(self, vendor: dict[str, Any], milestone_id: str) -> None:
         owner = self.owner(vendor)
         for name, account, extra in [
