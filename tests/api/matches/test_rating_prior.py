@@ -8,7 +8,7 @@ from decimal import Decimal
 from api.matches.index_cache import IndexCache
 from api.reviews.rating import RatingPrior
 from tests.api.matches.test_matches import MATCH
-from tests.api.reviews.test_reviews import Hiring, scores
+from tests.api.reviews.hiring import Hiring, scores
 from tests.graphql_client import GraphQLClient, scope_input
 
 
