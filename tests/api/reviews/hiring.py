@@ -16,7 +16,7 @@ from tests.graphql_client import USER_ERRORS, Account, GraphQLClient, scope_inpu
 
 REVIEW_FIELDS = """
 id direction counted discountReason quality communication timeliness value overall comment
-reply repliedAt vendor { id } client { reviewCount averageRating }
+reply repliedAt vendor { id } client { reviewCount averageRating } engagement { id }
 """
 SUBMIT_REVIEW = f"""
 mutation ($input: SubmitReviewInput!) {{

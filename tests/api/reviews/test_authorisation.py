@@ -127,8 +127,11 @@ def test_reviews_are_public(scene: Scene, who: str) -> None:
     review = hiring.review(hiring.business, scene.engagement_id)["review"]
     account = scene.accounts[who]
     node = hiring.client.execute(
-        "query ($id: ID!) { node(id: $id) { ... on Review { id counted } } }",
+        "query ($id: ID!) { node(id: $id) { ... on Review { id counted engagement { id } } } }",
         {"id": review["id"]},
         token=account.token if account else None,
     )["node"]
-    assert node == {"id": review["id"], "counted": True}
+    assert node["id"] == review["id"] and node["counted"] is True
+    # The engagement it reviews stays private to the parties (and admins).
+    party = who in {"business A", "vendor A", "admin"}
+    assert node["engagement"] == ({"id": scene.engagement_id} if party else None)

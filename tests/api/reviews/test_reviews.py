@@ -37,6 +37,7 @@ def test_the_business_reviews_the_vendor_after_the_engagement_completes(hiring: 
     assert review["counted"] is True and review["discountReason"] is None
     assert Decimal(review["overall"]) == 4 and review["comment"] == "Solid"
     assert review["vendor"] == {"id": vendor["id"]}
+    assert review["engagement"] == {"id": engagement_id}
     after = hiring.rating(vendor)
     rating = after["rating"]
     assert rating["count"] == 1
