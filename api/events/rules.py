@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api.core.errors import ErrorCode, Problems
-from api.events.addresses import RefusedAddress, check_url
+from api.events.addresses import MAX_URL, RefusedAddress, check_url
 from api.events.fields import ReadMarks, WebhookDraft
 
 MAX_DESCRIPTION = 200
@@ -21,7 +21,7 @@ async def check_webhook(draft: WebhookDraft, *, allow_private: bool) -> Problems
         try:
             await check_url(url, allow_private=allow_private)
         except RefusedAddress as refused:
-            code = ErrorCode.TOO_LONG if len(url) > 2000 else ErrorCode.INVALID
+            code = ErrorCode.TOO_LONG if len(url) > MAX_URL else ErrorCode.INVALID
             problems.add(["url"], str(refused), code)
     if len(draft.description) > MAX_DESCRIPTION:
         problems.add(["description"], f"At most {MAX_DESCRIPTION} characters.", ErrorCode.TOO_LONG)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import httpx2 as httpx
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import col
 
@@ -152,15 +152,22 @@ class WebhookDispatcher:
         return won
 
     async def _seconds_to_next(self, runtime: Runtime) -> float:
+        """Until the next pending delivery is due, or its claim by another worker lapses
+        (a claimed one is not due here before then)."""
+        now = utcnow()
+        claimed_until = col(WebhookDelivery.claimed_until)
+        due_here = case(
+            (claimed_until > now, claimed_until), else_=col(WebhookDelivery.next_attempt_at)
+        )
         async with runtime.sessions() as session:
             due: datetime | None = await session.scalar(
-                select(func.min(col(WebhookDelivery.next_attempt_at))).where(
+                select(func.min(due_here)).where(
                     col(WebhookDelivery.status) == DeliveryStatus.PENDING
                 )
             )
         if due is None:
             return IDLE_SECONDS
-        return min(max((due - utcnow()).total_seconds(), 0.05), IDLE_SECONDS)
+        return min(max((due - now).total_seconds(), 0.05), IDLE_SECONDS)
 
     async def attempt(self, runtime: Runtime, delivery_id: int, before: int) -> None:
         """Send one claimed delivery and record how it went."""
