@@ -21,7 +21,8 @@ from api.core.settings import Settings
 from api.core.viewer import Viewer
 from api.events import reads
 from api.events.fields import ReadMarks, WebhookDraft
-from api.events.models import Event, EventKind, Webhook, WebhookDelivery
+from api.events.kinds import EventKind
+from api.events.models import Event, Webhook, WebhookDelivery
 from api.events.rules import check_read_marks, check_webhook
 
 # The PostgreSQL channel every worker LISTENs on; the payload is the newest event id.

@@ -17,7 +17,8 @@ from api.events.dataloaders import (
     EventByIdLoader,
     WebhookByIdLoader,
 )
-from api.events.models import DeliveryStatus, Event, EventKind, Webhook, WebhookDelivery
+from api.events.kinds import EventKind
+from api.events.models import DeliveryStatus, Event, Webhook, WebhookDelivery
 from api.graphql.context import Info
 from api.graphql.node import KeyedNode
 from api.graphql.pagination import Connection, keyset_window
