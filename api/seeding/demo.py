@@ -13,17 +13,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from api.auth.models import Account
 from api.core.viewer import Role, Viewer
-from api.projects import awards
+from api.engagements import reviews as engagement_reviews
+from api.projects import audience, awards
 from api.projects import service as projects
-from api.projects.models import ProjectRequest, ProjectShortlist, ProjectStatus
+from api.projects.fields import TermsDraft
+from api.projects.models import ProjectRequest, ProjectStatus
 from api.reviews.fields import ReviewDraft
 from api.scopes.fields import BudgetEntry, ScopeDraft, SkillEntry
+from api.seeding.engagements import HiredVendor, past_engagement
 from api.tags.catalog import TagCatalog
 from api.values.hours import HoursEntry
 from api.values.money import MoneyEntry, MoneyRangeEntry
@@ -161,18 +164,16 @@ async def load_history(
                 viewer = Viewer(account_id=account.id, role=Role.BUSINESS)
                 slugs = {slug for r in records for slug in r["shortlisted"]}
                 rows = await session.execute(
-                    select(col(Vendor.slug), col(Vendor.id), col(Vendor.owner_id)).where(
-                        col(Vendor.slug).in_(slugs)
-                    )
+                    select(
+                        col(Vendor.slug), col(Vendor.id), col(Vendor.owner_id), col(Vendor.timezone)
+                    ).where(col(Vendor.slug).in_(slugs))
                 )
-                vendor_ids: dict[str, int] = {}
-                owners: dict[int, int] = {}
-                for slug, vendor_id, owner_id in rows:
+                hired: dict[str, HiredVendor] = {}
+                for slug, vendor_id, owner_id, timezone in rows:
                     assert vendor_id is not None  # a stored row has its primary key
-                    vendor_ids[slug] = vendor_id
-                    owners[vendor_id] = owner_id
+                    hired[slug] = HiredVendor(vendor_id, owner_id, timezone)
                 for record in records:
-                    await _load_project(session, catalog, viewer, record, vendor_ids, owners)
+                    await _load_project(session, catalog, viewer, record, hired)
                     created += 1
         done += len(records)
         progress("projects", done, total)
@@ -184,11 +185,19 @@ async def _load_project(
     catalog: TagCatalog,
     viewer: Viewer,
     record: dict[str, Any],
-    vendor_ids: dict[str, int],
-    owners: dict[int, int],
+    vendors_by_slug: dict[str, HiredVendor],
 ) -> None:
+    terms = TermsDraft(
+        acceptance_criteria=record["acceptance_criteria"],
+        communication_plan=record["communication_plan"],
+    )
     project = await projects.post_project_request(
-        session=session, viewer=viewer, draft=scope_draft(record), publish=True, catalog=catalog
+        session=session,
+        viewer=viewer,
+        draft=scope_draft(record),
+        publish=True,
+        catalog=catalog,
+        terms=terms,
     )
     assert project.id is not None
     posted = datetime.combine(date.fromisoformat(record["start_date"]), datetime.min.time(), UTC)
@@ -199,32 +208,50 @@ async def _load_project(
         .values(created_at=posted, published_at=posted)
         .execution_options(synchronize_session=False)
     )
-    shortlisted = [vendor_ids[slug] for slug in record["shortlisted"] if slug in vendor_ids]
-    if shortlisted:
-        await session.execute(
-            insert(ProjectShortlist),
-            [{"project_id": project.id, "vendor_id": vendor_id} for vendor_id in shortlisted],
-        )
-    hired = vendor_ids.get(record.get("hired") or "")
+    for slug in record["shortlisted"]:
+        if slug in vendors_by_slug:
+            await audience.shortlist_vendor(
+                session=session,
+                viewer=viewer,
+                project_id=project.id,
+                vendor_id=vendors_by_slug[slug].id,
+                note=None,
+            )
+    hired = vendors_by_slug.get(record.get("hired") or "")
     if hired is None:
         return
     await awards.award_project_request(
-        session=session, viewer=viewer, project_id=project.id, vendor_id=hired
+        session=session, viewer=viewer, project_id=project.id, vendor_id=hired.id
     )
-    # An award is an offer: the vendor's owner accepts it (a week after posting) before any review.
-    await awards.respond_to_award(
+    # An award is an offer: the vendor's owner accepts it (a week after posting), and the
+    # work runs as an engagement; only a finished one can be reviewed.
+    accepted = posted + timedelta(days=7)
+    project = await awards.respond_to_award(
         session=session,
-        viewer=Viewer(account_id=owners[hired], role=Role.VENDOR),
+        viewer=Viewer(account_id=hired.owner_id, role=Role.VENDOR),
         project_id=project.id,
         accept=True,
-        responded_at=posted + timedelta(days=7),
+        responded_at=accepted,
     )
+    assert project.id is not None
     review = record.get("review")
+    reviewed_at = (
+        datetime.combine(date.fromisoformat(review["created_at"]), datetime.min.time(), UTC)
+        if review
+        else None
+    )
+    engagement_id = await past_engagement(
+        session,
+        project=project,
+        vendor=hired,
+        started_at=accepted,
+        completed_at=reviewed_at - timedelta(days=1) if reviewed_at else None,
+    )
     if review:
-        await awards.submit_review(
+        await engagement_reviews.submit_review(
             session=session,
             viewer=viewer,
-            project_id=project.id,
+            engagement_id=engagement_id,
             draft=ReviewDraft(
                 quality=review["quality"],
                 communication=review["communication"],
@@ -233,9 +260,7 @@ async def _load_project(
                 comment=review.get("comment", ""),
                 on_time=review.get("on_time", True),
             ),
-            reviewed_at=datetime.combine(
-                date.fromisoformat(review["created_at"]), datetime.min.time(), UTC
-            ),
+            reviewed_at=reviewed_at,
         )
     if record.get("status") == ProjectStatus.CLOSED:
         await projects.update_project_request(
