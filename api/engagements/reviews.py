@@ -17,7 +17,7 @@ from api.auth.service import share_an_owner
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
 from api.core.viewer import Viewer
 from api.engagements.service import approved_milestones, engagement_for_review
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 from api.reviews import service as reviews
 from api.reviews.fields import ReviewDirection, ReviewDraft

@@ -20,7 +20,7 @@ from sqlmodel import col
 from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
 from api.core.viewer import Role, Viewer
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 from api.messaging.models import Message, Side, Thread, ThreadKind, ThreadRead
 from api.messaging.rules import (
