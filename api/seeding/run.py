@@ -9,6 +9,7 @@ from pathlib import Path
 from api.core.runtime import Runtime
 from api.core.seeds import seeds_dir
 from api.seeding.demo import load_history, load_vendors, read_json
+from api.seeding.showcase import load_showcase
 from api.seeding.taxonomy import load_taxonomy, read_taxonomy
 from api.tags.service import forget_tag_catalog, tag_catalog
 
@@ -43,5 +44,15 @@ async def seed(
     if demo:
         history = read_json(seeds_dir() / "demo_history.json")
         counts["projects"] = await load_history(runtime.sessions, catalog, history, progress)
+        signin = await load_showcase(runtime.sessions, catalog)
+        if signin is not None and not quiet:
+            print(
+                "Demo sign-ins (password reset on every `seed --demo`; set "
+                "VENDORMATCH_DEMO_PASSWORD to choose it):\n"
+                f"  business  {signin.business_email}\n"
+                f"  vendor    {signin.vendor_email}\n"
+                f"  password  {signin.password}",
+                file=sys.stderr,
+            )
     counts["seconds"] = round(time.perf_counter() - started)
     return counts
