@@ -14,8 +14,9 @@ size that cannot be read (variables or arguments execution would refuse) is pric
 the largest page, never below.
 
 Introspection is priced by the schema's real sizes (see `_IntrospectionSizes`): each
-list of `__schema` costs what it returns, so GraphiQL's one schema query passes but
-twenty aliased copies of it do not.
+list of `__schema` costs what it returns, at INTROSPECTION_WEIGHT a point per item since
+it is read from the schema in memory, not from the database. GraphiQL's one schema query
+passes, as the schema grows, but twenty aliased copies of it do not.
 
 Fragments on several types are all counted (an upper bound); `@skip`/`@include` are
 ignored for the same reason. The document is walked once; its size is already bounded
@@ -62,6 +63,9 @@ COST_KEY = "vendormatch.cost"
 LIST_SIZE_KEY = "vendormatch.list_size"
 DEFAULT_LIST_SIZE = 10
 PAGE_FIELDS = {"edges", "nodes"}
+# Introspection reads the schema in memory: an item costs a quarter of a database-backed one.
+INTROSPECTION_ROOTS = {"__schema", "__type"}
+INTROSPECTION_WEIGHT = 0.25
 # Introspection lists whose items are some types, not every type of the schema.
 PARTIAL_LISTS = {("__Type", "interfaces"), ("__Type", "possibleTypes")}
 
@@ -211,6 +215,12 @@ class _Pricer:
         return total
 
     def field(self, node: FieldNode, parent: Composite, page: int | None, whole: bool) -> float:
+        cost = self._field(node, parent, page, whole)
+        if parent is self.schema.query_type and node.name.value in INTROSPECTION_ROOTS:
+            return cost * INTROSPECTION_WEIGHT
+        return cost
+
+    def _field(self, node: FieldNode, parent: Composite, page: int | None, whole: bool) -> float:
         name = node.name.value
         if name == "__typename":
             return 0
