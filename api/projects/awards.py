@@ -13,7 +13,7 @@ from api.core import clock
 from api.core.errors import ErrorCode, InputError, Problems, forbidden
 from api.core.settings import Settings
 from api.core.viewer import Viewer
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 from api.projects.access import own_vendor, owned_project
 from api.projects.models import ProjectRequest, ProjectStatus

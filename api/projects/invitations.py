@@ -15,7 +15,7 @@ from sqlmodel import col
 from api.core import clock
 from api.core.errors import ErrorCode, InputError, Problems
 from api.core.viewer import Viewer
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 from api.graphql.pagination import Position, after_position, datetime_key, encode_position
 from api.projects.access import own_vendor, owned_project, require_business

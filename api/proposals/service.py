@@ -14,7 +14,7 @@ from sqlmodel import col
 from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
 from api.core.viewer import Role, Viewer
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 from api.graphql.pagination import Position, after_position, datetime_key, encode_position
 from api.projects import service as projects
