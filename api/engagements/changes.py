@@ -30,7 +30,7 @@ from api.engagements.rules import (
     text,
 )
 from api.engagements.service import Party, milestone_of, writable
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 
 CHANGE_FIELD = ("input", "changeRequestId")

@@ -11,7 +11,7 @@ from api.core.viewer import Viewer
 from api.engagements.models import CheckIn, Engagement
 from api.engagements.rules import NOTE_LENGTH, text
 from api.engagements.service import writable
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 
 

@@ -31,7 +31,7 @@ from api.engagements.service import (
     withdraw_open_changes,
     writable,
 )
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 
 DISPUTE_FIELD = ("input", "disputeId")

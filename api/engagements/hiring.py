@@ -25,7 +25,7 @@ from api.engagements.rules import (
     check_plan,
 )
 from api.engagements.service import engagement_of_project
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 from api.messaging import service as messaging
 from api.projects import awards

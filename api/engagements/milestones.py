@@ -36,7 +36,7 @@ from api.engagements.service import (
     withdraw_open_changes,
     writable,
 )
-from api.events.models import EventKind
+from api.events.kinds import EventKind
 from api.events.service import emit
 
 MILESTONE_FIELD = ("input", "milestoneId")
