@@ -86,13 +86,17 @@ async def respond_to_award(
     )
     if not accept:
         return project, None
-    assert project.awarded_vendor_id is not None
+    assert project.awarded_vendor_id is not None and project.id is not None
+    proposal = await proposals.settle_on_hire(
+        session, project_id=project.id, vendor_id=project.awarded_vendor_id
+    )
     engagement = await start_engagement(
         session,
         project=project,
         vendor_id=project.awarded_vendor_id,
         plan=plan,
         milestones=milestones,
+        proposal=proposal,
     )
     return project, engagement
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from api.projects.models import ProjectRequest
 
 OPEN = "OPEN"  # the one request status that takes proposals (projects.models.ProjectStatus)
+HIRED_ELSEWHERE = "The request went to another vendor"
 ACCEPTED_ELSEWHERE = "Another proposal was accepted"
 # Revisions that did not name a version retry a lost race this many times.
 RETRIES_WITHOUT_EXPECTED_VERSION = 5
@@ -223,12 +224,32 @@ async def mark_accepted(session: AsyncSession, proposal: Proposal) -> None:
     await _guarded_update(
         session, proposal, {"status": ProposalStatus.ACCEPTED}, expected_version=None
     )
+    assert proposal.id is not None
+    await _decline_open(session, proposal.project_id, ACCEPTED_ELSEWHERE, keep=proposal.id)
+
+
+async def settle_on_hire(
+    session: AsyncSession, *, project_id: int, vendor_id: int
+) -> Proposal | None:
+    """A vendor hired through an award: its own open proposal (if any) is accepted and
+    returned, and every other one declined, so no vendor waits on a request that is taken."""
+    own = await _existing(session, project_id, vendor_id)
+    if own is not None and own.status == ProposalStatus.SUBMITTED:
+        await mark_accepted(session, own)
+        return own
+    await _decline_open(session, project_id, HIRED_ELSEWHERE, keep=None)
+    return None
+
+
+async def _decline_open(
+    session: AsyncSession, project_id: int, reason: str, *, keep: int | None
+) -> None:
     others = (
         (
             await session.execute(
                 select(Proposal).where(
-                    col(Proposal.project_id) == proposal.project_id,
-                    col(Proposal.id) != proposal.id,
+                    col(Proposal.project_id) == project_id,
+                    col(Proposal.id) != (keep or 0),
                     col(Proposal.status) == ProposalStatus.SUBMITTED,
                 )
             )
@@ -246,20 +267,20 @@ async def mark_accepted(session: AsyncSession, proposal: Proposal) -> None:
         )
         .values(
             status=ProposalStatus.DECLINED,
-            decline_reason=ACCEPTED_ELSEWHERE,
+            decline_reason=reason,
             version=col(Proposal.version) + 1,
             updated_at=utcnow(),
         )
         .execution_options(synchronize_session=False)
     )
-    project = await _project(session, proposal.project_id)
+    project = await _project(session, project_id)
     for other in others:
         await _notify(
             session,
             other,
             EventKind.PROPOSAL_DECLINED,
             [await vendors.owner_of(session, other.vendor_id)],
-            f"Your proposal on '{project.title}' was declined: {ACCEPTED_ELSEWHERE.lower()}",
+            f"Your proposal on '{project.title}' was declined: {reason.lower()}",
         )
 
 

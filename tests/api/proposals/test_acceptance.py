@@ -72,3 +72,68 @@ def test_a_withdrawn_proposal_cannot_be_accepted(market: Market) -> None:
     payload = accept(market, proposal["id"])
     assert codes(payload) == ["INVALID_TRANSITION"]
     assert "WITHDRAWN" in payload["userErrors"][0]["message"]  # type: ignore[index]
+
+
+AWARD = f"""
+mutation ($input: AwardProjectRequestInput!) {{
+  awardProjectRequest(input: $input) {{ {USER_ERRORS} }}
+}}
+"""
+RESPOND = f"""
+mutation ($input: RespondToAwardInput!) {{
+  respondToAward(input: $input) {{
+    engagement {{ currency proposal {{ id }} milestones {{ amount {{ amount currency }} }} }}
+    {USER_ERRORS}
+  }}
+}}
+"""
+
+
+def hire_by_award(market: Market, vendor: dict[str, object], owner_token: str) -> dict[str, object]:
+    project_id = market.project["id"]
+    awarded = market.run(
+        AWARD,
+        "awardProjectRequest",
+        market.business_a.token,
+        id=project_id,
+        vendorId=vendor["id"],
+    )
+    assert awarded["userErrors"] == []
+    payload = market.run(
+        RESPOND, "respondToAward", owner_token, projectRequestId=project_id, accept=True
+    )
+    assert payload["userErrors"] == []
+    engagement: dict[str, object] = payload["engagement"]
+    return engagement
+
+
+def test_an_award_accepted_settles_the_proposals_as_the_hire_went(market: Market) -> None:
+    """Hired through an award: the hired vendor's open proposal is its terms, every other
+    vendor's proposal is declined and that vendor told, so nobody waits on a taken request."""
+    own = market.proposal(price={"pricing": "FIXED", "amount": "28000.00", "currency": "EUR"})
+    other = market.submit(token=market.vendor_b_owner.token, vendor=market.vendor_b)["proposal"]
+
+    engagement = hire_by_award(market, market.vendor_a, market.vendor_a_owner.token)
+
+    assert engagement["proposal"] == {"id": own["id"]}
+    assert engagement["milestones"] == [{"amount": {"amount": "28000.00", "currency": "EUR"}}]
+    assert market.get(own["id"])["status"] == "ACCEPTED"
+    declined = market.get(other["id"])
+    assert declined["status"] == "DECLINED"
+    assert declined["reason"] == "Another proposal was accepted"
+    assert events(market.client, "PROPOSAL_DECLINED") == [
+        (pk(market.vendor_b_owner.id), "Proposal", pk(other["id"]))
+    ]
+
+
+def test_an_award_to_a_vendor_without_a_proposal_declines_every_proposal(market: Market) -> None:
+    proposal = market.proposal()
+
+    engagement = hire_by_award(market, market.vendor_b, market.vendor_b_owner.token)
+
+    assert engagement["proposal"] is None
+    declined = market.get(proposal["id"])
+    assert (declined["status"], declined["reason"]) == (
+        "DECLINED",
+        "The request went to another vendor",
+    )
