@@ -4,15 +4,17 @@ every one for an admin, newest first."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, or_, select, true
+from sqlalchemy import ColumnElement, false, or_, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core.viewer import Viewer
 from api.engagements.models import Engagement
-from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.graphql.pagination import (
+    Position,
+    newest_first,
+)
 from api.vendors.dataloaders import VendorByOwnerIdLoader
 
 ENGAGEMENT_ORDER = "engagements:NEWEST:DESC"
@@ -44,40 +46,3 @@ async def list_engagements(
     if status is not None:
         conditions.append(col(Engagement.status) == status)
     return await newest_first(session, Engagement, conditions, ENGAGEMENT_ORDER, after, limit)
-
-
-async def newest_first(
-    session: AsyncSession,
-    model: type[Engagement],
-    conditions: list[ColumnElement[bool]],
-    order: str,
-    after: Position | None,
-    limit: int,
-) -> Page:
-    created: Any = col(model.created_at)
-    row_id: Any = col(model.id)
-    page_conditions = list(conditions)
-    if after is not None:
-        page_conditions.append(
-            after_position(
-                created,
-                datetime_key(after.require_order(order)),
-                row_id,
-                after.id,
-                key_descending=True,
-                id_descending=True,
-            )
-        )
-    statement = (
-        select(model).where(*page_conditions).order_by(created.desc(), row_id.desc()).limit(limit)
-    )
-    rows = [
-        (row, encode_position(row.created_at.isoformat(), row.id or 0, order))
-        for row in (await session.execute(statement)).scalars()
-    ]
-
-    async def count() -> int:
-        total = select(func.count()).select_from(model).where(*conditions)
-        return int(await session.scalar(total) or 0)
-
-    return rows, count

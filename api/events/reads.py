@@ -11,7 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.events.models import Event, Webhook
-from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.graphql.pagination import (
+    Position,
+    after_position,
+    datetime_key,
+    encode_position,
+    newest_first,
+)
 
 # Notifications list newest first, webhooks oldest first: the only orders they have.
 NOTIFICATION_ORDER = "notifications:NEWEST:DESC"
@@ -35,25 +41,8 @@ async def notifications_page(
 ) -> list[tuple[Event, str]]:
     """Up to `limit` of the account's events after `after`, newest first, with cursors."""
     conditions = _mine(account_id, unread_only)
-    if after is not None:
-        conditions.append(
-            after_position(
-                col(Event.created_at),
-                datetime_key(after.require_order(NOTIFICATION_ORDER)),
-                col(Event.id),
-                after.id,
-                key_descending=True,
-                id_descending=True,
-            )
-        )
-    statement = (
-        select(Event)
-        .where(*conditions)
-        .order_by(col(Event.created_at).desc(), col(Event.id).desc())
-        .limit(limit)
-    )
-    rows = (await session.execute(statement)).scalars().all()
-    return [(row, _cursor(row.created_at, row.id, NOTIFICATION_ORDER)) for row in rows]
+    rows, _ = await newest_first(session, Event, conditions, NOTIFICATION_ORDER, after, limit)
+    return rows
 
 
 async def count_notifications(session: AsyncSession, *, account_id: int, unread_only: bool) -> int:

@@ -15,10 +15,11 @@ import math
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import SQLColumnExpression
 from strawberry import relay
 
@@ -261,3 +262,55 @@ class Connection(Generic[Item]):
             ),
             _count=count,
         )
+
+
+class Stamped(Protocol):
+    """A table row with an id and a creation time: what `newest_first` pages over."""
+
+    id: int | None
+    created_at: datetime
+
+
+Row = TypeVar("Row", bound=Stamped)
+
+
+async def newest_first(
+    session: AsyncSession,
+    model: type[Row],
+    conditions: Sequence[ColumnElement[bool]],
+    order: str,
+    after: Position | None,
+    limit: int,
+) -> tuple[list[tuple[Row, str]], Callable[[], Awaitable[int]]]:
+    """A newest-first keyset page of `model` (by `created_at`, then `id`) meeting
+    `conditions`, after `after`: each row with its cursor, and a counter for them all.
+    Most lists in the API (requests, invitations, proposals, engagements, notifications)
+    are this page over their own conditions."""
+    # The class attributes are SQL columns, whatever the Protocol says of instances.
+    created: Any = model.created_at
+    row_id: Any = model.id
+    page_conditions = list(conditions)
+    if after is not None:
+        page_conditions.append(
+            after_position(
+                created,
+                datetime_key(after.require_order(order)),
+                row_id,
+                after.id,
+                key_descending=True,
+                id_descending=True,
+            )
+        )
+    statement = (
+        select(model).where(*page_conditions).order_by(created.desc(), row_id.desc()).limit(limit)
+    )
+    rows = [
+        (row, encode_position(row.created_at.isoformat(), row.id or 0, order))
+        for row in (await session.execute(statement)).scalars()
+    ]
+
+    async def count() -> int:
+        total = select(func.count()).select_from(model).where(*conditions)
+        return int(await session.scalar(total) or 0)
+
+    return rows, count

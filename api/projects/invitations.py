@@ -17,7 +17,10 @@ from api.core.errors import ErrorCode, InputError, Problems
 from api.core.viewer import Viewer
 from api.events.kinds import EventKind
 from api.events.service import emit
-from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.graphql.pagination import (
+    Position,
+    newest_first,
+)
 from api.projects.access import own_vendor, owned_project, require_business
 from api.projects.models import (
     InvitationStatus,
@@ -220,34 +223,9 @@ async def my_invitations(
         ]
     elif status is not None:
         conditions.append(col(ProjectInvitation.status) == status)
-    page = list(conditions)
-    if after is not None:
-        page.append(
-            after_position(
-                col(ProjectInvitation.created_at),
-                datetime_key(after.require_order(INVITATION_ORDER)),
-                col(ProjectInvitation.id),
-                after.id,
-                key_descending=True,
-                id_descending=True,
-            )
-        )
-    statement = (
-        select(ProjectInvitation)
-        .where(*page)
-        .order_by(col(ProjectInvitation.created_at).desc(), col(ProjectInvitation.id).desc())
-        .limit(limit)
+    return await newest_first(
+        session, ProjectInvitation, conditions, INVITATION_ORDER, after, limit
     )
-    rows = [
-        (row, encode_position(row.created_at.isoformat(), row.id or 0, INVITATION_ORDER))
-        for row in (await session.execute(statement)).scalars()
-    ]
-
-    async def count() -> int:
-        total = select(func.count()).select_from(ProjectInvitation).where(*conditions)
-        return int(await session.scalar(total) or 0)
-
-    return rows, count
 
 
 # --- helpers ---

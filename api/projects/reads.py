@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core import clock
 from api.core.viewer import Role, Viewer
-from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.graphql.pagination import (
+    Position,
+    newest_first,
+)
 from api.projects.models import ProjectRequest, ProjectSkill, ProjectStatus
 from api.projects.rules import status_is, visible_to
 from api.scopes.conversion import library_scope
@@ -74,34 +77,7 @@ async def list_projects(
         conditions.append(status_is(status, now))
     if mine:
         conditions.append(col(ProjectRequest.owner_id) == (viewer.account_id if viewer else -1))
-    page_conditions = list(conditions)
-    if after is not None:
-        page_conditions.append(
-            after_position(
-                col(ProjectRequest.created_at),
-                datetime_key(after.require_order(PROJECT_ORDER)),
-                col(ProjectRequest.id),
-                after.id,
-                key_descending=True,
-                id_descending=True,
-            )
-        )
-    statement = (
-        select(ProjectRequest)
-        .where(*page_conditions)
-        .order_by(col(ProjectRequest.created_at).desc(), col(ProjectRequest.id).desc())
-        .limit(limit)
-    )
-    rows = [
-        (row, encode_position(row.created_at.isoformat(), _id(row), PROJECT_ORDER))
-        for row in (await session.execute(statement)).scalars()
-    ]
-
-    async def count() -> int:
-        total = select(func.count()).select_from(ProjectRequest).where(*conditions)
-        return int(await session.scalar(total) or 0)
-
-    return rows, count
+    return await newest_first(session, ProjectRequest, conditions, PROJECT_ORDER, after, limit)
 
 
 def _id(row: ProjectRequest) -> int:

@@ -16,7 +16,10 @@ from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthen
 from api.core.viewer import Role, Viewer
 from api.events.kinds import EventKind
 from api.events.service import emit
-from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.graphql.pagination import (
+    Position,
+    newest_first,
+)
 from api.projects import service as projects
 from api.projects.dataloaders import ProjectByIdLoader
 from api.projects.rules import effective_status
@@ -330,34 +333,7 @@ async def vendor_proposals(
     conditions: list[ColumnElement[bool]] = [col(Proposal.vendor_id) == vendor_id]
     if status is not None:
         conditions.append(col(Proposal.status) == status)
-    page = list(conditions)
-    if after is not None:
-        page.append(
-            after_position(
-                col(Proposal.created_at),
-                datetime_key(after.require_order(VENDOR_ORDER)),
-                col(Proposal.id),
-                after.id,
-                key_descending=True,
-                id_descending=True,
-            )
-        )
-    statement = (
-        select(Proposal)
-        .where(*page)
-        .order_by(col(Proposal.created_at).desc(), col(Proposal.id).desc())
-        .limit(limit)
-    )
-    rows = [
-        (row, encode_position(row.created_at.isoformat(), row.id or 0, VENDOR_ORDER))
-        for row in (await session.execute(statement)).scalars()
-    ]
-
-    async def count() -> int:
-        total = select(func.count()).select_from(Proposal).where(*conditions)
-        return int(await session.scalar(total) or 0)
-
-    return rows, count
+    return await newest_first(session, Proposal, conditions, VENDOR_ORDER, after, limit)
 
 
 # Helpers ----------------------------------------------------------------------------
