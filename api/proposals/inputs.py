@@ -67,13 +67,32 @@ class ProposalFields:
 
 
 @strawberry.input
-class SubmitProposalInput(ProposalFields):
+class SubmitProposalInput:
+    # Not a ProposalFields: a subclass would keep its `None` defaults on these required
+    # fields, which GraphQL introspection cannot print.
     project_request_id: strawberry.ID
     vendor_id: strawberry.ID
     price: ProposalPriceInput
     schedule: ProposalScheduleInput
     team: ProposalTeamInput
     approach: str
+    estimated_hours: float | None = strawberry.field(
+        default=None, description="Required with HOURLY pricing."
+    )
+    answers: list[str] | None = strawberry.field(
+        default=None,
+        description="Answers to the request's screening questions, in their order.",
+    )
+
+    def to_draft(self) -> ProposalDraft:
+        return ProposalFields(
+            price=self.price,
+            estimated_hours=self.estimated_hours,
+            schedule=self.schedule,
+            team=self.team,
+            approach=self.approach,
+            answers=self.answers,
+        ).to_draft()
 
 
 @strawberry.input

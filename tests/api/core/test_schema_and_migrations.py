@@ -34,3 +34,15 @@ def test_migrations_create_exactly_the_models(settings: Settings) -> None:
         return list(diff)
 
     assert asyncio.run(differences()) == []
+
+
+def test_the_schema_introspects_without_errors() -> None:
+    """GraphiQL and every client generator start here: a default value introspection
+    cannot print (a required input field that inherited `None`) breaks them all."""
+    from graphql import get_introspection_query, graphql_sync
+
+    from api.schema import schema
+
+    result = graphql_sync(schema._schema, get_introspection_query())
+
+    assert result.errors is None
