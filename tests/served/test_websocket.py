@@ -10,6 +10,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import httpx2 as httpx
@@ -40,6 +41,10 @@ def request_input(title: str) -> dict[str, Any]:
         "minOverlapHours": 3,
         "languages": ["en"],
         "deliverables": ["Dashboard in production"],
+        # What a request needs before it may be published.
+        "acceptanceCriteria": ["Runs in production for a week without a severity-1 incident"],
+        "communicationPlan": "Weekly call; answers within one working day",
+        "deadline": (date.today() + timedelta(days=90)).isoformat(),
         "publish": True,
     }
 
