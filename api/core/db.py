@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -43,7 +43,22 @@ def create_engine(url: str) -> AsyncEngine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
+    @event.listens_for(engine.sync_engine, "savepoint")
+    def _begin_before_savepoint(connection: Connection, _name: str) -> None:
+        """The sqlite3 driver opens a transaction only at the first INSERT/UPDATE/DELETE,
+        so a SAVEPOINT after nothing but reads would open one of SQLite's own, which its
+        RELEASE commits at once: work the request later rolls back would stay written.
+        Open the real transaction first."""
+        driver = connection.connection.dbapi_connection
+        if driver is not None and not _in_transaction(driver):
+            connection.exec_driver_sql("BEGIN")
+
     return engine
+
+
+def _in_transaction(driver: Any) -> bool:
+    """Whether the sqlite3 connection under aiosqlite's adapter has a transaction open."""
+    return bool(driver._connection.in_transaction)
 
 
 class SerialSession(AsyncSession):
