@@ -13,17 +13,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from api.auth.models import Account
 from api.core.viewer import Role, Viewer
 from api.engagements import reviews as engagement_reviews
-from api.projects import audience, awards
+from api.projects import awards
 from api.projects import service as projects
 from api.projects.fields import TermsDraft
-from api.projects.models import ProjectRequest, ProjectStatus
+from api.projects.models import ProjectRequest, ProjectShortlist, ProjectStatus
 from api.reviews.fields import ReviewDraft
 from api.scopes.fields import BudgetEntry, ScopeDraft, SkillEntry
 from api.seeding.engagements import HiredVendor, past_engagement
@@ -208,15 +208,19 @@ async def _load_project(
         .values(created_at=posted, published_at=posted)
         .execution_options(synchronize_session=False)
     )
-    for slug in record["shortlisted"]:
-        if slug in vendors_by_slug:
-            await audience.shortlist_vendor(
-                session=session,
-                viewer=viewer,
-                project_id=project.id,
-                vendor_id=vendors_by_slug[slug].id,
-                note=None,
-            )
+    # Ten thousand shortlist entries through the service (a visibility check and a count
+    # each) would double the seed's time; history needs no checks, one insert does.
+    shortlisted = [
+        vendors_by_slug[slug].id for slug in record["shortlisted"] if slug in vendors_by_slug
+    ]
+    if shortlisted:
+        await session.execute(
+            insert(ProjectShortlist),
+            [
+                {"project_id": project.id, "vendor_id": vendor_id, "created_at": posted}
+                for vendor_id in shortlisted
+            ],
+        )
     hired = vendors_by_slug.get(record.get("hired") or "")
     if hired is None:
         return
