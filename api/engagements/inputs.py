@@ -8,7 +8,7 @@ from decimal import Decimal
 import strawberry
 
 from api.engagements.fields import ChangeDraft, DisputeDraft, MilestoneDraft, PlanDraft
-from api.engagements.types import CheckInCadenceType, DisputeOutcomeType
+from api.engagements.parts import CheckInCadenceType, DisputeOutcomeType
 
 
 @strawberry.input(

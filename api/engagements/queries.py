@@ -5,7 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from api.engagements import reads
-from api.engagements.types import EngagementConnection, EngagementStatusType, EngagementType
+from api.engagements.parts import EngagementStatusType
+from api.engagements.types import EngagementConnection, EngagementType
 from api.graphql.context import Info
 from api.graphql.ids import decode
 from api.graphql.pagination import keyset_window

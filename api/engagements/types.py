@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Self, TypeAlias
-from zoneinfo import ZoneInfo
+from typing import Any, Self
 
 import strawberry
 from strawberry import relay
@@ -23,12 +22,10 @@ from api.engagements.dataloaders import (
     child_cursor,
     child_order,
 )
-from api.engagements.fields import DisputeOutcome
-from api.engagements.health import HealthStatus, engagement_health, schedule_of
+from api.engagements.health import engagement_health
 from api.engagements.models import ChangeRequest as ChangeRow
 from api.engagements.models import (
     ChangeStatus,
-    CheckInCadence,
     DisputeStatus,
     EngagementStatus,
     MilestoneStatus,
@@ -37,6 +34,21 @@ from api.engagements.models import CheckIn as CheckInRow
 from api.engagements.models import Dispute as DisputeRow
 from api.engagements.models import Engagement as EngagementRow
 from api.engagements.models import EngagementMilestone as MilestoneRow
+from api.engagements.parts import (
+    ChangeStatusType,
+    CheckInType,
+    CommunicationPlan,
+    DisputeStatusType,
+    EndRequest,
+    EngagementBusiness,
+    EngagementHealth,
+    EngagementStatusType,
+    MilestoneStatusType,
+    ProposedChanges,
+    ResponsePromise,
+    SideType,
+    side_of_account,
+)
 from api.engagements.rules import MAX_MILESTONES, Side
 from api.engagements.service import can_read
 from api.graphql.context import Info
@@ -48,37 +60,12 @@ from api.messaging.types import ThreadType
 from api.projects.dataloaders import ProjectByIdLoader
 from api.projects.types import ProjectRequestType
 from api.proposals.types import ProposalType
-from api.reference.types import Language
 from api.values.types import Money
 from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.types import VendorType
 
-# strawberry.enum registers the GraphQL enum on the class and returns the class itself;
-# the `...Type` aliases name the enum in annotations.
-strawberry.enum(EngagementStatus, name="EngagementStatus")
-strawberry.enum(MilestoneStatus, name="MilestoneStatus")
-strawberry.enum(CheckInCadence, name="CheckInCadence")
-strawberry.enum(ChangeStatus, name="ChangeRequestStatus")
-strawberry.enum(DisputeStatus, name="DisputeStatus")
-strawberry.enum(DisputeOutcome, name="DisputeOutcome")
-strawberry.enum(HealthStatus, name="EngagementHealthStatus")
-strawberry.enum(Side, name="EngagementSide")
-EngagementStatusType: TypeAlias = EngagementStatus
-MilestoneStatusType: TypeAlias = MilestoneStatus
-CheckInCadenceType: TypeAlias = CheckInCadence
-ChangeStatusType: TypeAlias = ChangeStatus
-DisputeStatusType: TypeAlias = DisputeStatus
-DisputeOutcomeType: TypeAlias = DisputeOutcome
-HealthStatusType: TypeAlias = HealthStatus
-SideType: TypeAlias = Side
-
 # An engagement's health reads its check-ins, milestones, disputes and thread.
 HEALTH_COST = cost_hint(base=5)
-
-
-def side_of_account(engagement: EngagementRow, account_id: int) -> Side:
-    """Which party an author was (only parties write)."""
-    return Side.BUSINESS if account_id == engagement.business_id else Side.VENDOR
 
 
 async def readable(info: Info, ids: Sequence[int]) -> dict[int, EngagementRow]:
@@ -91,56 +78,6 @@ async def readable(info: Info, ids: Sequence[int]) -> dict[int, EngagementRow]:
         for row, vendor in zip(rows, vendors, strict=True)
         if row.id is not None and can_read(viewer, row, vendor.owner_id if vendor else None)
     }
-
-
-@strawberry.type(description="When the next check-in falls, in each party's zone.")
-class NextCheckIn:
-    business_local: datetime
-    vendor_local: datetime
-    utc: datetime
-
-
-@strawberry.type(
-    description="How the parties talk: check-ins at a weekday and time in the business's "
-    "zone (DAILY ignores the weekday), a promise to answer within responseTimeHours, "
-    "where, and in which language."
-)
-class CommunicationPlan:
-    cadence: CheckInCadenceType
-    weekday: int = strawberry.field(description="Monday = 0 ... Sunday = 6.")
-    time: str = strawberry.field(description="HH:MM in the business's zone.")
-    business_timezone: str
-    vendor_timezone: str
-    response_time_hours: int
-    channel: str
-    working_language: Language
-    _row: strawberry.Private[EngagementRow]
-
-    @classmethod
-    def from_row(cls, row: EngagementRow) -> Self:
-        return cls(
-            cadence=CheckInCadence(row.checkin_cadence),
-            weekday=row.checkin_weekday,
-            time=row.checkin_time.strftime("%H:%M"),
-            business_timezone=row.business_timezone,
-            vendor_timezone=row.vendor_timezone,
-            response_time_hours=row.response_time_hours,
-            channel=row.channel,
-            working_language=Language.from_code(row.working_language),
-            _row=row,
-        )
-
-    @strawberry.field(description="Null once the engagement is over.")
-    def next_check_in(self) -> NextCheckIn | None:
-        row = self._row
-        if row.status != EngagementStatus.ACTIVE:
-            return None
-        moment = schedule_of(row).next_after(row.started_at, clock.utcnow())
-        return NextCheckIn(
-            business_local=moment.astimezone(ZoneInfo(row.business_timezone)),
-            vendor_local=moment.astimezone(ZoneInfo(row.vendor_timezone)),
-            utc=moment,
-        )
 
 
 @strawberry.type(
@@ -206,14 +143,6 @@ async def milestone_or_none(info: Info, milestone_id: int | None) -> EngagementM
         return None
     (milestone,) = await EngagementMilestoneType.load_pks(info, [milestone_id])
     return milestone
-
-
-@strawberry.type(description="The new values a change request proposes (null: unchanged).")
-class ProposedChanges:
-    title: str | None
-    acceptance_criteria: str | None
-    amount: Money | None
-    due_date: date | None
 
 
 @strawberry.type(
@@ -324,21 +253,6 @@ class DisputeType(KeyedNode):
         ]
 
 
-@strawberry.type(description="A check-in one party recorded.")
-class CheckInType:
-    author: SideType
-    summary: str
-    created_at: datetime
-
-    @classmethod
-    def from_row(cls, row: CheckInRow, engagement: EngagementRow) -> Self:
-        return cls(
-            author=side_of_account(engagement, row.author_id),
-            summary=row.summary,
-            created_at=row.created_at,
-        )
-
-
 @strawberry.type
 class ChangeRequestConnection(Connection[ChangeRequestType]):
     pass
@@ -352,40 +266,6 @@ class DisputeConnection(Connection[DisputeType]):
 @strawberry.type
 class CheckInConnection(Connection[CheckInType]):
     pass
-
-
-@strawberry.type(description="Answers later than the plan's promise, per side.")
-class ResponsePromise:
-    business_late: int
-    vendor_late: int
-
-
-@strawberry.type(
-    description="ON_TRACK, AT_RISK or OFF_TRACK, and why: check-ins missed (no check-in "
-    "within 24 h of a scheduled one), milestones past due, late answers, open disputes."
-)
-class EngagementHealth:
-    status: HealthStatusType
-    missed_check_ins: int
-    last_check_in_at: datetime | None
-    overdue_milestones: int
-    response_promise: ResponsePromise
-    open_disputes: int
-    reasons: list[str] = strawberry.field(metadata=cost_hint(list_size=5))
-
-
-@strawberry.type(
-    description="One party asked to end by agreement; the other's endEngagement agrees."
-)
-class EndRequest:
-    requested_by: SideType
-    reason: str | None
-
-
-@strawberry.type(description="The business side of an engagement.")
-class EngagementBusiness:
-    account_id: strawberry.ID
-    timezone: str
 
 
 @strawberry.type(

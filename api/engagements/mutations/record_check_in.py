@@ -8,7 +8,8 @@ import strawberry
 
 from api.engagements import checkins
 from api.engagements.inputs import RecordCheckInInput
-from api.engagements.types import CheckInType, EngagementType
+from api.engagements.parts import CheckInType
+from api.engagements.types import EngagementType
 from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.throttle import Action, limit_mutation
