@@ -8,7 +8,7 @@ from api.core.viewer import Role
 from api.graphql.context import Info
 from api.graphql.ids import decode
 from api.graphql.pagination import keyset_window
-from api.proposals import service
+from api.proposals import reads
 from api.proposals.comparison import ORDER_HELP, ProposalOrder, comparison_page
 from api.proposals.types import ProposalConnection, ProposalStatusType, ProposalType
 from api.vendors.dataloaders import VendorByOwnerIdLoader
@@ -33,7 +33,7 @@ class ProposalQueries:
         decoded = decode(project_request_id)
         if decoded is None or decoded[0] != "ProjectRequest":
             return None
-        found = await service.proposals_for_comparison(
+        found = await reads.proposals_for_comparison(
             info.context.session,
             info.context.viewer,
             decoded[1],
@@ -63,7 +63,7 @@ class ProposalQueries:
         )
         if vendor is None or vendor.id is None:
             return ProposalConnection.from_keyset([], [], page, _none)
-        rows, count = await service.vendor_proposals(
+        rows, count = await reads.vendor_proposals(
             info.context.session,
             vendor_id=vendor.id,
             status=status.value if status is not None else None,

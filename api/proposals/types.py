@@ -22,8 +22,8 @@ from api.proposals import pricing
 from api.proposals.dataloaders import MatchByProposalLoader, ProposalByIdLoader
 from api.proposals.models import Proposal as ProposalRow
 from api.proposals.models import ProposalStatus
+from api.proposals.reads import may_read
 from api.proposals.rules import MAX_ANSWERS, MAX_ROLES
-from api.proposals.service import may_read
 from api.scopes.fields import PricingModel
 from api.scopes.types import PricingModelType
 from api.values.types import Money
