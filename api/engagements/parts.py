@@ -110,7 +110,7 @@ class ProposedChanges:
     due_date: date | None
 
 
-@strawberry.type(description="A check-in one party recorded.")
+@strawberry.type(name="CheckIn", description="A check-in one party recorded.")
 class CheckInType:
     author: SideType
     summary: str

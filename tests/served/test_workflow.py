@@ -384,3 +384,166 @@ def post_confidential_request(http: httpx.Client, business: Account) -> str:
         screeningQuestions=[{"question": "Which accounting tools do you use?"}],
     )
     return str(payload["projectRequest"]["id"])
+
+
+def test_an_award_withdrawn_given_again_changed_and_ended_by_agreement(
+    server: Server, http: httpx.Client
+) -> None:
+    """The other road to a hire, and the work's other turns: shortlist, award, withdraw,
+    award again; the vendor accepts; a change both sides agree to; a check-in; and an end
+    both sides ask for."""
+    business = register(http, "BUSINESS")
+    first, second = register(http, "VENDOR"), register(http, "VENDOR")
+    first_id = create_vendor(http, first, "First Choice Support")
+    second_id = create_vendor(http, second, "Second Choice Support")
+    asyncio.run(award_change_and_end(server, http, business, first, second, first_id, second_id))
+
+
+async def award_change_and_end(
+    server: Server,
+    http: httpx.Client,
+    business: Account,
+    first: Account,
+    second: Account,
+    first_id: str,
+    second_id: str,
+) -> None:
+    scope = scope_input(title="Weekday support desk in English and German")
+    request_id = mutate(
+        http,
+        "postProjectRequest",
+        "PostProjectRequestInput",
+        "projectRequest { id }",
+        business.token,
+        **scope,
+        publish=True,
+    )["projectRequest"]["id"]
+    for vendor_id in (first_id, second_id):
+        mutate(
+            http,
+            "shortlistVendor",
+            "ShortlistVendorInput",
+            "projectRequest { id }",
+            business.token,
+            projectRequestId=request_id,
+            vendorId=vendor_id,
+        )
+    async with (
+        inbox(server, first.token) as first_inbox,
+        inbox(server, second.token) as second_inbox,
+        inbox(server, business.token) as business_inbox,
+    ):
+        award = "projectRequest { status awardExpiresAt }"
+        awarded = mutate(
+            http,
+            "awardProjectRequest",
+            "AwardProjectRequestInput",
+            award,
+            business.token,
+            id=request_id,
+            vendorId=first_id,
+        )
+        assert awarded["projectRequest"]["status"] == "AWARDED"
+        assert awarded["projectRequest"]["awardExpiresAt"]
+        await first_inbox.hear("AWARDED")
+        mutate(
+            http,
+            "withdrawAward",
+            "WithdrawAwardInput",
+            "projectRequest { status }",
+            business.token,
+            projectRequestId=request_id,
+            reason="Budget moved.",
+        )
+        await first_inbox.hear("AWARD_WITHDRAWN")
+        mutate(
+            http,
+            "awardProjectRequest",
+            "AwardProjectRequestInput",
+            award,
+            business.token,
+            id=request_id,
+            vendorId=second_id,
+        )
+        await second_inbox.hear("AWARDED")
+
+        engagement = mutate(
+            http,
+            "respondToAward",
+            "RespondToAwardInput",
+            "engagement { id milestones { id } }",
+            second.token,
+            projectRequestId=request_id,
+            accept=True,
+        )["engagement"]
+        await business_inbox.hear("AWARD_ACCEPTED")
+        await business_inbox.hear("ENGAGEMENT_STARTED")
+        await second_inbox.hear("ENGAGEMENT_STARTED")
+        (milestone,) = (m["id"] for m in engagement["milestones"])
+
+        change = mutate(
+            http,
+            "proposeChange",
+            "ProposeChangeInput",
+            "changeRequest { id status }",
+            second.token,
+            engagementId=engagement["id"],
+            milestoneId=milestone,
+            reason="German tickets need a second agent.",
+            changes={"amount": "36000", "title": "Support desk with two German agents"},
+        )["changeRequest"]
+        await business_inbox.hear("CHANGE_REQUESTED")
+        mutate(
+            http,
+            "respondToChange",
+            "RespondToChangeInput",
+            "changeRequest { status }",
+            business.token,
+            changeRequestId=change["id"],
+            accept=True,
+        )
+        await second_inbox.hear("CHANGE_ACCEPTED")
+        mutate(
+            http,
+            "recordCheckIn",
+            "RecordCheckInInput",
+            "checkIn { summary }",
+            second.token,
+            engagementId=engagement["id"],
+            summary="Week one: 212 tickets.",
+        )
+        await business_inbox.hear("CHECK_IN")
+
+        end = "engagement { status endedByAgreement endRequest { requestedBy } }"
+        asked = mutate(
+            http,
+            "endEngagement",
+            "EndEngagementInput",
+            end,
+            business.token,
+            engagementId=engagement["id"],
+            reason="We are bringing support in-house.",
+        )
+        assert asked["engagement"]["endRequest"] == {"requestedBy": "BUSINESS"}
+        await second_inbox.hear("ENGAGEMENT_ENDED")
+        ended = mutate(
+            http,
+            "endEngagement",
+            "EndEngagementInput",
+            end,
+            second.token,
+            engagementId=engagement["id"],
+            reason="Agreed.",
+        )
+        assert ended["engagement"]["status"] == "ENDED"
+        assert ended["engagement"]["endedByAgreement"] is True
+
+    terms = query(
+        http,
+        "query ($id: ID!) { engagement(id: $id) { milestones { title amount { amount } } } }",
+        business.token,
+        id=engagement["id"],
+    )["engagement"]["milestones"]
+    assert terms == [
+        {"title": "Support desk with two German agents", "amount": {"amount": "36000.00"}}
+    ]
