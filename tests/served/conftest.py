@@ -67,9 +67,10 @@ def vendormatch_command() -> list[str]:
 
 
 def start_server(
-    tmp: Path, database_url: str, *, extra_env: dict[str, str] | None = None
+    tmp: Path, database_url: str, *, extra_env: dict[str, str] | None = None, workers: int = 1
 ) -> Server:
-    """Start `vendormatch serve` and wait until /healthz answers."""
+    """Start `vendormatch serve` (with `workers` processes) and wait until /healthz answers
+    and every worker has started (else the first would take every connection of a test)."""
     port = free_port()
     env = {
         **os.environ,
@@ -86,6 +87,8 @@ def start_server(
     }
     log = tmp / f"serve-{port}.log"
     command = [*vendormatch_command(), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if workers > 1:
+        command += ["--workers", str(workers)]
     with log.open("w") as out:
         process = subprocess.Popen(
             command, env=env, stdout=out, stderr=subprocess.STDOUT, text=True, cwd=tmp
@@ -96,10 +99,11 @@ def start_server(
         if process.poll() is not None:
             raise RuntimeError(f"vendormatch serve exited early:\n{server.logs()}")
         try:
-            if httpx.get(f"{server.url}/healthz", timeout=1).status_code == 200:
-                return server
+            answered = httpx.get(f"{server.url}/healthz", timeout=1).status_code == 200
         except httpx.TransportError:
-            pass
+            answered = False
+        if answered and server.logs().count("Application startup complete") >= workers:
+            return server
         time.sleep(0.2)
     stop_server(server)
     raise RuntimeError(f"vendormatch serve did not start in {STARTUP_SECONDS} s:\n{server.logs()}")
@@ -115,16 +119,21 @@ def stop_server(server: Server) -> None:
             server.process.wait()
 
 
-@pytest.fixture(scope="session")
-def served_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A database of the served tier's own, on the engine the suite runs on."""
+def fresh_database_url(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
+    """A new database named after `name`, on the engine the suite runs on."""
     configured = os.environ.get("DATABASE_URL", "")
     if configured.startswith(("postgresql", "postgres")):
         # The server takes the plain URL form users write; the helper hands back an async one.
         for url in _postgres_test_database(configured):
             yield url.replace("postgresql+asyncpg://", "postgresql://", 1)
     else:
-        yield f"sqlite:///{tmp_path_factory.mktemp('served-db') / 'served.db'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp(f'{name}-db') / f'{name}.db'}"
+
+
+@pytest.fixture(scope="session")
+def served_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database of the served tier's own."""
+    yield from fresh_database_url(tmp_path_factory, "served")
 
 
 @pytest.fixture(scope="session")

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
@@ -26,17 +23,9 @@ from websockets.typing import Subprotocol
 
 from api.events.signing import verify
 from tests.api.events.receiver import receiver
-from tests.conftest import _postgres_test_database
 from tests.graphql_client import scope_input, vendor_input
 from tests.served.accounts import Account, data, post, register
-from tests.served.conftest import (
-    SECRET_KEY,
-    STARTUP_SECONDS,
-    Server,
-    free_port,
-    stop_server,
-    vendormatch_command,
-)
+from tests.served.conftest import Server, fresh_database_url, start_server, stop_server
 
 PROTOCOL = "graphql-transport-ws"
 WORKERS = 2
@@ -54,63 +43,22 @@ REGISTER_WEBHOOK = """mutation ($input: RegisterWebhookInput!) {
   registerWebhook(input: $input) { secret userErrors { message } } }"""
 
 
-def start_workers(tmp: Path, database_url: str, workers: int) -> Server:
-    """`vendormatch serve --workers N`, as `start_server` starts one worker."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "VENDORMATCH_DATA_DIR": str(tmp / "var"),
-        "SECRET_KEY": SECRET_KEY,
-        "ARGON2_TIME_COST": "1",
-        "ARGON2_MEMORY_COST": "1024",
-        "RATE_LIMITS_ENABLED": "false",
-        # The receiver below listens on 127.0.0.1.
-        "WEBHOOK_ALLOW_PRIVATE": "true",
-    }
-    log = tmp / f"serve-{port}.log"
-    command = [
-        *vendormatch_command(),
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-    ]
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            command, env=env, stdout=out, stderr=subprocess.STDOUT, text=True, cwd=tmp
-        )
-    server = Server(url=f"http://127.0.0.1:{port}", process=process, log=log, env=env)
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"vendormatch serve exited early:\n{server.logs()}")
-        # Every worker up, or the first would take every connection of the test.
-        if server.logs().count("Application startup complete") >= workers:
-            return server
-        time.sleep(0.2)
-    stop_server(server)
-    raise RuntimeError(f"vendormatch serve did not start in {STARTUP_SECONDS} s:\n{server.logs()}")
-
-
 @pytest.fixture(scope="module")
 def own_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A database for these workers alone: another instance's dispatcher, with other
     settings, must not take their deliveries (`serve` migrates it on start)."""
-    configured = os.environ.get("DATABASE_URL", "")
-    if configured.startswith(("postgresql", "postgres")):
-        for url in _postgres_test_database(configured):
-            yield url.replace("postgresql+asyncpg://", "postgresql://", 1)
-    else:
-        yield f"sqlite:///{tmp_path_factory.mktemp('workers-db') / 'workers.db'}"
+    yield from fresh_database_url(tmp_path_factory, "workers")
 
 
 @pytest.fixture(scope="module")
 def workers(own_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    running = start_workers(tmp_path_factory.mktemp("two-workers"), own_database_url, WORKERS)
+    running = start_server(
+        tmp_path_factory.mktemp("two-workers"),
+        own_database_url,
+        # The receiver below listens on 127.0.0.1.
+        extra_env={"WEBHOOK_ALLOW_PRIVATE": "true"},
+        workers=WORKERS,
+    )
     yield running
     stop_server(running)
 

@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import _postgres_test_database
-from tests.served.conftest import Server, start_server, stop_server
+from tests.served.conftest import Server, fresh_database_url, start_server, stop_server
 
 README = Path(__file__).parents[2] / "README.md"
 README_URL = "http://127.0.0.1:8000"
@@ -38,16 +37,8 @@ def sh_blocks(section: str) -> list[str]:
 @pytest.fixture(scope="module")
 def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """Its own empty database: the README registers a fixed email."""
-    tmp = tmp_path_factory.mktemp("readme")
-    configured = os.environ.get("DATABASE_URL", "")
-    if configured.startswith(("postgresql", "postgres")):
-        for url in _postgres_test_database(configured):
-            plain = url.replace("postgresql+asyncpg://", "postgresql://", 1)
-            running = start_server(tmp, plain)
-            yield running
-            stop_server(running)
-    else:
-        running = start_server(tmp, f"sqlite:///{tmp / 'readme.db'}")
+    for url in fresh_database_url(tmp_path_factory, "readme"):
+        running = start_server(tmp_path_factory.mktemp("readme"), url)
         yield running
         stop_server(running)
 
