@@ -21,6 +21,8 @@ Examples
 from .core.factor import FACTORS, Factor, FactorScores, MatchWeights
 from .core.fx import FxRates
 from .core.records import (
+    Availability,
+    Coverage,
     Pricing,
     Proficiency,
     Scope,
@@ -29,8 +31,8 @@ from .core.records import (
     VendorKind,
     VendorRecord,
 )
-from .core.results import Match, MatchResult, Risk, RiskKind, RiskLevel
-from .core.taxonomy import Taxonomy
+from .core.results import Match, MatchResult, Relaxation, Risk, RiskKind, RiskLevel
+from .core.taxonomy import Taxonomy, normalise_skill, skill_key
 from .factors.quality import RatingPrior
 from .learn.comparison import WeightComparison, compare_weights
 from .learn.learner import WeightLearner
@@ -40,6 +42,8 @@ from .rank.index import MatchIndex
 
 __all__ = [
     "FACTORS",
+    "Availability",
+    "Coverage",
     "Factor",
     "FactorScores",
     "FxRates",
@@ -51,6 +55,7 @@ __all__ = [
     "Pricing",
     "Proficiency",
     "RatingPrior",
+    "Relaxation",
     "Risk",
     "RiskKind",
     "RiskLevel",
@@ -64,5 +69,7 @@ __all__ = [
     "WeightLearner",
     "compare_weights",
     "ndcg_at_k",
+    "normalise_skill",
+    "skill_key",
     "training_data",
 ]

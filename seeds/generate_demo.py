@@ -563,8 +563,10 @@ def slugify(text: str) -> str:
 
 
 def load_taxonomy() -> dict[str, dict]:
-    data = json.loads((SEEDS_DIR / "taxonomy.json").read_text(encoding="utf-8"))
-    return {t["slug"]: t for t in data["tags"]}
+    tags = {}
+    for path in sorted((SEEDS_DIR / "taxonomy").glob("*.json")):
+        tags.update({t["slug"]: t for t in json.loads(path.read_text(encoding="utf-8"))["tags"]})
+    return tags
 
 
 def load_fx() -> dict[str, float]:

@@ -21,7 +21,7 @@ def print_progress(what: str, done: int, total: int) -> None:
 
 async def seed_reference(runtime: Runtime) -> int:
     """The skill taxonomy; country, language, currency and zone data come from packages."""
-    records = read_taxonomy(seeds_dir() / "taxonomy.json")
+    records = read_taxonomy(seeds_dir() / "taxonomy")
     async with runtime.sessions() as session, session.begin():
         created = await load_taxonomy(session, records)
     forget_tag_catalog(runtime)

@@ -1,4 +1,5 @@
-"""Load seeds/taxonomy.json into the tag tables; running it again changes nothing."""
+"""Load the taxonomy files (seeds/taxonomy/*.json) into the tag tables; running it again
+changes nothing."""
 
 from __future__ import annotations
 
@@ -13,8 +14,20 @@ from sqlmodel import col
 from api.tags.models import Tag, TagAlias, TagRelation
 
 
-def read_taxonomy(path: Path) -> list[dict[str, Any]]:
-    return list(json.loads(path.read_text())["tags"])
+def read_taxonomy(folder: Path) -> list[dict[str, Any]]:
+    """Every tag of every ``*.json`` file in ``folder``, files in name order.
+
+    One file per line of outsourcing work keeps each reviewable; a slug must be unique
+    across all of them, and related tags may sit in another file.
+    """
+    records: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.json")):
+        records.extend(json.loads(path.read_text(encoding="utf-8"))["tags"])
+    slugs = [record["slug"] for record in records]
+    if len(slugs) != len(set(slugs)):
+        duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
+        raise ValueError(f"taxonomy slugs defined twice: {', '.join(duplicates[:10])}")
+    return records
 
 
 async def load_taxonomy(session: AsyncSession, records: list[dict[str, Any]]) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime, time
 from decimal import Decimal
 
@@ -10,7 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
 from api.values.money import MONEY_DIGITS, MONEY_PLACES
-from matching import Proficiency, VendorKind
+from matching import Availability, Proficiency, VendorKind
 
 __all__ = [
     "Availability",
@@ -21,12 +20,6 @@ __all__ = [
     "VendorKind",
     "VendorLanguage",
 ]
-
-
-class Availability(enum.StrEnum):
-    AVAILABLE = "AVAILABLE"
-    LIMITED = "LIMITED"
-    UNAVAILABLE = "UNAVAILABLE"
 
 
 class Vendor(SQLModel, table=True):

@@ -1,4 +1,4 @@
-"""The six match factors: their names (declared once, in :class:`Factor`), weights and scores."""
+"""The match factors: their names (declared once, in :class:`Factor`), weights and scores."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ class Factor(enum.StrEnum):
     CULTURE = "culture"
     QUALITY = "quality"
     SECURITY = "security"
+    CAPACITY = "capacity"
+    RESPONSIVENESS = "responsiveness"
+    COVERAGE = "coverage"
 
 
 FACTORS: tuple[str, ...] = tuple(factor.value for factor in Factor)
@@ -46,14 +49,17 @@ def _follows_factor(cls: type[_D]) -> type[_D]:
 @_follows_factor
 @dataclass(frozen=True, slots=True)
 class MatchWeights:
-    """Weights of the six factors; they sum to 1 once ``normalised``."""
+    """Weights of the factors; they sum to 1 once ``normalised``."""
 
-    skill: float = 0.40
-    cost: float = 0.15
-    timezone: float = 0.15
-    culture: float = 0.10
-    quality: float = 0.12
-    security: float = 0.08
+    skill: float = 0.34
+    cost: float = 0.12
+    timezone: float = 0.12
+    culture: float = 0.08
+    quality: float = 0.14
+    security: float = 0.06
+    capacity: float = 0.08
+    responsiveness: float = 0.04
+    coverage: float = 0.02
 
     @classmethod
     def from_partial(cls, overrides: dict[str, float] | None = None) -> Self:
@@ -101,6 +107,9 @@ class FactorScores:
     culture: float
     quality: float
     security: float
+    capacity: float
+    responsiveness: float
+    coverage: float
 
     def as_tuple(self) -> tuple[float, ...]:
         """Scores in :class:`Factor` order."""

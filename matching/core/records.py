@@ -30,6 +30,28 @@ class Pricing(enum.StrEnum):
     HOURLY = "HOURLY"
 
 
+class Availability(enum.StrEnum):
+    """Whether a vendor takes new work: UNAVAILABLE vendors are left out unless asked for."""
+
+    AVAILABLE = "AVAILABLE"
+    LIMITED = "LIMITED"
+    UNAVAILABLE = "UNAVAILABLE"
+
+
+class Coverage(enum.StrEnum):
+    """The hours a scope needs staffed.
+
+    ``BUSINESS_HOURS`` is the buyer's working day (the time-zone factor covers it);
+    ``EXTENDED`` asks for at least 12 staffed hours a day on weekdays;
+    ``FOLLOW_THE_SUN`` for 24 hours on weekdays; ``ROUND_THE_CLOCK`` for 24/7.
+    """
+
+    BUSINESS_HOURS = "BUSINESS_HOURS"
+    EXTENDED = "EXTENDED"
+    FOLLOW_THE_SUN = "FOLLOW_THE_SUN"
+    ROUND_THE_CLOCK = "ROUND_THE_CLOCK"
+
+
 class Sensitivity(enum.StrEnum):
     """How sensitive the data shared with the vendor is."""
 
@@ -43,8 +65,13 @@ class VendorRecord:
     """A vendor profile as plain values; tags are canonical taxonomy slugs.
 
     ``work_end < work_start`` means an overnight shift; ``languages`` holds
-    ``(iso639-1 code, Proficiency)`` pairs and ``expertise`` ``(slug, years)``
-    pairs. Money is in ``currency``.
+    ``(iso639-1 code, Proficiency)`` pairs and ``expertise`` ``(skill, years)``
+    pairs, where a skill is a taxonomy slug or, when the taxonomy does not know
+    it, free text (kept and matched by text). Money is in ``currency``.
+
+    Capacity is ``hours_per_week`` when declared, else about 35 hours per head
+    of ``team_size``. Staffed coverage is ``coverage_hours`` a day (default: the
+    span of the working hours) on ``coverage_days`` days a week.
     """
 
     id: int
@@ -71,15 +98,27 @@ class VendorRecord:
     on_time_rate: float | None = None
     last_review_days: float | None = None
     median_response_hours: float | None = None
+    availability: Availability = Availability.AVAILABLE
+    hours_per_week: float | None = None
+    coverage_hours: float | None = None
+    coverage_days: int = 5
 
 
 @dataclass(frozen=True, slots=True)
 class SkillRequirement:
-    """One skill a scope asks for, by canonical slug."""
+    """One skill a scope asks for.
+
+    ``tag`` is a taxonomy slug or, when the taxonomy does not know it, free text
+    (matched by text and character similarity, never refused). A must-have is
+    met only by the skill itself (aliases resolve to it) or by one of the
+    alternatives in ``any_of`` (slugs or free text); related skills earn partial
+    credit for nice-to-haves only.
+    """
 
     tag: str
     must_have: bool = False
     weight: float = 1.0
+    any_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +151,6 @@ class Scope:
     start_date: date | None = None
     deadline: date | None = None
     country: str = ""
+    coverage: Coverage = Coverage.BUSINESS_HOURS
+    max_response_hours: float | None = None
+    include_unavailable: bool = False

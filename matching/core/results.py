@@ -48,9 +48,27 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Relaxation:
+    """What dropping one hard requirement would bring back.
+
+    ``constraint`` names the kind (as in ``MatchResult.excluded``), ``value`` the
+    requirement itself (a certification code, a language, a skill, ...),
+    ``detail`` says it for a buyer ("without ISO_27001: 14 more") and ``more``
+    counts the vendors that fail this requirement and nothing else.
+    """
+
+    constraint: str
+    value: str
+    detail: str
+    more: int
+
+
+@dataclass(frozen=True, slots=True)
 class MatchResult:
-    """The top matches, vendors removed per hard constraint, vendors that passed them all."""
+    """The top matches, vendors removed per hard constraint, vendors that passed them all,
+    and, when fewer than asked passed, which requirement to relax for how many more."""
 
     matches: list[Match] = field(default_factory=list)
     excluded: dict[str, int] = field(default_factory=dict)
     considered: int = 0
+    relaxations: list[Relaxation] = field(default_factory=list)

@@ -8,11 +8,28 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Self
 
 _NON_WORD = re.compile(r"[^0-9a-z+#]+")
+_SPACES = re.compile(r"\s+")
+MAX_SKILL_LENGTH = 80
 
 
 def _key(text: str) -> str:
     """Case, space and punctuation insensitive lookup key ('C#' and 'c++' survive)."""
     return _NON_WORD.sub("", text.casefold())
+
+
+def skill_key(text: str) -> str:
+    """The key two spellings of one skill share: 'SAP FI/CO', 'sap fi-co' -> 'sapfico'.
+
+    Taxonomy lookups and free-text skills both use it, so a free-text skill an admin
+    later maps onto a tag resolves the same way.
+    """
+    return _key(text)
+
+
+def normalise_skill(text: str) -> str:
+    """A free-text skill as shown back: trimmed, inner whitespace collapsed, at most
+    ``MAX_SKILL_LENGTH`` characters; case is kept ('HealthKit')."""
+    return _SPACES.sub(" ", text).strip()[:MAX_SKILL_LENGTH]
 
 
 class Taxonomy:

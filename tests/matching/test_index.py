@@ -139,8 +139,7 @@ def test_seed_taxonomy_loads_when_present() -> None:
     import json
     from pathlib import Path
 
-    path = Path(__file__).parents[2] / "seeds" / "taxonomy.json"
-    if not path.exists():
-        pytest.skip("seeds/taxonomy.json not written yet")
-    tax = Taxonomy.from_records(json.loads(path.read_text())["tags"])
+    folder = Path(__file__).parents[2] / "seeds" / "taxonomy"
+    records = [t for p in sorted(folder.glob("*.json")) for t in json.loads(p.read_text())["tags"]]
+    tax = Taxonomy.from_records(records)
     assert len(tax) >= 300
