@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from api.core.errors import InputError, Problems
@@ -10,7 +12,7 @@ from api.graphql.cost import cost_hint
 from api.graphql.throttle import Action, limit_field
 from api.graphql.user_errors import user_errors
 from api.matches.inputs import MatchWeightsInput
-from api.matches.ranking import rank, refused
+from api.matches.ranking import INCLUDE_UNAVAILABLE, rank, refused
 from api.matches.types import VendorMatchConnection
 from api.scopes.conversion import scope_from_values
 from api.scopes.inputs import ScopeInput
@@ -36,6 +38,9 @@ class MatchQueries:
         first: int | None = None,
         after: str | None = None,
         weights: MatchWeightsInput | None = None,
+        include_unavailable: Annotated[
+            bool, strawberry.argument(description=INCLUDE_UNAVAILABLE)
+        ] = False,
     ) -> VendorMatchConnection:
         catalog = await tag_catalog(info.context.runtime)
         problems = Problems(prefix=("scope",))
@@ -46,5 +51,10 @@ class MatchQueries:
             return refused(user_errors(InputError(problems.items)))
         await limit_field(info, Action.MATCH)
         return await rank(
-            info, scope_from_values(values, catalog), first=first, after=after, weights=weights
+            info,
+            scope_from_values(values, catalog),
+            first=first,
+            after=after,
+            weights=weights,
+            include_unavailable=include_unavailable,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from strawberry import relay
 
 from api.core import metrics
@@ -17,6 +19,7 @@ from api.matches.scoring import fitted_weights, worker_index
 from api.matches.types import (
     AppliedWeights,
     ConstraintExclusion,
+    MatchRelaxation,
     VendorMatch,
     VendorMatchConnection,
 )
@@ -26,6 +29,9 @@ from matching import Scope
 
 # Each match carries reasons and risks; pages of them stay small.
 MAX_MATCHES = 50
+INCLUDE_UNAVAILABLE = (
+    "Rank vendors marked UNAVAILABLE too (left out by default, and counted in excluded)."
+)
 
 
 def refused(errors: list[UserError]) -> VendorMatchConnection:
@@ -37,6 +43,7 @@ def refused(errors: list[UserError]) -> VendorMatchConnection:
         _count=_zero,
         considered=0,
         excluded=[],
+        relaxations=[],
         weights=None,
         user_errors=errors,
     )
@@ -53,8 +60,10 @@ async def rank(
     first: int | None,
     after: str | None,
     weights: MatchWeightsInput | None,
+    include_unavailable: bool = False,
 ) -> VendorMatchConnection:
     page = window(first, after, maximum=MAX_MATCHES)
+    scope = replace(scope, include_unavailable=include_unavailable)
     problems = Problems(prefix=("weights",))
     chosen, source = resolve_weights(await fitted_weights(info.context), weights, problems)
     if problems:
@@ -92,6 +101,11 @@ async def rank(
             ConstraintExclusion(constraint=name, count=count)
             for name, count in sorted(result.excluded.items())
         ],
+        # The index is asked for one more than the page (to tell hasNextPage); relaxing
+        # is only news when fewer passed than the page asked for.
+        relaxations=[MatchRelaxation.from_relaxation(r) for r in result.relaxations]
+        if considered < page.offset + page.limit
+        else [],
         weights=AppliedWeights(**by_factor(chosen), source=source),
         user_errors=[],
     )

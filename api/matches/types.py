@@ -10,7 +10,7 @@ from api.graphql.pagination import Connection
 from api.graphql.user_errors import UserError
 from api.matches.factors import by_factor, per_factor
 from api.vendors.types import VendorType
-from matching import Match, Risk, RiskKind, RiskLevel
+from matching import Match, Relaxation, Risk, RiskKind, RiskLevel
 
 # strawberry.enum registers the GraphQL enum on the class and returns the class itself;
 # the `...Type` aliases name the enum in annotations.
@@ -59,12 +59,43 @@ class VendorMatch:
         )
 
 
+# The hard requirements a ranking applies, as `constraint` names them.
+CONSTRAINTS = (
+    "mustHaveSkills, languages, requiredCertifications, minProjectSize (the vendor's "
+    "minimum project is above the budget's maximum) or availability (UNAVAILABLE vendors, "
+    "unless includeUnavailable)"
+)
+
+
 @strawberry.type(description="How many vendors a hard requirement removed.")
 class ConstraintExclusion:
-    constraint: str = strawberry.field(
-        description="mustHaveSkills, languages or requiredCertifications."
-    )
+    constraint: str = strawberry.field(description=f"One of {CONSTRAINTS}.")
     count: int
+
+
+@strawberry.type(
+    description="What dropping one hard requirement would bring back, when fewer vendors "
+    "passed them all than were asked for."
+)
+class MatchRelaxation:
+    constraint: str = strawberry.field(description=f"The kind of requirement: {CONSTRAINTS}.")
+    value: str = strawberry.field(
+        description="The requirement itself: a certification code, a language, a skill, "
+        "UNAVAILABLE or 'minimum project size'."
+    )
+    detail: str = strawberry.field(description="For the buyer, e.g. 'without ISO_27001: 14 more'.")
+    more: int = strawberry.field(
+        description="Vendors that fail this requirement and no other: dropping it adds them."
+    )
+
+    @classmethod
+    def from_relaxation(cls, relaxation: Relaxation) -> MatchRelaxation:
+        return cls(
+            constraint=relaxation.constraint,
+            value=relaxation.value,
+            detail=relaxation.detail,
+            more=relaxation.more,
+        )
 
 
 @strawberry.type(description="The weights a ranking used (they sum to 1).")
@@ -77,6 +108,10 @@ class AppliedWeights:
 class VendorMatchConnection(Connection[VendorMatch]):
     considered: int = strawberry.field(description="Vendors scored after hard constraints.")
     excluded: list[ConstraintExclusion]
+    relaxations: list[MatchRelaxation] = strawberry.field(
+        description="When fewer vendors passed the hard requirements than asked for, which "
+        "requirement to drop for how many more, most first; empty otherwise."
+    )
     weights: AppliedWeights | None
     user_errors: list[UserError] = strawberry.field(
         description="Why the scope was refused; empty when it was ranked."

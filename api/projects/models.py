@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
-from api.scopes.fields import DataSensitivity
+from api.scopes.fields import DataSensitivity, StaffedCoverage
 from api.values.money import MONEY_DIGITS, MONEY_PLACES
 
 
@@ -61,6 +61,8 @@ class ProjectRequest(SQLModel, table=True):
     data_sensitivity: str = Field(default=DataSensitivity.LOW, max_length=8)
     start_date: date | None = None
     deadline: date | None = None
+    coverage: str = Field(default=StaffedCoverage.BUSINESS_HOURS, max_length=20)
+    max_response_hours: float | None = None
     status: str = Field(default=ProjectStatus.DRAFT, max_length=16, index=True)
     visibility: str = Field(default=Visibility.PUBLIC, max_length=16, index=True)
     # With an NDA, a vendor sees the full description and attachments' names only after

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Self, TypeAlias
+from typing import Annotated, Self, TypeAlias
 
 import strawberry
 from strawberry import relay
@@ -16,7 +16,7 @@ from api.graphql.pagination import Connection
 from api.graphql.throttle import Action, limit_field
 from api.matches.inputs import MatchWeightsInput
 from api.matches.queries import MATCH_COST
-from api.matches.ranking import rank
+from api.matches.ranking import INCLUDE_UNAVAILABLE, rank
 from api.matches.types import VendorMatchConnection
 from api.projects.audience import MAX_SHORTLIST
 from api.projects.audience_types import (
@@ -46,8 +46,14 @@ from api.projects.rules import award_lapsed, effective_status, sees_everything
 from api.projects.terms import MAX_ATTACHMENTS, MAX_CRITERIA, MAX_QUESTIONS
 from api.reference.types import Language
 from api.reviews.types import Client
-from api.scopes.fields import DataSensitivity, PricingModel
-from api.scopes.types import Budget, DataSensitivityType, Milestone, SkillRequirement
+from api.scopes.fields import DataSensitivity, PricingModel, StaffedCoverage
+from api.scopes.types import (
+    Budget,
+    CoverageType,
+    DataSensitivityType,
+    Milestone,
+    SkillRequirement,
+)
 from api.tags.service import tag_catalog
 from api.tags.types import TagType
 from api.values.money import cents
@@ -73,6 +79,8 @@ class ProjectRequestType(KeyedNode):
     data_sensitivity: DataSensitivityType
     start_date: date | None
     deadline: date | None
+    coverage: CoverageType
+    max_response_hours: float | None
     version: int
     created_at: datetime
     published_at: datetime | None
@@ -95,6 +103,8 @@ class ProjectRequestType(KeyedNode):
             data_sensitivity=DataSensitivity(row.data_sensitivity),
             start_date=row.start_date,
             deadline=row.deadline,
+            coverage=StaffedCoverage(row.coverage),
+            max_response_hours=row.max_response_hours,
             version=row.version,
             created_at=row.created_at,
             published_at=row.published_at,
@@ -296,12 +306,22 @@ class ProjectRequestType(KeyedNode):
         first: int | None = None,
         after: str | None = None,
         weights: MatchWeightsInput | None = None,
+        include_unavailable: Annotated[
+            bool, strawberry.argument(description=INCLUDE_UNAVAILABLE)
+        ] = False,
     ) -> VendorMatchConnection:
         await limit_field(info, Action.MATCH)
         catalog = await tag_catalog(info.context.runtime)
         skills = await SkillsByProjectIdLoader.of(info.context).load(self.id)
         scope = project_scope(self._row, skills, catalog)
-        return await rank(info, scope, first=first, after=after, weights=weights)
+        return await rank(
+            info,
+            scope,
+            first=first,
+            after=after,
+            weights=weights,
+            include_unavailable=include_unavailable,
+        )
 
     @classmethod
     async def load_pks(cls, info: Info, pks: list[int]) -> list[Self | None]:

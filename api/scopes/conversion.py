@@ -8,7 +8,7 @@ from typing import Any
 
 from api.scopes.rules import ScopeValues
 from api.tags.catalog import TagCatalog
-from matching import Pricing, Scope, Sensitivity, SkillRequirement
+from matching import Coverage, Pricing, Scope, Sensitivity, SkillRequirement
 
 # (tag id, must have, weight), as checked values and stored skill rows both hold them.
 SkillTuple = tuple[int, bool, float]
@@ -42,6 +42,8 @@ def library_scope(
         data_sensitivity=Sensitivity(columns.get("data_sensitivity") or "LOW"),
         start_date=columns.get("start_date"),
         deadline=columns.get("deadline"),
+        coverage=Coverage(columns.get("coverage") or Coverage.BUSINESS_HOURS),
+        max_response_hours=columns.get("max_response_hours"),
     )
 
 

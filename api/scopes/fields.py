@@ -7,11 +7,12 @@ from datetime import date
 
 from api.values.hours import HoursEntry
 from api.values.money import MoneyRangeEntry
-from matching import Pricing, Sensitivity
+from matching import Coverage, Pricing, Sensitivity
 
 # The matching library owns these vocabularies; the API stores and shows the same values.
 PricingModel = Pricing
 DataSensitivity = Sensitivity
+StaffedCoverage = Coverage
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,5 @@ class ScopeDraft:
     data_sensitivity: str | None = None
     start_date: date | None = None
     deadline: date | None = None
+    coverage: str | None = None
+    max_response_hours: float | None = None

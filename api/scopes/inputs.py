@@ -8,7 +8,7 @@ from decimal import Decimal
 import strawberry
 
 from api.scopes.fields import BudgetEntry, MilestoneEntry, ScopeDraft, SkillEntry
-from api.scopes.types import DataSensitivityType, PricingModelType
+from api.scopes.types import CoverageType, DataSensitivityType, PricingModelType
 from api.values.inputs import WorkingHoursInput
 
 
@@ -50,6 +50,14 @@ class OptionalScopeFields:
     data_sensitivity: DataSensitivityType | None = None
     start_date: date | None = None
     deadline: date | None = None
+    coverage: CoverageType | None = strawberry.field(
+        default=None,
+        description="Hours the work needs staffed (BUSINESS_HOURS when unset); vendors "
+        "declare theirs as staffedHours.",
+    )
+    max_response_hours: float | None = strawberry.field(
+        default=None, description="The slowest median reply acceptable, in hours (0.25-720)."
+    )
     # How the work is judged done and how both sides keep in touch: a request needs both
     # to be published (api/projects/completeness.py); the matcher does not rank on them.
     acceptance_criteria: list[str] | None = None
@@ -86,6 +94,8 @@ class OptionalScopeFields:
             data_sensitivity=self.data_sensitivity.value if self.data_sensitivity else None,
             start_date=self.start_date,
             deadline=self.deadline,
+            coverage=self.coverage.value if self.coverage else None,
+            max_response_hours=self.max_response_hours,
         )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from api.core.errors import ErrorCode, FieldPath, Problems
 from api.reference import rules as reference
-from api.scopes.fields import DataSensitivity, PricingModel, ScopeDraft
+from api.scopes.fields import DataSensitivity, PricingModel, ScopeDraft, StaffedCoverage
 from api.tags.catalog import TagCatalog
 from api.tags.rules import tagged_numbers
 from api.values import checks as check
@@ -19,6 +19,8 @@ MAX_SKILLS = 30
 MAX_DELIVERABLES = 50
 MAX_MILESTONES = 50
 MAX_CODES = 20
+# From a quarter of an hour (a support desk) to a month.
+RESPONSE_HOURS = (0.25, 24 * 30)
 REQUIRED = ("title", "description", "skills", "budget", "timezone")
 # (start date, deadline); `stored` ones let a partial update be checked against them.
 DateWindow = tuple[date | None, date | None]
@@ -77,6 +79,7 @@ def check_scope_draft(
             cols["data_sensitivity"] = draft.data_sensitivity
         else:
             problems.add(["dataSensitivity"], "Choose LOW, MEDIUM or HIGH.", ErrorCode.INVALID)
+    _check_service_level(draft, cols, problems)
     window = _check_dates(draft, cols, problems, stored)
     values.skills = _check_skills(draft, catalog, problems)
     values.deliverables = _check_deliverables(draft, problems)
@@ -96,6 +99,21 @@ def _check_budget(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -
         cols.update(
             budget_min=bounds[0], budget_max=bounds[1], currency=currency, pricing=budget.pricing
         )
+
+
+def _check_service_level(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -> None:
+    """The hours the work needs staffed, and the slowest reply the buyer accepts."""
+    if draft.coverage is not None:
+        if draft.coverage in StaffedCoverage.__members__:
+            cols["coverage"] = draft.coverage
+        else:
+            choices = ", ".join(StaffedCoverage.__members__)
+            problems.add(["coverage"], f"Choose one of {choices}.", ErrorCode.INVALID)
+    low, high = RESPONSE_HOURS
+    if draft.max_response_hours is not None and check.number_range(
+        problems, ["maxResponseHours"], draft.max_response_hours, low=low, high=high
+    ):
+        cols["max_response_hours"] = draft.max_response_hours
 
 
 def _check_codes(draft: ScopeDraft, cols: dict[str, Any], problems: Problems) -> None:

@@ -21,6 +21,12 @@ class ExpertiseEntry:
 
 
 @dataclass(frozen=True)
+class StaffedHoursEntry:
+    hours_per_day: float
+    days_per_week: int
+
+
+@dataclass(frozen=True)
 class VendorDraft:
     """Profile fields; None means 'not given' (create requires some, update changes only these)."""
 
@@ -40,3 +46,5 @@ class VendorDraft:
     availability: str | None = None
     founded_year: int | None = None
     median_response_hours: float | None = None
+    hours_per_week: float | None = None
+    staffed_hours: StaffedHoursEntry | None = None

@@ -8,7 +8,7 @@ from typing import TypeAlias
 import strawberry
 
 from api.values.inputs import MoneyInput, MoneyRangeInput, WorkingHoursInput
-from api.vendors.fields import ExpertiseEntry, LanguageEntry, VendorDraft
+from api.vendors.fields import ExpertiseEntry, LanguageEntry, StaffedHoursEntry, VendorDraft
 from api.vendors.ordering import OrderDirection, VendorOrderField
 from api.vendors.search import VendorQuery
 from api.vendors.types import AvailabilityType, ProficiencyType, VendorKindType
@@ -24,6 +24,15 @@ class LanguageInput:
 class ExpertiseInput:
     tag: str = strawberry.field(description="A tag slug, name or alias, e.g. 'ReactJS'.")
     years: float
+
+
+@strawberry.input(description="The hours a day, and days a week, someone answers for clients.")
+class StaffedHoursInput:
+    hours_per_day: float = strawberry.field(description="1 to 24; 24 is a round-the-clock desk.")
+    days_per_week: int = strawberry.field(description="1 to 7.")
+
+    def to_entry(self) -> StaffedHoursEntry:
+        return StaffedHoursEntry(self.hours_per_day, self.days_per_week)
 
 
 @strawberry.input
@@ -46,6 +55,15 @@ class VendorProfileFields:
     availability: AvailabilityType | None = None
     founded_year: int | None = None
     median_response_hours: float | None = None
+    hours_per_week: float | None = strawberry.field(
+        default=None,
+        description="Hours of work a week the vendor can take on (at most 80 per head of "
+        "teamSize); unset, the matcher assumes about 35 per head.",
+    )
+    staffed_hours: StaffedHoursInput | None = strawberry.field(
+        default=None,
+        description="Staffed coverage; unset, the working hours on five days a week.",
+    )
 
     def to_draft(self) -> VendorDraft:
         return VendorDraft(
@@ -71,6 +89,8 @@ class VendorProfileFields:
             availability=self.availability.value if self.availability else None,
             founded_year=self.founded_year,
             median_response_hours=self.median_response_hours,
+            hours_per_week=self.hours_per_week,
+            staffed_hours=self.staffed_hours.to_entry() if self.staffed_hours else None,
         )
 
 

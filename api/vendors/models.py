@@ -48,6 +48,11 @@ class Vendor(SQLModel, table=True):
     min_budget_currency: str | None = Field(default=None, max_length=3)
     team_size: int
     availability: str = Field(default=Availability.AVAILABLE, max_length=16)
+    # Declared capacity and staffed coverage; None lets the matcher estimate them from
+    # the team size and the working hours.
+    hours_per_week: float | None = None
+    coverage_hours: float | None = None
+    coverage_days: int = 5
     founded_year: int | None = None
     median_response_hours: float | None = None
     # Measured from messages over the last 90 days; shown (and matched on) instead of

@@ -14,7 +14,7 @@ from sqlmodel import col
 from api.reference.fx import fx_table
 from api.tags.catalog import TagCatalog
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
-from matching import Proficiency, VendorKind, VendorRecord
+from matching import Availability, Proficiency, VendorKind, VendorRecord
 
 
 async def vendor_records(
@@ -90,6 +90,10 @@ def vendor_record(
         on_time_rate=vendor.on_time_count / count if count else None,
         last_review_days=(now - vendor.last_review_at).days if vendor.last_review_at else None,
         median_response_hours=measured_median_hours(vendor),
+        availability=Availability(vendor.availability),
+        hours_per_week=vendor.hours_per_week,
+        coverage_hours=vendor.coverage_hours,
+        coverage_days=vendor.coverage_days,
     )
 
 

@@ -21,6 +21,10 @@ from api.vendors.models import Availability, Proficiency, VendorKind
 MAX_LANGUAGES = 20
 MAX_EXPERTISE = 50
 MAX_CERTIFICATIONS = 20
+MAX_TEAM_SIZE = 100_000
+# A week's hours one person can staff at most (a declared capacity above this per head
+# of the team is a typo, and would let a solo vendor claim an agency's capacity).
+MAX_HOURS_PER_HEAD = 80
 REQUIRED_ON_CREATE = (
     "kind",
     "name",
@@ -73,9 +77,10 @@ def check_vendor_draft(
     cols.update(working_time_columns(problems, draft.timezone, draft.working_hours))
     _check_money(draft, cols, problems)
     if draft.team_size is not None and check.number_range(
-        problems, ["teamSize"], draft.team_size, low=1, high=100_000
+        problems, ["teamSize"], draft.team_size, low=1, high=MAX_TEAM_SIZE
     ):
         cols["team_size"] = draft.team_size
+    _check_capacity(draft, cols, problems)
     if draft.availability is not None:
         if draft.availability in Availability.__members__:
             cols["availability"] = draft.availability
@@ -100,7 +105,51 @@ def check_vendor_draft(
     values.certifications = _check_certifications(draft, problems)
     if creating and "team_size" not in cols and "kind" in cols:
         cols["team_size"] = 1
+    if creating:
+        check_capacity_fits_team(problems, cols, stored_hours=None, stored_team=1)
     return values
+
+
+def _check_capacity(draft: VendorDraft, cols: dict[str, Any], problems: Problems) -> None:
+    """Declared hours a week, and staffed hours a day on so many days a week."""
+    if draft.hours_per_week is not None and check.number_range(
+        problems,
+        ["hoursPerWeek"],
+        draft.hours_per_week,
+        low=1,
+        high=MAX_HOURS_PER_HEAD * MAX_TEAM_SIZE,
+    ):
+        cols["hours_per_week"] = draft.hours_per_week
+    staffed = draft.staffed_hours
+    if staffed is None:
+        return
+    hours = check.number_range(
+        problems, ["staffedHours", "hoursPerDay"], staffed.hours_per_day, low=1, high=24
+    )
+    days = check.number_range(
+        problems, ["staffedHours", "daysPerWeek"], staffed.days_per_week, low=1, high=7
+    )
+    if hours is not None and days is not None:
+        cols.update(coverage_hours=staffed.hours_per_day, coverage_days=staffed.days_per_week)
+
+
+def check_capacity_fits_team(
+    problems: Problems, cols: dict[str, Any], *, stored_hours: float | None, stored_team: int
+) -> None:
+    """Declared hours a week within what the team can staff, whichever of the two changed."""
+    if "hours_per_week" not in cols and "team_size" not in cols:
+        return
+    hours = cols.get("hours_per_week", stored_hours)
+    team = cols.get("team_size", stored_team)
+    if hours is None or hours <= MAX_HOURS_PER_HEAD * team:
+        return
+    field_ = "hoursPerWeek" if "hours_per_week" in cols else "teamSize"
+    problems.add(
+        [field_],
+        f"{hours:g} hours a week is more than a team of {team} can staff "
+        f"(at most {MAX_HOURS_PER_HEAD} hours a week per person).",
+        ErrorCode.OUT_OF_RANGE,
+    )
 
 
 def _check_money(draft: VendorDraft, cols: dict[str, Any], problems: Problems) -> None:

@@ -16,7 +16,12 @@ from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog
 from api.vendors.fields import VendorDraft
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
-from api.vendors.rules import VendorValues, check_vendor_draft, verification_lapse
+from api.vendors.rules import (
+    VendorValues,
+    check_capacity_fits_team,
+    check_vendor_draft,
+    verification_lapse,
+)
 from api.vendors.slugs import insert_with_unique_slug
 
 # Writers that did not name a version retry a lost race this many times before giving up.
@@ -69,6 +74,12 @@ async def update_vendor(
     values = check_vendor_draft(draft, catalog=catalog, creating=False, problems=problems)
     for _attempt in range(RETRIES_WITHOUT_EXPECTED_VERSION):
         vendor = await _vendor_for_edit(session, viewer, vendor_id)
+        check_capacity_fits_team(
+            problems,
+            values.columns,
+            stored_hours=vendor.hours_per_week,
+            stored_team=vendor.team_size,
+        )
         problems.raise_if_any()
         if expected_version is not None and expected_version != vendor.version:
             raise _conflict(vendor.version)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from decimal import Decimal
 from typing import Self, TypeAlias
 
@@ -125,6 +125,33 @@ class ResponseTime:
         )
 
 
+@strawberry.type(description="When someone answers for clients: hours a day, days a week.")
+class StaffedHours:
+    hours_per_day: float
+    days_per_week: int
+    declared: bool = strawberry.field(
+        description="False: not declared, so the working hours on five days a week."
+    )
+
+    @classmethod
+    def of(cls, row: VendorRow) -> StaffedHours:
+        if row.coverage_hours is not None:
+            return cls(
+                hours_per_day=row.coverage_hours, days_per_week=row.coverage_days, declared=True
+            )
+        return cls(
+            hours_per_day=_span_hours(row.work_start, row.work_end),
+            days_per_week=row.coverage_days,
+            declared=False,
+        )
+
+
+def _span_hours(start: time, end: time) -> float:
+    """The length of a working day, an overnight one included."""
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    return (minutes % (24 * 60)) / 60
+
+
 @strawberry.type(name="Vendor", description="An agency or freelancer offering outsourced work.")
 class VendorType(KeyedNode):
     id: relay.NodeID[int]
@@ -136,6 +163,9 @@ class VendorType(KeyedNode):
     timezone: str = strawberry.field(description="IANA time zone, e.g. Europe/Warsaw.")
     team_size: int
     availability: AvailabilityType
+    hours_per_week: float | None = strawberry.field(
+        description="Declared capacity in hours a week; null: about 35 per head of teamSize."
+    )
     founded_year: int | None
     median_response_hours: float | None = strawberry.field(
         description="The vendor's own claim; see responseTime for the measured figure."
@@ -160,6 +190,7 @@ class VendorType(KeyedNode):
             timezone=row.timezone,
             team_size=row.team_size,
             availability=Availability(row.availability),
+            hours_per_week=row.hours_per_week,
             founded_year=row.founded_year,
             median_response_hours=row.median_response_hours,
             verified=row.verified,
@@ -249,6 +280,10 @@ class VendorType(KeyedNode):
             page,
             total,
         )
+
+    @strawberry.field(description="Staffed coverage, declared or from the working hours.")
+    def staffed_hours(self) -> StaffedHours:
+        return StaffedHours.of(self._row)
 
     @strawberry.field(description="Measured response time, or the claim until measured.")
     def response_time(self) -> ResponseTime:
