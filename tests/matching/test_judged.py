@@ -26,7 +26,7 @@ def matcher_scores(index: MatchIndex) -> list[float]:
 
 def test_judged_set_is_large_enough() -> None:
     assert len(JUDGED) >= 25
-    assert len(vendors()) >= 120
+    assert len(vendors()) >= 150
 
 
 def test_judged_set_reaches_beyond_software() -> None:
