@@ -36,6 +36,7 @@ saying what and why.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
@@ -3901,4 +3902,29 @@ JUDGED: list[tuple[Scope, dict[int, int]]] = [
         ),
         {121: 3, 49: 3, 122: 3, 164: 3},
     ),
+]
+
+
+@dataclass(frozen=True)
+class Twin:
+    """One of issue 9's failures inside a judged scope: who should rank low, who high."""
+
+    scope: str
+    failure: str
+    low: tuple[int, ...]
+    high: tuple[int, ...]
+
+
+TWINS = [
+    Twin("Monthly bookkeeping in Xero for a UK agency", "availability", (67,), (66,)),
+    Twin("Label 50,000 product images in four weeks", "capacity", (98, 99), (96, 97, 100)),
+    Twin("Legal translation German to English in one week", "deadline", (83,), (78, 139)),
+    Twin("Fix a broken WooCommerce checkout", "minimum project size", (120,), (121, 49)),
+    Twin("German to English translation of legal contracts", "poor ratings", (79,), (78, 83)),
+    Twin("SEO and Google Ads for a B2B software company", "response time", (91,), (90, 94)),
+    Twin("24/7 German-speaking customer support desk", "24/7 coverage", (62,), (61,)),
+    Twin("React Native app for a fitness studio chain", "strict must-have", (114,), (115, 17)),
+    Twin("S/4HANA finance migration", "strict must-have", (117,), (116, 118)),
+    Twin("Video consultations in our React telehealth app", "unknown skill", (), (109, 110)),
+    Twin("Customer service chatbot in Rasa", "unknown skill", (), (111, 113)),
 ]

@@ -17,7 +17,7 @@ from rank_bm25 import BM25Okapi
 from matching import FxRates, MatchIndex, Scope, Taxonomy, VendorRecord, ndcg_at_k
 
 from .conftest import TODAY
-from .judged import JUDGED, RATES, TAGS, vendors
+from .judged import JUDGED, RATES, TAGS, TWINS, vendors
 
 K = 10
 
@@ -106,5 +106,27 @@ def print_report(index: MatchIndex | None = None) -> None:
     print(f"margin over BM25: {mean_m - mean_b:+.3f}")
 
 
+def _rank(order: list[int], vid: int) -> str:
+    return str(order.index(vid) + 1) if vid in order else "-"
+
+
+def print_twins(index: MatchIndex | None = None) -> None:
+    """Where each twin's vendors rank, matcher / BM25 ('-': left out by the matcher)."""
+    index = index or judged_index()
+    records = vendors()
+    bm25 = BM25Okapi([tokens(vendor_text(v)) for v in records])
+    scopes = {scope.title: scope for scope, _ in JUDGED}
+    print(f"\n{'twin':<22} {'scope':<46} should rank low | high  (matcher/bm25)")
+    for twin in TWINS:
+        scope = scopes[twin.scope]
+        mine = [m.vendor_id for m in index.match(scope, k=len(records), today=TODAY).matches]
+        scores = bm25.get_scores(tokens(scope_text(scope)))
+        theirs = [records[i].id for i in np.argsort(-scores, kind="stable")]
+        low = " ".join(f"{v}@{_rank(mine, v)}/{_rank(theirs, v)}" for v in twin.low)
+        high = " ".join(f"{v}@{_rank(mine, v)}/{_rank(theirs, v)}" for v in twin.high)
+        print(f"{twin.failure:<22} {twin.scope[:46]:<46} {low or '-'} | {high}")
+
+
 if __name__ == "__main__":
     print_report()
+    print_twins()

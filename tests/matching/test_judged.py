@@ -10,7 +10,7 @@ import pytest
 
 from matching import MatchIndex
 
-from .judged import JUDGED, OUTSOURCING_TAGS, vendors
+from .judged import JUDGED, OUTSOURCING_TAGS, TWINS, vendors
 from .judged_report import bm25_ndcg, judged_index, matcher_ndcg
 
 
@@ -42,6 +42,14 @@ def test_every_grade_names_a_judged_vendor() -> None:
     for scope, grades in JUDGED:
         assert set(grades) <= ids, scope.title
         assert set(grades.values()) <= {1, 2, 3}, scope.title
+
+
+def test_every_twin_grades_its_failing_vendor_below_the_fitting_ones() -> None:
+    grades = {scope.title: g for scope, g in JUDGED}
+    for twin in TWINS:
+        g = grades[twin.scope]
+        assert max((g.get(v, 0) for v in twin.low), default=0) <= 1, twin
+        assert min(g[v] for v in twin.high) >= 2, twin
 
 
 def test_matcher_ndcg_at_10(matcher_scores: list[float]) -> None:
