@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Self
 
+import numpy as np
+
+from .spelling import NameVectors, edit_distance, typo_budget
+
 _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 _SPACES = re.compile(r"\s+")
 MAX_SKILL_LENGTH = 80
+# "Did you mean": a name shares rare words with the text, is spelt nearly the same
+# (character n-grams), or is a typo away; anything less is not offered at all.
+SUGGEST_WORDS = 0.6
+SUGGEST_CHARS = 0.7
+TYPO_CANDIDATES = 50
+TYPO_MIN_CHARS = 0.1  # a typo still shares some n-grams with the word it misspells
 
 
 def _key(text: str) -> str:
@@ -45,6 +54,9 @@ class Taxonomy:
         self._related: dict[str, tuple[str, ...]] = {}
         self._lookup: dict[str, str] = {}
         self._index: dict[str, int] = {}
+        # (text, slug) for every name, alias and slug, which suggestions compare with
+        self._strings: list[tuple[str, str]] = []
+        self._vectors: NameVectors | None = None
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]]) -> Self:
@@ -82,6 +94,9 @@ class Taxonomy:
         for row in rows:
             for alias in row.get("aliases") or ():
                 tax._lookup.setdefault(_key(str(alias)), str(row["slug"]))
+                tax._strings.append((str(alias), str(row["slug"])))
+        for slug, name in tax._names.items():
+            tax._strings += [(name, slug), (slug.replace("-", " "), slug)]
         for slug, name in tax._names.items():
             tax._lookup[_key(name)] = slug
         for slug in tax._index:
@@ -102,14 +117,52 @@ class Taxonomy:
         return self._lookup.get(_key(text))
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        """Up to ``n`` known slugs closest to an unknown tag."""
-        keys = difflib.get_close_matches(_key(text), list(self._lookup), n=n * 3, cutoff=0.6)
+        """Up to ``n`` known slugs close to ``text`` in meaning or spelling, best first.
+
+        A tag is offered when one of its names or aliases shares the text's rare
+        words (IDF-weighted word cosine >= ``SUGGEST_WORDS``), is spelt much the
+        same (character n-gram cosine >= ``SUGGEST_CHARS``) or is a typo away
+        (one edit in five to eight letters, two in more). Better no suggestion than
+        an unrelated one: 'Xero' does not suggest Heroku.
+
+        Parameters
+        ----------
+        text : str
+            What the user typed.
+        n : int, default 3
+            How many slugs at most.
+
+        Returns
+        -------
+        list of str
+        """
+        key = _key(text)
+        if not key or n <= 0 or not self._strings:
+            return []
+        if self._vectors is None:  # built once, on first use
+            self._vectors = NameVectors([t for t, _ in self._strings])
+        by_chars, by_words = self._vectors.similarity(text)
+        score = np.where(by_words >= SUGGEST_WORDS, by_words, 0.0)
+        score = np.maximum(score, np.where(by_chars >= SUGGEST_CHARS, by_chars, 0.0))
+        budget = typo_budget(key)
+        if budget:
+            top = np.argpartition(-by_chars, min(TYPO_CANDIDATES, len(by_chars) - 1))
+            top = top[:TYPO_CANDIDATES]
+            for i in top[by_chars[top] >= TYPO_MIN_CHARS].tolist():
+                other = _key(self._strings[i][0])
+                if abs(len(other) - len(key)) > budget:
+                    continue
+                edits = edit_distance(key, other)
+                if edits <= budget:
+                    score[i] = max(score[i], 1.0 - edits / max(len(key), len(other)))
         slugs: list[str] = []
-        for key in keys:
-            slug = self._lookup[key]
+        for i in np.argsort(-score, kind="stable").tolist():
+            if score[i] <= 0 or len(slugs) >= n:
+                break
+            slug = self._strings[i][1]
             if slug not in slugs:
                 slugs.append(slug)
-        return slugs[:n]
+        return slugs
 
     def name(self, slug: str) -> str:
         """Display name of a slug."""

@@ -49,6 +49,7 @@ class Facts:
     response_hours: float
     exact: tuple[float, ...]
     related: tuple[float, ...]
+    listed: tuple[str, ...]
 
 
 def facts_of(store: VendorStore, ev: Evaluation, slots: NDArray[np.intp]) -> list[Facts]:
@@ -56,17 +57,41 @@ def facts_of(store: VendorStore, ev: Evaluation, slots: NDArray[np.intp]) -> lis
     if len(slots) == 0:
         return []
     columns = [store.cols[name][slots].tolist() for name in FIELDS]
-    fit = ev.skill
-    depth = store.skills.gather(slots).toarray()
-    exact = depth[:, list(fit.columns)].tolist()
-    related = np.zeros((len(slots), len(fit.columns)), dtype=depth.dtype)
-    for j, cols in enumerate(fit.related):
-        if cols:
-            related[:, j] = depth[:, list(cols)].max(axis=1)
-    near = related.tolist()
+    exact, near, listed = skill_facts(store, ev, slots)
     return [
         Facts(
-            **dict(zip(NAMES, row[:-2], strict=True)), exact=tuple(row[-2]), related=tuple(row[-1])
+            **dict(zip(NAMES, row[:-3], strict=True)),
+            exact=tuple(row[-3]),
+            related=tuple(row[-2]),
+            listed=tuple(row[-1]),
         )
-        for row in zip(slots.tolist(), *columns, exact, near, strict=True)
+        for row in zip(slots.tolist(), *columns, exact, near, listed, strict=True)
     ]
+
+
+def skill_facts(
+    store: VendorStore, ev: Evaluation, slots: NDArray[np.intp]
+) -> tuple[list[list[float]], list[list[float]], list[list[str]]]:
+    """Per slot and requirement: the depth of the best skill meeting it, the best partial
+    (related or alike) depth, and the name the vendor lists the meeting skill under."""
+    needs = ev.skill.needs
+    tags = store.skills.gather(slots).toarray()
+    free_cols = sorted({c for need in needs for c, _ in (*need.free, *need.similar)})
+    free = store.free.matrix.gather(slots)[:, free_cols].toarray() if free_cols else None
+    at = {c: i for i, c in enumerate(free_cols)}
+    names = store.free.names
+    exact = np.zeros((len(slots), len(needs)), dtype=np.float32)
+    near = np.zeros_like(exact)
+    listed = [[""] * len(needs) for _ in range(len(slots))]
+    for j, need in enumerate(needs):
+        options = [(tags[:, t], name) for t, name in zip(need.tags, need.names, strict=True)]
+        options += [(free[:, at[c]], names[c]) for c, _ in need.free] if free is not None else []
+        for depths, name in options:
+            for i in np.flatnonzero(depths > exact[:, j]).tolist():
+                exact[i, j], listed[i][j] = depths[i], name
+        if need.related:
+            near[:, j] = tags[:, list(need.related)].max(axis=1)
+        if need.similar and free is not None:
+            alike = free[:, [at[c] for c, _ in need.similar]].max(axis=1)
+            near[:, j] = np.maximum(near[:, j], alike)
+    return exact.tolist(), near.tolist(), listed

@@ -7,7 +7,9 @@ import math
 from ..core.factor import Factor, FactorScores
 from ..core.records import Pricing
 from ..core.results import Risk
+from ..core.taxonomy import skill_key
 from ..factors.evaluation import Evaluation
+from ..factors.skill import Need
 from ..store.groups import GroupHours
 from ..store.vendors import VendorStore
 from .facts import Facts
@@ -18,21 +20,41 @@ LEVEL_NAMES = ("", "basic", "conversational", "fluent", "native")
 
 
 def skill_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
-    """'Covers 4 of 5 required skills; missing Terraform'."""
-    fit = ev.skill
-    if not fit.tags:
+    """'Covers 2 of 3 required skills (Rasa as listed); missing HealthKit'.
+
+    A requirement met by an alternative or by a free-text skill says which, so a
+    buyer sees what the vendor actually lists.
+    """
+    needs = ev.skill.needs
+    if not needs:
         return None
-    names = [store.taxonomy.name(t) for t in fit.tags]
-    exact = [d > 0 for d in v.exact]
-    related = [not e and r > 0 for e, r in zip(exact, v.related, strict=True)]
-    missing = [n for n, e, r in zip(names, exact, related, strict=True) if not e and not r]
-    text = f"Covers {sum(exact)} of {len(names)} required skills"
+    met = [d > 0 for d in v.exact]
+    how = [
+        _met_as(need, listed)
+        for need, listed, ok in zip(needs, v.listed, met, strict=True)
+        if ok and _met_as(need, listed)
+    ]
+    related = [not e and r > 0 for e, r in zip(met, v.related, strict=True)]
+    missing = [n.label for n, e, r in zip(needs, met, related, strict=True) if not e and not r]
+    text = f"Covers {sum(met)} of {len(needs)} required skills"
+    if how:
+        text += f" ({', '.join(how)})"
     if missing:
         text += "; missing " + ", ".join(missing)
-    near = [n for n, r in zip(names, related, strict=True) if r]
+    near = [n.label for n, r in zip(needs, related, strict=True) if r]
     if near:
         text += "; related experience for " + ", ".join(near)
     return text
+
+
+def _met_as(need: Need, listed: str) -> str:
+    """'' when the requirement's own tag met it, else how: 'Rasa as listed',
+    'Chatbots as "Chatbot"', 'Flutter for React Native or Flutter'."""
+    if listed in need.names:
+        return "" if listed == need.names[0] else f"{listed} for {need.label}"
+    key = skill_key(listed)
+    same = [text for text in need.texts if skill_key(text) == key]
+    return f"{same[0]} as listed" if same else f'{need.label} as "{listed}"'
 
 
 def overlap_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:

@@ -1,46 +1,92 @@
-"""Skill factor: taxonomy tags weighted by rarity and depth, must-haves, plus text similarity.
+"""Skill factor: requirements met by tags or free-text skills, weighted by rarity and depth,
+strict must-haves, plus text similarity.
 
-Each tag's vendors are read one column at a time (see ``store.tag_columns``) and
-scattered into one dense credit array per requirement, so no vendors x
-requirements matrices are held.
+A requirement names a taxonomy tag (a slug, name or alias) or free text the taxonomy
+does not know, and may list alternatives (``any_of``). It is met by the tag itself or
+an alternative; free text is met by a vendor's free-text skill with the same key or
+spelt nearly the same. Related tags and free skills spelt alike earn partial credit
+for nice-to-haves only. Each column's vendors are read one at a time (see
+``store.tag_columns``) and scattered into one dense credit array per requirement, so
+no vendors x requirements matrices are held.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..core.records import SkillRequirement
-from ..core.taxonomy import Taxonomy
+from ..core.taxonomy import Taxonomy, normalise_skill, skill_key
 
 RELATED_CREDIT = 0.5
-RELATED_ONLY_PENALTY = 0.6
 TEXT_SHARE = 0.25
+NEAR_IDENTICAL = 0.9  # character similarity at which a free-text skill meets a requirement
 
-Entries = tuple[NDArray[np.integer], NDArray[np.float32]]  # (slots, depths) of one tag
+Entries = tuple[NDArray[np.integer], NDArray[np.float32]]  # (slots, depths) of one column
 TagReader = Callable[[int], Entries]  # tag column -> its entries
+
+
+class FreeSkillLookup(Protocol):
+    """The vendors' free-text skills as one match sees them."""
+
+    def column(self, col: int) -> Entries:
+        """Slots listing free skill ``col`` and their depths."""
+        ...
+
+    def alike(self, text: str) -> list[tuple[int, float]]:
+        """Free-skill columns spelt like ``text`` with their similarity, most similar first."""
+        ...
+
+    def name(self, col: int) -> str:
+        """How vendors spelt free skill ``col``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One requirement resolved against the taxonomy and the vendors' free-text skills.
+
+    ``tags`` and ``free`` meet it (the tag, its alternatives, free skills with the
+    same key or near-identical spelling); ``related`` and ``similar`` earn partial
+    credit and are empty for a must-have. ``names`` are the display names of
+    ``tags`` (in order), ``texts`` its free-text options.
+    """
+
+    label: str
+    must: bool
+    weight: float
+    tags: tuple[int, ...]
+    names: tuple[str, ...]
+    free: tuple[tuple[int, float], ...]
+    related: tuple[int, ...]
+    similar: tuple[tuple[int, float], ...]
+    texts: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class SkillFit:
-    """Tag-based skill scores per slot, and per requirement its tag and related columns."""
+    """Requirement-based skill scores per slot, before the text share is mixed in.
 
-    tags: tuple[str, ...]
+    ``missing_by_requirement`` holds, per must-have, its label (alternatives joined
+    with " or ") and a per-slot mask of the vendors lacking it.
+    """
+
+    needs: tuple[Need, ...]
     must: NDArray[np.bool_]
     weights: NDArray[np.float32]
-    columns: tuple[int, ...]
-    related: tuple[tuple[int, ...], ...]
     score: NDArray[np.float32]
     penalty: NDArray[np.float32]
     missing_must: NDArray[np.bool_]
+    missing_by_requirement: tuple[tuple[str, NDArray[np.bool_]], ...]
 
     @property
     def text_share(self) -> float:
         """Share of the skill factor that comes from text similarity."""
-        return TEXT_SHARE if self.tags else 1.0
+        return TEXT_SHARE if self.needs else 1.0
 
 
 def tag_idf(n_vendors: int, df: NDArray[np.int64]) -> NDArray[np.float64]:
@@ -49,19 +95,68 @@ def tag_idf(n_vendors: int, df: NDArray[np.int64]) -> NDArray[np.float64]:
     return idf
 
 
-def merge(requirements: tuple[SkillRequirement, ...], taxonomy: Taxonomy) -> list[SkillRequirement]:
-    """Known tags only, one requirement per tag (must-have wins, weights add)."""
-    merged: dict[str, SkillRequirement] = {}
+def options(req: SkillRequirement, taxonomy: Taxonomy) -> tuple[list[str], list[str]]:
+    """The requirement's tag and alternatives split into slugs and free texts (in order)."""
+    slugs: list[str] = []
+    texts: list[str] = []
+    for text in (req.tag, *req.any_of):
+        slug = text if text in taxonomy else taxonomy.resolve(text)
+        if slug is not None:
+            slugs += [] if slug in slugs else [slug]
+        elif (free := normalise_skill(text)) and skill_key(free) not in map(skill_key, texts):
+            texts.append(free)
+    return slugs, texts
+
+
+def free_texts(requirements: tuple[SkillRequirement, ...], taxonomy: Taxonomy) -> list[str]:
+    """Every free-text option of ``requirements`` (they join the text query)."""
+    return [text for req in requirements for text in options(req, taxonomy)[1]]
+
+
+def resolve(
+    requirements: tuple[SkillRequirement, ...],
+    taxonomy: Taxonomy,
+    free: FreeSkillLookup | None,
+) -> list[Need]:
+    """One :class:`Need` per distinct requirement (must-have wins, weights add)."""
+    merged: dict[frozenset[str], tuple[list[str], list[str], bool, float]] = {}
     for req in requirements:
-        if req.tag not in taxonomy or req.weight <= 0:
+        slugs, texts = options(req, taxonomy)
+        if req.weight <= 0 or not (slugs or texts):
             continue
-        prev = merged.get(req.tag)
-        if prev is not None:
-            req = SkillRequirement(
-                req.tag, req.must_have or prev.must_have, req.weight + prev.weight
+        key = frozenset([*slugs, *(skill_key(t) for t in texts)])
+        if key in merged:
+            _, _, must, weight = merged[key]
+            merged[key] = (slugs, texts, must or req.must_have, weight + req.weight)
+        else:
+            merged[key] = (slugs, texts, req.must_have, req.weight)
+    needs = []
+    for slugs, texts, must, weight in merged.values():
+        alike = [(c, s) for t in texts for c, s in (free.alike(t) if free else [])]
+        related: set[str] = set()
+        if not must:
+            for slug in slugs:
+                related.update(taxonomy.related(slug))
+            for text in texts:  # tags close to the free text in meaning or spelling
+                related.update(taxonomy.suggest(text))
+        related.difference_update(slugs)
+        names = tuple(taxonomy.name(s) for s in slugs)
+        needs.append(
+            Need(
+                label=" or ".join([*names, *texts]),
+                must=must,
+                weight=weight,
+                tags=tuple(taxonomy.index(s) for s in slugs),
+                names=names,
+                free=_best_per_column([(c, s) for c, s in alike if s >= NEAR_IDENTICAL]),
+                related=tuple(sorted(taxonomy.index(s) for s in related)),
+                similar=()
+                if must
+                else _best_per_column([(c, s) for c, s in alike if s < NEAR_IDENTICAL]),
+                texts=tuple(texts),
             )
-        merged[req.tag] = req
-    return list(merged.values())
+        )
+    return needs
 
 
 def skill_fit(
@@ -70,48 +165,75 @@ def skill_fit(
     column: TagReader,
     idf: NDArray[np.float64],
     n: int,
+    free: FreeSkillLookup | None = None,
 ) -> SkillFit:
-    """Tag-based skill scores for ``n`` slots, before the text share is mixed in.
+    """Requirement-based skill scores for ``n`` slots, before the text share is mixed in.
 
-    ``column`` reads one tag's (slots, depths); ``idf`` weighs each tag (see :func:`tag_idf`).
+    Parameters
+    ----------
+    requirements : tuple of SkillRequirement
+        What the scope asks for; tags may be slugs, names, aliases or free text.
+    taxonomy : Taxonomy
+        Resolves requirement texts to tags.
+    column : callable
+        Reads one tag column's (slots, depths).
+    idf : ndarray
+        Weight per tag (see :func:`tag_idf`); a requirement met by several columns
+        or by free text is weighed by how many slots meet it.
+    n : int
+        Slots.
+    free : FreeSkillLookup, optional
+        The vendors' free-text skills; without it free text earns credit from the
+        description text alone.
+
+    Returns
+    -------
+    SkillFit
     """
-    reqs = merge(requirements, taxonomy)
-    columns = tuple(taxonomy.index(r.tag) for r in reqs)
-    related = tuple(tuple(taxonomy.index(s) for s in taxonomy.related(r.tag)) for r in reqs)
-    weights = np.array([r.weight for r in reqs], dtype=np.float32)
-    weights *= idf[list(columns)] if reqs else 1.0
-    must = np.array([r.must_have for r in reqs], dtype=bool)
+    needs = resolve(requirements, taxonomy, free)
+    weights = np.zeros(len(needs), dtype=np.float32)
+    must = np.array([need.must for need in needs], dtype=bool)
     score = np.zeros(n, dtype=np.float32)
     missing_must = np.zeros(n, dtype=bool)
-    only_related = np.zeros(n, dtype=np.uint8)
-    if reqs:
-        share = weights / weights.sum()
-        credit = np.empty(n, dtype=np.float32)
-        for j in range(len(reqs)):
-            credit.fill(0.0)
-            for rows, vals in (column(c) for c in related[j]):
-                np.maximum.at(credit, rows, np.float32(RELATED_CREDIT) * vals)
-            e_rows, e_vals = column(columns[j])
-            if must[j]:
-                held = np.zeros(n, dtype=bool)
-                held[e_rows] = True
-                near_only = (credit > 0) & ~held
-                missing_must |= ~held & ~near_only
-                only_related += near_only
-            credit[e_rows] = np.maximum(credit[e_rows], e_vals)
-            credit *= share[j]
-            score += credit
-    powers = np.power(RELATED_ONLY_PENALTY, np.arange(len(reqs) + 1)).astype(np.float32)
-    penalty = powers[only_related] if must.any() else np.broadcast_to(powers[0], (n,))
+    missing: list[tuple[str, NDArray[np.bool_]]] = []
+    credit = np.empty(n, dtype=np.float32)
+    held = np.empty(n, dtype=bool)
+    for j, need in enumerate(needs):
+        credit.fill(0.0)
+        held.fill(False)
+        for col in need.related:
+            rows, vals = column(col)
+            np.maximum.at(credit, rows, np.float32(RELATED_CREDIT) * vals)
+        for col, sim in need.similar:
+            rows, vals = free.column(col) if free else _NONE
+            np.maximum.at(credit, rows, np.float32(RELATED_CREDIT * sim) * vals)
+        entries = [column(col) for col in need.tags]
+        entries += [free.column(col) for col, _ in need.free] if free else []
+        for rows, vals in entries:
+            credit[rows] = np.maximum(credit[rows], vals)
+            held[rows] = True
+        if len(need.tags) == 1 and not need.free:
+            weights[j] = need.weight * idf[need.tags[0]]
+        else:
+            df = np.array([np.count_nonzero(held)], dtype=np.int64)
+            weights[j] = need.weight * tag_idf(n, df)[0]
+        if need.must:
+            missing_must |= ~held
+            missing.append((need.label, ~held))
+        # Weighted sum now, divided by the total weight once every weight is known.
+        credit *= weights[j]
+        score += credit
+    if needs:
+        score /= weights.sum()
     return SkillFit(
-        tags=tuple(r.tag for r in reqs),
+        needs=tuple(needs),
         must=must,
         weights=weights,
-        columns=columns,
-        related=related,
         score=score,
-        penalty=penalty,
+        # Must-haves are strict (a vendor lacking one is excluded), so nothing is discounted.
+        penalty=np.broadcast_to(np.float32(1.0), (n,)),
         missing_must=missing_must,
+        missing_by_requirement=tuple(missing),
     )
 
 
@@ -124,3 +246,14 @@ def combine(
         slots
     ]
     return skill
+
+
+_NONE: Entries = (np.zeros(0, np.intp), np.zeros(0, np.float32))
+
+
+def _best_per_column(pairs: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
+    """One (column, similarity) per column, the highest similarity kept, in column order."""
+    best: dict[int, float] = {}
+    for col, sim in pairs:
+        best[col] = max(best.get(col, 0.0), sim)
+    return tuple(sorted(best.items()))

@@ -54,6 +54,7 @@ def evaluate(
         TagColumns(store.skills),
         tag_idf(store.n_alive, store.skill_df),
         store.size,
+        store.free.lookup(),
     )
     profiles.refresh(store)
     culture = culture_fit(

@@ -7,12 +7,15 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from ..core.records import Scope
+from ..factors.skill import free_texts
 from ..store.vendors import VendorStore
 
 
 def query_vector(store: VendorStore, scope: Scope) -> sp.csr_matrix:
-    """The scope's title and description as one weighted row of the store's text model."""
-    return store.text_model.vector(f"{scope.title} {scope.description}")
+    """The scope's title, description and free-text skills (those the taxonomy does not
+    know, which only text can match) as one weighted row of the store's text model."""
+    words = " ".join([scope.title, scope.description, *free_texts(scope.skills, store.taxonomy)])
+    return store.text_model.vector(words)
 
 
 def dense_query(query: sp.csr_matrix) -> NDArray[np.float32] | None:

@@ -40,6 +40,24 @@ class OverlayMatrix:
         self.delta.clear()
         self._delta_csr = None
 
+    def widen(self, n_cols: int) -> None:
+        """Add empty columns up to ``n_cols`` (free-text skills grow their vocabulary)."""
+        if n_cols <= self.n_cols:
+            return
+        base = self.base
+        self.base = sp.csr_matrix(
+            (base.data, base.indices, base.indptr), shape=(base.shape[0], n_cols)
+        )
+        if self.base_csc is not None:
+            csc = self.base_csc
+            tail = np.full(n_cols - self.n_cols, csc.indptr[-1], dtype=csc.indptr.dtype)
+            indptr = np.concatenate([csc.indptr, tail])
+            self.base_csc = _with_wide_indices(
+                sp.csc_matrix((csc.data, csc.indices, indptr), shape=(csc.shape[0], n_cols))
+            )
+        self.n_cols = n_cols
+        self._delta_csr = None
+
     def row(self, slot: int) -> Row:
         """Column indices and values of one row."""
         if slot in self.delta:

@@ -15,6 +15,7 @@ from ..factors.quality import DEFAULT_PRIOR, RatingPrior, quality_scores
 from ..factors.security import PRIVACY, STRONG, security_class
 from ..factors.text import N_FEATURES, TextModel
 from .columns import Columns
+from .free_skills import FreeSkills
 from .rows import LEVELS, SCALARS, GeoKey, LangLevels, SkillRow, col_max, depth, minutes, stack_rows
 from .sparse_rows import OverlayMatrix
 from .vocab import Vocab
@@ -48,6 +49,7 @@ class VendorStore:
         self.text = OverlayMatrix(N_FEATURES)
         self.text_model = TextModel()
         self.skill_df = np.zeros(len(taxonomy), dtype=np.int64)
+        self.free = FreeSkills(taxonomy)  # skills the taxonomy does not know
         self.n_alive = 0
         for vocab in (self.countries, self.regions, self.continents):
             vocab.add("")
@@ -64,6 +66,7 @@ class VendorStore:
         """Fill the store from scratch, reading records chunk by chunk."""
         skill_parts: list[sp.csr_matrix] = []
         count_parts: list[sp.csr_matrix] = []
+        free_rows: list[SkillRow] = []
         it: Iterator[VendorRecord] = iter(records)
         while batch := list(islice(it, chunk)):
             start = self.cols.size
@@ -75,7 +78,8 @@ class VendorStore:
                 rows = self._write(start + lo, batch[lo : lo + WRITE_BATCH])
                 skill_parts.append(stack_rows(rows, len(self.taxonomy)))
             self.cols.size = start + len(batch)
-            count_parts.append(self.text_model.counts([r.description for r in batch]))
+            free_rows += [self.free.row(r.expertise) for r in batch]
+            count_parts.append(self.text_model.counts([self.free.document(r) for r in batch]))
         n = self.cols.size
         skills = (
             sp.vstack(skill_parts, format="csr")
@@ -93,6 +97,7 @@ class VendorStore:
         self.text.set_base(weighted)
         self.skills.set_base(skills, with_csc=True)
         self.skill_df = np.bincount(skills.indices, minlength=len(self.taxonomy)).astype(np.int64)
+        self.free.set_base(free_rows)
         self._refresh_quality(slice(0, n))
         self.n_alive = int(self.cols["alive"].sum())
 
@@ -113,7 +118,8 @@ class VendorStore:
         vals = depth(np.array([years for _, years in row], dtype=np.float64))
         np.add.at(self.skill_df, cols, 1)
         self.skills.put(slot, cols, vals)
-        text = self.text_model.vector(record.description)
+        self.free.put(slot, self.free.row(record.expertise))
+        text = self.text_model.vector(self.free.document(record))
         self.text_model.track(text)
         self.text.put(slot, text.indices, text.data)
         self._refresh_quality(slice(slot, slot + 1))
@@ -127,6 +133,7 @@ class VendorStore:
         cols, _ = self.skills.row(slot)
         np.subtract.at(self.skill_df, cols, 1)
         self.skills.put(slot, np.zeros(0), np.zeros(0))
+        self.free.put(slot, [])
         self.cols["alive"][slot] = False
         self.n_alive -= 1
         return True
@@ -142,6 +149,7 @@ class VendorStore:
             self.skills.compact(self.size, with_csc=True)
         if self.text.delta:
             self.text.compact(self.size)
+        self.free.compact(self.size)
 
     def _refresh_quality(self, where: slice) -> None:
         """Recompute the quality column of the slots in ``where``."""
@@ -199,8 +207,9 @@ class VendorStore:
             spoken[lang] = max(spoken.get(lang, 0), LEVELS[Proficiency(p)])
         langs = tuple(sorted(spoken.items()))
         best: dict[int, float] = {}  # most years per tag; depth grows with years
-        for slug, years in rec.expertise:
-            if slug in self.taxonomy:
+        for skill, years in rec.expertise:  # names and aliases resolve; free text is not a tag
+            slug = skill if skill in self.taxonomy else self.taxonomy.resolve(skill)
+            if slug is not None:
                 col = self.taxonomy.index(slug)
                 best[col] = max(best.get(col, -np.inf), years)
         nan = np.nan
