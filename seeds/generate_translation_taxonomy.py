@@ -48,7 +48,7 @@ INTERPRETING_CATEGORY = "interpreting"
 # category | slug | name | aliases (comma-separated) | related (space-separated)
 GENERAL = """
 translation-services | translation | Translation | translation services, translator, translating, document translation | localization certified-translation machine-translation-post-editing interpreting
-translation-services | certified-translation | Certified Translation | certified translator, sworn translation, sworn translator, official translation, notarized translation | legal-translation immigration-document-translation
+translation-services | certified-translation | Certified Translation | certified translator, sworn translation, sworn translator, official translation, notarized translation | legal-translation immigration-document-translation apostille-legalisation
 translation-services | legal-translation | Legal Translation | legal translator, contract translation, court document translation | certified-translation patent-translation legal-interpreting
 translation-services | medical-translation | Medical Translation | medical translator, healthcare translation | life-sciences-translation medical-interpreting medical-writing
 translation-services | life-sciences-translation | Life Sciences Translation | pharmaceutical translation, pharma translation, clinical trial translation, ifu translation | medical-translation linguistic-validation
@@ -144,6 +144,17 @@ interpreting | whispered-interpreting | Whispered Interpreting | chuchotage | si
 interpreting | sign-language-interpreting | Sign Language Interpreting | sign language interpreter, sign language interpretation | video-remote-interpreting
 interpreting | kudo | KUDO | kudo rsi | remote-simultaneous-interpreting
 interpreting | interprefy | Interprefy | | remote-simultaneous-interpreting
+interpreting | community-interpreting | Community Interpreting | public service interpreting, social services interpreting | interpreting medical-interpreting
+interpreting | on-site-interpreting | On-Site Interpreting | in-person interpreting, face-to-face interpreting | interpreting consecutive-interpreting
+interpreting | interpreting-equipment | Interpreting Equipment Rental | interpretation equipment, interpreter booths, tour guide systems | simultaneous-interpreting
+translation-services | multilingual-content-writing | Multilingual Content Writing | native content writing, multilingual copywriting, foreign language content writing | transcreation content-writing
+translation-services | translation-vendor-management | Localization Vendor Management | lsp management, translation vendor management | translation-project-management
+localization | localization-strategy | Localization Strategy | globalization strategy, g11n | localization internationalization
+localization | app-store-listing-localization | App Store Listing Localization | app store listing translation, aso localization | mobile-app-localization app-store-optimization
+audiovisual | subtitle-timing | Subtitle Timing | spotting, subtitle synchronization, subtitle sync | subtitling aegisub
+audiovisual | netflix-timed-text-style-guide | Netflix Timed Text Style Guide | netflix subtitling, netflix timed text | subtitling closed-captioning
+audiovisual | braille-transcription | Braille Transcription | braille translation, braille conversion | accessibility
+audiovisual | express-scribe | Express Scribe | | transcription
 """
 
 Tag = dict[str, Any]
