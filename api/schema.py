@@ -27,6 +27,8 @@ from api.reference.queries import ReferenceQueries
 from api.tags.queries import TagQueries
 from api.vendors.mutations import VendorMutations
 from api.vendors.queries import VendorQueries
+from api.vocabulary.mutations import VocabularyMutations
+from api.vocabulary.queries import VocabularyQueries
 
 
 @strawberry.type
@@ -41,6 +43,7 @@ class Query(
     MessagingQueries,
     EventQueries,
     EngagementQueries,
+    VocabularyQueries,
     NodeQueries,
 ):
     pass
@@ -55,6 +58,7 @@ class Mutation(
     MessagingMutations,
     EventMutations,
     EngagementMutations,
+    VocabularyMutations,
 ):
     pass
 

@@ -22,6 +22,7 @@ from api.projects.models import (
     Deliverable,
     Milestone,
     NdaAcceptance,
+    ProjectFreeSkill,
     ProjectInvitation,
     ProjectRequest,
     ProjectShortlist,
@@ -30,8 +31,14 @@ from api.projects.models import (
 )
 from api.proposals.models import Proposal
 from api.reviews.models import Review
-from api.tags.models import Tag, TagAlias, TagRelation
-from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from api.tags.models import SkillMapping, Tag, TagAlias, TagRelation, TaxonomyStamp
+from api.vendors.models import (
+    Vendor,
+    VendorCertification,
+    VendorExpertise,
+    VendorFreeSkill,
+    VendorLanguage,
+)
 
 metadata = SQLModel.metadata
 
@@ -48,6 +55,7 @@ __all__ = [
     "Message",
     "Milestone",
     "NdaAcceptance",
+    "ProjectFreeSkill",
     "ProjectInvitation",
     "ProjectRequest",
     "ProjectShortlist",
@@ -55,14 +63,17 @@ __all__ = [
     "Proposal",
     "Review",
     "ScreeningQuestion",
+    "SkillMapping",
     "Tag",
     "TagAlias",
     "TagRelation",
+    "TaxonomyStamp",
     "Thread",
     "ThreadRead",
     "Vendor",
     "VendorCertification",
     "VendorExpertise",
+    "VendorFreeSkill",
     "VendorLanguage",
     "Webhook",
     "WebhookDelivery",

@@ -17,7 +17,9 @@ from api.matches.types import VendorMatchConnection
 from api.scopes.conversion import scope_from_values
 from api.scopes.inputs import ScopeInput
 from api.scopes.rules import check_scope_draft
+from api.scopes.skills import named_skills
 from api.tags.service import tag_catalog
+from api.tags.types import SkillNoteType
 
 # Ranking is the costliest thing a query can ask for (a few ms each, against microseconds
 # for a plain field): what query cost analysis charges for each ranking, before its items.
@@ -44,17 +46,18 @@ class MatchQueries:
     ) -> VendorMatchConnection:
         catalog = await tag_catalog(info.context.runtime)
         problems = Problems(prefix=("scope",))
-        values = check_scope_draft(
-            scope.to_draft(), catalog=catalog, creating=True, problems=problems
-        )
+        draft = scope.to_draft()
+        values = check_scope_draft(draft, catalog=catalog, creating=True, problems=problems)
         if problems:
             return refused(user_errors(InputError(problems.items)))
         await limit_field(info, Action.MATCH)
-        return await rank(
+        ranked = await rank(
             info,
-            scope_from_values(values, catalog),
+            scope_from_values(values),
             first=first,
             after=after,
             weights=weights,
             include_unavailable=include_unavailable,
         )
+        ranked.notes = SkillNoteType.list_of(catalog, named_skills(draft), ("scope",))
+        return ranked

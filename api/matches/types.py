@@ -9,6 +9,7 @@ import strawberry
 from api.graphql.pagination import Connection
 from api.graphql.user_errors import UserError
 from api.matches.factors import by_factor, per_factor
+from api.tags.types import SkillNoteType
 from api.vendors.types import VendorType
 from matching import Match, Relaxation, Risk, RiskKind, RiskLevel
 
@@ -115,4 +116,9 @@ class VendorMatchConnection(Connection[VendorMatch]):
     weights: AppliedWeights | None
     user_errors: list[UserError] = strawberry.field(
         description="Why the scope was refused; empty when it was ranked."
+    )
+    notes: list[SkillNoteType] = strawberry.field(
+        default_factory=list,
+        description="Skills the scope names that the taxonomy does not know: matched as free "
+        "text (never refused), with suggestions.",
     )

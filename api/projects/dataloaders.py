@@ -13,6 +13,7 @@ from api.projects.models import (
     Deliverable,
     Milestone,
     NdaAcceptance,
+    ProjectFreeSkill,
     ProjectInvitation,
     ProjectRequest,
     ProjectShortlist,
@@ -30,6 +31,12 @@ class SkillsByProjectIdLoader(RowsByKeyLoader[int, ProjectSkill]):
     model = ProjectSkill
     key = ProjectSkill.project_id
     order_by = (ProjectSkill.tag_id,)
+
+
+class FreeSkillsByProjectIdLoader(RowsByKeyLoader[int, ProjectFreeSkill]):
+    model = ProjectFreeSkill
+    key = ProjectFreeSkill.project_id
+    order_by = (ProjectFreeSkill.key,)
 
 
 class DeliverablesByProjectIdLoader(RowsByKeyLoader[int, Deliverable]):

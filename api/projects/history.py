@@ -10,7 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from api.projects.models import ProjectInvitation, ProjectRequest, ProjectShortlist, ProjectSkill
+from api.projects.models import (
+    ProjectFreeSkill,
+    ProjectInvitation,
+    ProjectRequest,
+    ProjectShortlist,
+    ProjectSkill,
+)
 from api.projects.reads import project_scope
 from api.tags.catalog import TagCatalog
 from matching import Scope
@@ -44,6 +50,9 @@ async def hiring_history(session: AsyncSession, catalog: TagCatalog) -> list[Hir
     skill_rows: dict[int, list[ProjectSkill]] = defaultdict(list)
     for row in (await session.execute(select(ProjectSkill))).scalars():
         skill_rows[row.project_id].append(row)
+    free_rows: dict[int, list[ProjectFreeSkill]] = defaultdict(list)
+    for free in (await session.execute(select(ProjectFreeSkill))).scalars():
+        free_rows[free.project_id].append(free)
     history = []
     for project in projects:
         assert project.id is not None
@@ -51,7 +60,9 @@ async def hiring_history(session: AsyncSession, catalog: TagCatalog) -> list[Hir
         history.append(
             Hiring(
                 project_id=project.id,
-                scope=project_scope(project, skill_rows[project.id], catalog),
+                scope=project_scope(
+                    project, skill_rows[project.id], free_rows[project.id], catalog
+                ),
                 shortlisted=frozenset(shortlists[project.id]),
                 hired=project.awarded_vendor_id if accepted else None,
             )

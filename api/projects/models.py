@@ -95,6 +95,22 @@ class ProjectSkill(SQLModel, table=True):
     tag_id: int = Field(foreign_key="tag.id", primary_key=True)
     must_have: bool = False
     weight: float = 1.0
+    # Skills that would do instead: slugs, or free text the taxonomy does not know.
+    any_of: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class ProjectFreeSkill(SQLModel, table=True):
+    """A skill the request needs that the taxonomy does not know (yet): kept as typed
+    (normalised), keyed by `matching.skill_key`."""
+
+    __tablename__ = "project_free_skill"
+
+    project_id: int = Field(foreign_key="project_request.id", primary_key=True, ondelete="CASCADE")
+    key: str = Field(max_length=80, primary_key=True, index=True)
+    name: str = Field(max_length=80)
+    must_have: bool = False
+    weight: float = 1.0
+    any_of: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class Deliverable(SQLModel, table=True):

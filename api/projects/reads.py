@@ -16,9 +16,10 @@ from api.graphql.pagination import (
     Position,
     newest_first,
 )
-from api.projects.models import ProjectRequest, ProjectSkill, ProjectStatus
+from api.projects.models import ProjectFreeSkill, ProjectRequest, ProjectSkill, ProjectStatus
 from api.projects.rules import status_is, visible_to
 from api.scopes.conversion import library_scope
+from api.scopes.skills import Requirement, stored_requirement
 from api.tags.catalog import TagCatalog
 from api.vendors.dataloaders import VendorByOwnerIdLoader
 from matching import Scope
@@ -111,9 +112,27 @@ async def published_after(
     return list((await session.execute(statement)).scalars())
 
 
+def project_requirements(
+    skills: Sequence[ProjectSkill], free: Sequence[ProjectFreeSkill], catalog: TagCatalog
+) -> list[Requirement]:
+    """A stored request's skill requirements: tags first, then free text, read through the
+    catalog as it stands (free text it has come to know reads as its tag)."""
+    tagged = [
+        stored_requirement(catalog, catalog.by_id[r.tag_id].slug, r.must_have, r.weight, r.any_of)
+        for r in skills
+        if r.tag_id in catalog.by_id
+    ]
+    return tagged + [
+        stored_requirement(catalog, r.name, r.must_have, r.weight, r.any_of) for r in free
+    ]
+
+
 def project_scope(
-    project: ProjectRequest, skills: Sequence[ProjectSkill], catalog: TagCatalog
+    project: ProjectRequest,
+    skills: Sequence[ProjectSkill],
+    free: Sequence[ProjectFreeSkill],
+    catalog: TagCatalog,
 ) -> Scope:
     """A stored request (and its skill rows) as the library's Scope."""
     columns = {name: getattr(project, name) for name in ProjectRequest.model_fields}
-    return library_scope(columns, [(r.tag_id, r.must_have, r.weight) for r in skills], catalog)
+    return library_scope(columns, project_requirements(skills, free, catalog))

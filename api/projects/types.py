@@ -30,6 +30,7 @@ from api.projects.audience_types import (
 from api.projects.completeness import ScopeFacts, gaps
 from api.projects.dataloaders import (
     DeliverablesByProjectIdLoader,
+    FreeSkillsByProjectIdLoader,
     InvitationsByProjectIdLoader,
     MilestonesByProjectIdLoader,
     NdaAcceptedLoader,
@@ -41,21 +42,24 @@ from api.projects.dataloaders import (
 from api.projects.invitations import MAX_INVITATIONS
 from api.projects.models import ProjectRequest as ProjectRow
 from api.projects.models import ProjectStatus, Visibility
-from api.projects.reads import project_scope, visible_ids
+from api.projects.reads import project_requirements, project_scope, visible_ids
 from api.projects.rules import award_lapsed, effective_status, sees_everything
 from api.projects.terms import MAX_ATTACHMENTS, MAX_CRITERIA, MAX_QUESTIONS
 from api.reference.types import Language
 from api.reviews.types import Client
 from api.scopes.fields import DataSensitivity, PricingModel, StaffedCoverage
+from api.scopes.rules import MAX_SKILLS
+from api.scopes.skills import Requirement
 from api.scopes.types import (
     Budget,
     CoverageType,
     DataSensitivityType,
+    FreeSkillRequirement,
     Milestone,
     SkillRequirement,
+    shown_requirements,
 )
 from api.tags.service import tag_catalog
-from api.tags.types import TagType
 from api.values.money import cents
 from api.values.types import WorkingHours
 from api.vendors.dataloaders import VendorByIdLoader
@@ -255,19 +259,24 @@ class ProjectRequestType(KeyedNode):
     def languages(self) -> list[Language]:
         return [Language.from_code(code) for code in self._row.languages]
 
-    @strawberry.field
-    async def skills(self, info: Info) -> list[SkillRequirement]:
+    async def _requirements(self, info: Info) -> list[Requirement]:
         rows = await SkillsByProjectIdLoader.of(info.context).load(self.id)
-        catalog = await tag_catalog(info.context.runtime)
-        return [
-            SkillRequirement(
-                tag=TagType.from_row(catalog.by_id[r.tag_id]),
-                must_have=r.must_have,
-                weight=r.weight,
-            )
-            for r in rows
-            if r.tag_id in catalog.by_id
-        ]
+        free = await FreeSkillsByProjectIdLoader.of(info.context).load(self.id)
+        return project_requirements(rows, free, await tag_catalog(info.context.runtime))
+
+    @strawberry.field(
+        description="Skills needed that the taxonomy knows.",
+        metadata=cost_hint(list_size=MAX_SKILLS),
+    )
+    async def skills(self, info: Info) -> list[SkillRequirement]:
+        return shown_requirements(await self._requirements(info))[0]
+
+    @strawberry.field(
+        description="Skills needed that no tag covers yet (free text, matched by wording).",
+        metadata=cost_hint(list_size=MAX_SKILLS),
+    )
+    async def other_skills(self, info: Info) -> list[FreeSkillRequirement]:
+        return shown_requirements(await self._requirements(info))[1]
 
     @strawberry.field
     async def deliverables(self, info: Info) -> list[str]:
@@ -313,7 +322,8 @@ class ProjectRequestType(KeyedNode):
         await limit_field(info, Action.MATCH)
         catalog = await tag_catalog(info.context.runtime)
         skills = await SkillsByProjectIdLoader.of(info.context).load(self.id)
-        scope = project_scope(self._row, skills, catalog)
+        free = await FreeSkillsByProjectIdLoader.of(info.context).load(self.id)
+        scope = project_scope(self._row, skills, free, catalog)
         return await rank(
             info,
             scope,

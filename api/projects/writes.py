@@ -17,6 +17,7 @@ from api.core.errors import ErrorCode, InputError
 from api.projects.models import (
     Deliverable,
     Milestone,
+    ProjectFreeSkill,
     ProjectRequest,
     ProjectSkill,
     ProjectStatus,
@@ -109,8 +110,32 @@ async def replace_children(
             ProjectSkill,
             project_id,
             [
-                {"project_id": project_id, "tag_id": tag_id, "must_have": must, "weight": weight}
-                for tag_id, must, weight in values.skills
+                {
+                    "project_id": project_id,
+                    "tag_id": req.skill.tag_id,
+                    "must_have": req.must_have,
+                    "weight": req.weight,
+                    "any_of": req.stored_any_of,
+                }
+                for req in values.skills
+                if req.skill.tag_id is not None
+            ],
+        )
+        await _replace(
+            session,
+            ProjectFreeSkill,
+            project_id,
+            [
+                {
+                    "project_id": project_id,
+                    "key": req.skill.key,
+                    "name": req.skill.name,
+                    "must_have": req.must_have,
+                    "weight": req.weight,
+                    "any_of": req.stored_any_of,
+                }
+                for req in values.skills
+                if req.skill.tag_id is None
             ],
         )
     if values.deliverables is not None:

@@ -9,7 +9,11 @@ from typing import Self
 from api.graphql.context import Context
 from api.graphql.dataloaders import RequestLoader, RowByKeyLoader
 from api.matches.scoring import VendorScore, score_vendors
-from api.projects.dataloaders import ProjectByIdLoader, SkillsByProjectIdLoader
+from api.projects.dataloaders import (
+    FreeSkillsByProjectIdLoader,
+    ProjectByIdLoader,
+    SkillsByProjectIdLoader,
+)
 from api.projects.reads import project_scope
 from api.proposals.models import Proposal
 from api.tags.service import tag_catalog
@@ -43,12 +47,15 @@ class MatchByProposalLoader(RequestLoader[ProposalKey, VendorScore | None]):
         project_ids = list(vendors_by_project)
         rows = await ProjectByIdLoader.of(self.context).load_many(project_ids)
         skills = await SkillsByProjectIdLoader.of(self.context).load_many(project_ids)
+        free = await FreeSkillsByProjectIdLoader.of(self.context).load_many(project_ids)
         catalog = await tag_catalog(self.context.runtime)
         scores: dict[ProposalKey, VendorScore] = {}
-        for project_id, row, skill_rows in zip(project_ids, rows, skills, strict=True):
+        for project_id, row, skill_rows, free_rows in zip(
+            project_ids, rows, skills, free, strict=True
+        ):
             if row is None:
                 continue
-            scope = project_scope(row, skill_rows, catalog)
+            scope = project_scope(row, skill_rows, free_rows, catalog)
             found = await score_vendors(self.context, scope, vendors_by_project[project_id])
             scores.update({(project_id, vendor): score for vendor, score in found.items()})
         return [scores.get(key) for key in keys]

@@ -7,22 +7,13 @@ from datetime import time
 from typing import Any
 
 from api.scopes.rules import ScopeValues
-from api.tags.catalog import TagCatalog
-from matching import Coverage, Pricing, Scope, Sensitivity, SkillRequirement
-
-# (tag id, must have, weight), as checked values and stored skill rows both hold them.
-SkillTuple = tuple[int, bool, float]
+from api.scopes.skills import Requirement
+from matching import Coverage, Pricing, Scope, Sensitivity
 
 
-def library_scope(
-    columns: Mapping[str, Any], skills: Iterable[SkillTuple], catalog: TagCatalog
-) -> Scope:
-    """The library's Scope from scope columns (checked or stored) and skill tuples."""
-    requirements = tuple(
-        SkillRequirement(tag=catalog.by_id[tag_id].slug, must_have=must, weight=weight)
-        for tag_id, must, weight in skills
-        if tag_id in catalog.by_id
-    )
+def library_scope(columns: Mapping[str, Any], skills: Iterable[Requirement]) -> Scope:
+    """The library's Scope from scope columns and skill requirements (checked or stored)."""
+    requirements = tuple(requirement.for_matching() for requirement in skills)
     return Scope(
         title=columns.get("title") or "",
         description=columns.get("description") or "",
@@ -47,6 +38,6 @@ def library_scope(
     )
 
 
-def scope_from_values(values: ScopeValues, catalog: TagCatalog) -> Scope:
+def scope_from_values(values: ScopeValues) -> Scope:
     """A checked ad-hoc scope (matchVendors) as the library's Scope."""
-    return library_scope(values.columns, values.skills or [], catalog)
+    return library_scope(values.columns, values.skills or [])

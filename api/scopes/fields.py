@@ -20,6 +20,8 @@ class SkillEntry:
     tag: str
     must_have: bool = False
     weight: float = 1.0
+    # Other skills that would do instead (a must-have is met by any one of them).
+    any_of: list[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,17 @@ from api.values.inputs import WorkingHoursInput
 
 @strawberry.input
 class SkillRequirementInput:
-    tag: str = strawberry.field(description="A tag slug, name or alias.")
+    tag: str = strawberry.field(
+        description="A tag slug, name or alias; any other skill (at most 80 characters) is "
+        "kept as free text, matched by its wording and reported in `notes`."
+    )
     must_have: bool = False
     weight: float = 1.0
+    any_of: list[str] | None = strawberry.field(
+        default=None,
+        description="Alternatives that would do instead (at most 5; tags or free text): a "
+        "must-have is met by the skill or any one of these.",
+    )
 
 
 @strawberry.input(description="For HOURLY pricing min and max are per hour; for FIXED, totals.")
@@ -76,7 +84,7 @@ class OptionalScopeFields:
             description=description,
             skills=None
             if skills is None
-            else [SkillEntry(s.tag, s.must_have, s.weight) for s in skills],
+            else [SkillEntry(s.tag, s.must_have, s.weight, s.any_of) for s in skills],
             deliverables=self.deliverables,
             milestones=None
             if self.milestones is None

@@ -9,8 +9,8 @@ from typing import Any
 from api.core.errors import ErrorCode, FieldPath, Problems
 from api.reference import rules as reference
 from api.scopes.fields import DataSensitivity, PricingModel, ScopeDraft, StaffedCoverage
+from api.scopes.skills import Requirement, check_requirements
 from api.tags.catalog import TagCatalog
-from api.tags.rules import tagged_numbers
 from api.values import checks as check
 from api.values.hours import working_time_columns
 from api.values.money import amount_range
@@ -36,7 +36,7 @@ class ScopeValues:
     """Checked values; None children mean 'unchanged'."""
 
     columns: dict[str, Any] = field(default_factory=dict)
-    skills: list[tuple[int, bool, float]] | None = None
+    skills: list[Requirement] | None = None
     deliverables: list[str] | None = None
     milestones: list[tuple[str, Any]] | None = None
 
@@ -153,26 +153,10 @@ def _check_dates(
 
 def _check_skills(
     draft: ScopeDraft, catalog: TagCatalog, problems: Problems
-) -> list[tuple[int, bool, float]] | None:
+) -> list[Requirement] | None:
     if draft.skills is None:
         return None
-    entries = [(entry.tag, entry.weight) for entry in draft.skills]
-    valid = tagged_numbers(
-        problems,
-        "skills",
-        entries,
-        catalog,
-        number_field="weight",
-        low=0.1,
-        high=10,
-        maximum=MAX_SKILLS,
-    )
-    if valid is None:
-        return None
-    by_tag = {
-        tag_id: (tag_id, draft.skills[index].must_have, weight) for index, tag_id, weight in valid
-    }
-    return list(by_tag.values())
+    return check_requirements(draft.skills, catalog, problems, maximum=MAX_SKILLS)
 
 
 def _check_deliverables(draft: ScopeDraft, problems: Problems) -> list[str] | None:

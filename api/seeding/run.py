@@ -11,7 +11,7 @@ from api.core.seeds import seeds_dir
 from api.seeding.demo import load_history, load_vendors, read_json
 from api.seeding.showcase import load_showcase
 from api.seeding.taxonomy import load_taxonomy, read_taxonomy
-from api.tags.service import forget_tag_catalog, tag_catalog
+from api.tags.service import forget_tag_catalog, tag_catalog, touch_taxonomy
 
 
 def print_progress(what: str, done: int, total: int) -> None:
@@ -24,6 +24,7 @@ async def seed_reference(runtime: Runtime) -> int:
     records = read_taxonomy(seeds_dir() / "taxonomy")
     async with runtime.sessions() as session, session.begin():
         created = await load_taxonomy(session, records)
+        await touch_taxonomy(session)  # other workers reload their catalogs too
     forget_tag_catalog(runtime)
     return created
 

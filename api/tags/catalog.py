@@ -7,7 +7,26 @@ from dataclasses import dataclass
 
 from api.core.errors import ErrorCode, Problems
 from api.tags.models import Tag
-from matching import Taxonomy
+from matching import Taxonomy, normalise_skill, skill_key
+
+
+@dataclass(frozen=True)
+class NamedSkill:
+    """A skill as someone named it: a known tag, or free text the taxonomy lacks (kept in
+    its normalised form and keyed by `matching.skill_key`, never refused)."""
+
+    name: str
+    key: str
+    tag: Tag | None = None
+
+    @property
+    def term(self) -> str:
+        """What the matching library takes: the tag's slug, or the free text itself."""
+        return self.tag.slug if self.tag is not None else self.name
+
+    @property
+    def tag_id(self) -> int | None:
+        return self.tag.id if self.tag is not None else None
 
 
 @dataclass(frozen=True)
@@ -23,13 +42,25 @@ class TagCatalog:
         slug = self.taxonomy.resolve(text)
         return self.by_slug.get(slug) if slug else None
 
+    def named(self, text: str) -> NamedSkill:
+        """The tag `text` names (slug, name or alias), else `text` as a free-text skill."""
+        tag = self.resolve(text)
+        if tag is not None:
+            return NamedSkill(name=tag.name, key=skill_key(tag.slug), tag=tag)
+        name = normalise_skill(text)
+        return NamedSkill(name=name, key=skill_key(name))
+
+    def suggest(self, text: str, n: int = 3) -> list[Tag]:
+        """Known tags closest to an unknown name, best first."""
+        return [self.by_slug[s] for s in self.taxonomy.suggest(text, n=n) if s in self.by_slug]
+
     def resolve_or_report(
         self, problems: Problems, path: Sequence[str | int], text: str
     ) -> Tag | None:
         """The tag `text` names, or a problem that suggests the closest known tags."""
         tag = self.resolve(text)
         if tag is None:
-            suggestions = [self.by_slug[slug].name for slug in self.taxonomy.suggest(text, n=3)]
+            suggestions = [tag.name for tag in self.suggest(text)]
             hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else "."
             problems.add(path, f"Unknown tag '{text}'{hint}", ErrorCode.UNKNOWN_TAG)
         return tag

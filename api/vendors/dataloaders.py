@@ -5,7 +5,13 @@ from __future__ import annotations
 from sqlmodel import col
 
 from api.graphql.dataloaders import RowByKeyLoader, RowsByKeyLoader
-from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from api.vendors.models import (
+    Vendor,
+    VendorCertification,
+    VendorExpertise,
+    VendorFreeSkill,
+    VendorLanguage,
+)
 
 
 class VendorByIdLoader(RowByKeyLoader[int, Vendor]):
@@ -34,3 +40,9 @@ class CertificationsByVendorIdLoader(RowsByKeyLoader[int, VendorCertification]):
     model = VendorCertification
     key = VendorCertification.vendor_id
     order_by = (VendorCertification.code,)
+
+
+class FreeSkillsByVendorIdLoader(RowsByKeyLoader[int, VendorFreeSkill]):
+    model = VendorFreeSkill
+    key = VendorFreeSkill.vendor_id
+    order_by = (col(VendorFreeSkill.years).desc(), VendorFreeSkill.key)

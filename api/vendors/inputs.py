@@ -22,7 +22,10 @@ class LanguageInput:
 
 @strawberry.input
 class ExpertiseInput:
-    tag: str = strawberry.field(description="A tag slug, name or alias, e.g. 'ReactJS'.")
+    tag: str = strawberry.field(
+        description="A tag slug, name or alias, e.g. 'ReactJS'; any other skill (at most 80 "
+        "characters) is kept as free text and reported in the payload's notes."
+    )
     years: float
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "Vendor",
     "VendorCertification",
     "VendorExpertise",
+    "VendorFreeSkill",
     "VendorKind",
     "VendorLanguage",
 ]
@@ -100,3 +101,15 @@ class VendorCertification(SQLModel, table=True):
 
     vendor_id: int = Field(foreign_key="vendor.id", primary_key=True, ondelete="CASCADE")
     code: str = Field(max_length=32, primary_key=True, index=True)
+
+
+class VendorFreeSkill(SQLModel, table=True):
+    """A skill the vendor named that the taxonomy does not know (yet): kept as typed
+    (normalised), keyed by `matching.skill_key`."""
+
+    __tablename__ = "vendor_free_skill"
+
+    vendor_id: int = Field(foreign_key="vendor.id", primary_key=True, ondelete="CASCADE")
+    key: str = Field(max_length=80, primary_key=True, index=True)
+    name: str = Field(max_length=80)
+    years: float

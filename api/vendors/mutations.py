@@ -8,19 +8,25 @@ from api.graphql.context import Info
 from api.graphql.ids import node_pk
 from api.graphql.user_errors import MutationPayload, run_mutation
 from api.tags.service import tag_catalog
+from api.tags.types import SkillNoteType
 from api.vendors import service
 from api.vendors.inputs import CreateVendorProfileInput, UpdateVendorProfileInput, VerifyVendorInput
+from api.vendors.rules import named_skills
 from api.vendors.types import VendorType
+
+NOTES = "Skills named that the taxonomy does not know: kept as free text, with suggestions."
 
 
 @strawberry.type
 class CreateVendorProfilePayload(MutationPayload):
     vendor: VendorType | None = None
+    notes: list[SkillNoteType] = strawberry.field(default_factory=list, description=NOTES)
 
 
 @strawberry.type
 class UpdateVendorProfilePayload(MutationPayload):
     vendor: VendorType | None = None
+    notes: list[SkillNoteType] = strawberry.field(default_factory=list, description=NOTES)
 
 
 @strawberry.type
@@ -35,6 +41,7 @@ class VendorMutations:
         self, info: Info, input: CreateVendorProfileInput
     ) -> CreateVendorProfilePayload:
         catalog = await tag_catalog(info.context.runtime)
+        draft = input.to_draft()
 
         return await run_mutation(
             info,
@@ -42,10 +49,13 @@ class VendorMutations:
             lambda: service.create_vendor(
                 session=info.context.session,
                 viewer=info.context.viewer,
-                draft=input.to_draft(),
+                draft=draft,
                 catalog=catalog,
             ),
-            lambda row: CreateVendorProfilePayload(vendor=VendorType.from_row(row)),
+            lambda row: CreateVendorProfilePayload(
+                vendor=VendorType.from_row(row),
+                notes=SkillNoteType.list_of(catalog, named_skills(draft), ("input",)),
+            ),
         )
 
     @strawberry.mutation(description="Change your own profile (admins may change any).")
@@ -53,6 +63,7 @@ class VendorMutations:
         self, info: Info, input: UpdateVendorProfileInput
     ) -> UpdateVendorProfilePayload:
         catalog = await tag_catalog(info.context.runtime)
+        draft = input.to_draft()
 
         return await run_mutation(
             info,
@@ -62,10 +73,13 @@ class VendorMutations:
                 viewer=info.context.viewer,
                 vendor_id=node_pk(input.id, "Vendor", ["input", "id"]),
                 expected_version=input.expected_version,
-                draft=input.to_draft(),
+                draft=draft,
                 catalog=catalog,
             ),
-            lambda row: UpdateVendorProfilePayload(vendor=VendorType.from_row(row)),
+            lambda row: UpdateVendorProfilePayload(
+                vendor=VendorType.from_row(row),
+                notes=SkillNoteType.list_of(catalog, named_skills(draft), ("input",)),
+            ),
         )
 
     @strawberry.mutation(description="Admins only: mark a vendor vetted (or not).")

@@ -13,23 +13,31 @@ from sqlmodel import col
 
 from api.reference.fx import fx_table
 from api.tags.catalog import TagCatalog
-from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from api.vendors.models import (
+    Vendor,
+    VendorCertification,
+    VendorExpertise,
+    VendorFreeSkill,
+    VendorLanguage,
+)
 from matching import Availability, Proficiency, VendorKind, VendorRecord
 
 
 async def vendor_records(
     session: AsyncSession, catalog: TagCatalog, vendor_ids: Sequence[int] | None = None
 ) -> list[VendorRecord]:
-    """Records for the given vendors (all when None), in four statements."""
+    """Records for the given vendors (all when None), in five statements."""
     vendors = select(Vendor)
     languages = select(VendorLanguage)
     expertise = select(VendorExpertise)
     certifications = select(VendorCertification)
+    free_skills = select(VendorFreeSkill)
     if vendor_ids is not None:
         vendors = vendors.where(col(Vendor.id).in_(vendor_ids))
         languages = languages.where(col(VendorLanguage.vendor_id).in_(vendor_ids))
         expertise = expertise.where(col(VendorExpertise.vendor_id).in_(vendor_ids))
         certifications = certifications.where(col(VendorCertification.vendor_id).in_(vendor_ids))
+        free_skills = free_skills.where(col(VendorFreeSkill.vendor_id).in_(vendor_ids))
     spoken: dict[int, list[tuple[str, Proficiency]]] = defaultdict(list)
     for language in (await session.execute(languages)).scalars():
         spoken[language.vendor_id].append((language.code, Proficiency(language.proficiency)))
@@ -37,6 +45,10 @@ async def vendor_records(
     for skill in (await session.execute(expertise)).scalars():
         if (tag := catalog.by_id.get(skill.tag_id)) is not None:
             skills[skill.vendor_id].append((tag.slug, float(skill.years)))
+    # The library matches a skill that is no slug by its text; one the taxonomy has come
+    # to know since (a re-seed added it) counts as its tag.
+    for free in (await session.execute(free_skills)).scalars():
+        skills[free.vendor_id].append((catalog.named(free.name).term, float(free.years)))
     certs: dict[int, set[str]] = defaultdict(set)
     for certification in (await session.execute(certifications)).scalars():
         certs[certification.vendor_id].add(certification.code)

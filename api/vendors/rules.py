@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from api.core.errors import ErrorCode, Problems
+from api.core.errors import ErrorCode, FieldPath, Problems
 from api.reference import rules as reference
 from api.reference.fx import fx_table
 from api.reference.regions import country_geo
 from api.tags.catalog import TagCatalog
-from api.tags.rules import tagged_numbers
+from api.tags.rules import named_numbers
 from api.values import checks as check
 from api.values.hours import working_time_columns
 from api.values.money import amount, amount_range
@@ -47,6 +47,8 @@ class VendorValues:
     columns: dict[str, Any] = field(default_factory=dict)
     languages: list[tuple[str, str]] | None = None
     expertise: list[tuple[int, float]] | None = None
+    # Free-text skills as (key, name, years); given and replaced together with `expertise`.
+    free_skills: list[tuple[str, str, float]] | None = None
     certifications: list[str] | None = None
 
 
@@ -101,7 +103,7 @@ def check_vendor_draft(
     ):
         cols["median_response_hours"] = draft.median_response_hours
     values.languages = _check_languages(draft, problems)
-    values.expertise = _check_expertise(draft, catalog, problems)
+    values.expertise, values.free_skills = _check_expertise(draft, catalog, problems)
     values.certifications = _check_certifications(draft, problems)
     if creating and "team_size" not in cols and "kind" in cols:
         cols["team_size"] = 1
@@ -197,11 +199,15 @@ def _check_languages(draft: VendorDraft, problems: Problems) -> list[tuple[str, 
 
 def _check_expertise(
     draft: VendorDraft, catalog: TagCatalog, problems: Problems
-) -> list[tuple[int, float]] | None:
+) -> tuple[list[tuple[int, float]] | None, list[tuple[str, str, float]] | None]:
+    """Tags with years, and free-text skills as (key, name, years); None when not given.
+
+    The list limit covers both: a profile names at most MAX_EXPERTISE skills.
+    """
     if draft.expertise is None:
-        return None
+        return None, None
     entries = [(entry.tag, entry.years) for entry in draft.expertise]
-    valid = tagged_numbers(
+    valid = named_numbers(
         problems,
         "expertise",
         entries,
@@ -212,12 +218,17 @@ def _check_expertise(
         maximum=MAX_EXPERTISE,
     )
     if valid is None:
-        return None
-    deepest: dict[int, float] = {}
-    for _, tag_id, years in valid:
-        # The same skill typed twice ("k8s", "kubernetes") keeps the deeper claim.
-        deepest[tag_id] = max(years, deepest.get(tag_id, 0.0))
-    return list(deepest.items())
+        return None, None
+    # The same skill typed twice ("k8s", "kubernetes"; "HealthKit", "healthkit") keeps
+    # the deeper claim.
+    tags: dict[int, float] = {}
+    free: dict[str, tuple[str, float]] = {}
+    for _, skill, years in valid:
+        if skill.tag_id is not None:
+            tags[skill.tag_id] = max(years, tags.get(skill.tag_id, 0.0))
+        elif years >= free.get(skill.key, ("", -1.0))[1]:
+            free[skill.key] = (skill.name, years)
+    return list(tags.items()), [(key, name, years) for key, (name, years) in free.items()]
 
 
 def _check_certifications(draft: VendorDraft, problems: Problems) -> list[str] | None:
@@ -246,3 +257,8 @@ def verification_lapse(
     if not changed:
         return None
     return f"Verification lifted: {' and '.join(changed)}; awaiting an admin's review."
+
+
+def named_skills(draft: VendorDraft) -> list[tuple[FieldPath, str]]:
+    """Where the draft names skills (for notes on those the taxonomy does not know)."""
+    return [(["expertise", i, "tag"], entry.tag) for i, entry in enumerate(draft.expertise or [])]

@@ -18,10 +18,17 @@ from api.reference import rules as reference
 from api.reference.fx import fx_table
 from api.reference.regions import canonical_region, country_geo
 from api.reviews.rating import RatingPrior
-from api.tags.catalog import TagCatalog
+from api.tags.catalog import NamedSkill, TagCatalog
+from api.tags.rules import named_skill
 from api.values import checks as check
 from api.values.money import amount
-from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from api.vendors.models import (
+    Vendor,
+    VendorCertification,
+    VendorExpertise,
+    VendorFreeSkill,
+    VendorLanguage,
+)
 from api.vendors.ordering import OrderDirection, VendorOrderField, vendor_ordering
 
 MAX_FILTER_ITEMS = 20
@@ -60,8 +67,9 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
     ):
         if not check.list_size(problems, [name], tags, maximum=MAX_FILTER_ITEMS):
             continue
-        if ids := catalog.resolve_all(problems, name, tags):
-            conditions.append(combine(*(_has_tag(tag_id) for tag_id in ids)))
+        skills = [named_skill(problems, [name, i], typed, catalog) for i, typed in enumerate(tags)]
+        if has := [_has_skill(skill) for skill in skills if skill is not None]:
+            conditions.append(combine(*has))
     if query.country and (code := reference.country(problems, ["country"], query.country)):
         conditions.append(col(Vendor.country) == code)
     if query.region:
@@ -117,9 +125,15 @@ def vendor_conditions(query: VendorQuery, catalog: TagCatalog) -> list[ColumnEle
     return conditions
 
 
-def _has_tag(tag_id: int) -> ColumnElement[bool]:
+def _has_skill(skill: NamedSkill) -> ColumnElement[bool]:
+    """The vendor claims the tag, or (for a name the taxonomy lacks) the free-text skill."""
+    if skill.tag_id is not None:
+        return exists().where(
+            col(VendorExpertise.vendor_id) == Vendor.id,
+            col(VendorExpertise.tag_id) == skill.tag_id,
+        )
     return exists().where(
-        col(VendorExpertise.vendor_id) == Vendor.id, col(VendorExpertise.tag_id) == tag_id
+        col(VendorFreeSkill.vendor_id) == Vendor.id, col(VendorFreeSkill.key) == skill.key
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol, cast
 
@@ -15,6 +16,7 @@ from api.core.viewer import Role, Viewer
 from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog
 from api.vendors.fields import VendorDraft
+from api.vendors.free_skills import free_skill_names, replace_free_skills
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
 from api.vendors.rules import (
     VendorValues,
@@ -28,11 +30,15 @@ from api.vendors.slugs import insert_with_unique_slug
 RETRIES_WITHOUT_EXPECTED_VERSION = 5
 
 
-def search_text(vendor: Vendor, catalog: TagCatalog, tag_ids: list[int]) -> str:
-    """What `vendors(search:)` matches against: profile text plus tag names and slugs."""
+def search_text(
+    vendor: Vendor, catalog: TagCatalog, tag_ids: list[int], free_names: Sequence[str] = ()
+) -> str:
+    """What `vendors(search:)` matches against: profile text plus tag names and slugs, and
+    the free-text skills."""
     tags = [catalog.by_id[tag_id] for tag_id in tag_ids if tag_id in catalog.by_id]
     parts = [vendor.name, vendor.headline, vendor.description]
     parts += [f"{tag.name} {tag.slug}" for tag in tags]
+    parts += free_names
     return " ".join(parts).lower()[:20000]
 
 
@@ -218,6 +224,8 @@ async def _replace_children(
                     for tag_id, years in values.expertise
                 ],
             )
+    if values.free_skills is not None:
+        await replace_free_skills(session, vendor.id, values.free_skills)
     tag_ids = list(
         (
             await session.execute(
@@ -227,7 +235,7 @@ async def _replace_children(
             )
         ).scalars()
     )
-    text = search_text(vendor, catalog, tag_ids)
+    text = search_text(vendor, catalog, tag_ids, await free_skill_names(session, vendor.id))
     if text != vendor.search_text:
         await session.execute(
             update(Vendor)

@@ -28,6 +28,7 @@ from api.values.types import Money, MoneyRange, WorkingHours
 from api.vendors.dataloaders import (
     CertificationsByVendorIdLoader,
     ExpertiseByVendorIdLoader,
+    FreeSkillsByVendorIdLoader,
     LanguagesByVendorIdLoader,
     VendorByIdLoader,
 )
@@ -58,6 +59,15 @@ class SpokenLanguage:
 @strawberry.type(description="A skill the vendor claims, with its depth in years.")
 class Expertise:
     tag: TagType
+    years: float
+
+
+@strawberry.type(
+    description="A skill the vendor named that the taxonomy does not know (yet), as kept; "
+    "matched by its wording."
+)
+class FreeSkill:
+    name: str
     years: float
 
 
@@ -245,6 +255,15 @@ class VendorType(KeyedNode):
             for r in rows
             if r.tag_id in catalog.by_id
         ]
+
+    @strawberry.field(
+        description="Skills the vendor named that no tag covers yet (free text); `expertise` "
+        "and these together hold at most the expertise limit.",
+        metadata=cost_hint(list_size=MAX_EXPERTISE),
+    )
+    async def other_skills(self, info: Info) -> list[FreeSkill]:
+        rows = await FreeSkillsByVendorIdLoader.of(info.context).load(self.id)
+        return [FreeSkill(name=r.name, years=r.years) for r in rows]
 
     @strawberry.field(
         description="Certification codes such as ISO_27001 or SOC_2.",

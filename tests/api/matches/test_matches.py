@@ -124,7 +124,7 @@ def test_request_weights_override_and_are_reported(
 @pytest.mark.parametrize(
     ("change", "field", "code"),
     [
-        ({"skills": [{"tag": "reactt"}]}, ["scope", "skills", "0", "tag"], "UNKNOWN_TAG"),
+        ({"skills": [{"tag": "r" * 81}]}, ["scope", "skills", "0", "tag"], "TOO_LONG"),
         ({"timezone": "Mars/Olympus"}, ["scope", "timezone"], "INVALID"),
         (
             {"budget": {"min": "90", "max": "10", "currency": "EUR", "pricing": "HOURLY"}},

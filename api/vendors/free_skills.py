@@ -1,0 +1,100 @@
+"""Vendors' free-text skills: the ones the taxonomy does not know yet, and turning them
+into expertise once an admin maps one onto a tag."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.core.clock import utcnow
+from api.tags.service import free_text_usage
+from api.vendors.models import Vendor, VendorExpertise, VendorFreeSkill
+
+
+async def replace_free_skills(
+    session: AsyncSession, vendor_id: int, skills: Sequence[tuple[str, str, float]]
+) -> None:
+    """The vendor's free-text skills become `skills` as (key, name, years)."""
+    await session.execute(
+        delete(VendorFreeSkill).where(col(VendorFreeSkill.vendor_id) == vendor_id)
+    )
+    if skills:
+        await session.execute(
+            insert(VendorFreeSkill),
+            [
+                {"vendor_id": vendor_id, "key": key, "name": name, "years": years}
+                for key, name, years in skills
+            ],
+        )
+
+
+async def free_skill_names(session: AsyncSession, vendor_id: int) -> list[str]:
+    statement = select(col(VendorFreeSkill.name)).where(col(VendorFreeSkill.vendor_id) == vendor_id)
+    return list((await session.execute(statement)).scalars())
+
+
+async def adopt_free_skill(session: AsyncSession, key: str, tag_id: int) -> list[int]:
+    """Every vendor's free-text skill with `key` becomes expertise in the tag (keeping the
+    most years when it claims the tag already); returns the vendors changed.
+
+    Their `version` and `updated_at` move, so every worker's match index re-reads them
+    before its next match, with no rebuild.
+    """
+    rows = (
+        await session.execute(
+            select(col(VendorFreeSkill.vendor_id), col(VendorFreeSkill.years)).where(
+                col(VendorFreeSkill.key) == key
+            )
+        )
+    ).all()
+    if not rows:
+        return []
+    vendor_ids = [vendor_id for vendor_id, _ in rows]
+    held = dict(
+        (
+            await session.execute(
+                select(col(VendorExpertise.vendor_id), col(VendorExpertise.years)).where(
+                    col(VendorExpertise.tag_id) == tag_id,
+                    col(VendorExpertise.vendor_id).in_(vendor_ids),
+                )
+            )
+        ).all()
+    )
+    for vendor_id, years in rows:
+        if vendor_id in held and years > held[vendor_id]:
+            await session.execute(
+                update(VendorExpertise)
+                .where(
+                    col(VendorExpertise.vendor_id) == vendor_id,
+                    col(VendorExpertise.tag_id) == tag_id,
+                )
+                .values(years=years)
+                .execution_options(synchronize_session=False)
+            )
+    fresh = [
+        {"vendor_id": vendor_id, "tag_id": tag_id, "years": years}
+        for vendor_id, years in rows
+        if vendor_id not in held
+    ]
+    if fresh:
+        await session.execute(insert(VendorExpertise), fresh)
+    await session.execute(
+        delete(VendorFreeSkill)
+        .where(col(VendorFreeSkill.key) == key)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(Vendor)
+        .where(col(Vendor.id).in_(vendor_ids))
+        .values(version=col(Vendor.version) + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return vendor_ids
+
+
+async def free_skill_counts(session: AsyncSession) -> dict[str, tuple[str, int]]:
+    """For each free-text key: one name as typed, and how many vendors name it."""
+    return await free_text_usage(session, col(VendorFreeSkill.key), col(VendorFreeSkill.name))
