@@ -23,8 +23,10 @@ import math
 import random
 import re
 import sys
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import babel.core
@@ -687,11 +689,103 @@ def _agency_name(rng: random.Random, city: str, used: set[str]) -> str:
     return f"{name} {rng.randint(2, 99)}"
 
 
+def _pricing(
+    rng: random.Random, code: str, kind: str, team_size: int, usd_mid: float
+) -> tuple[dict, dict, float]:
+    """Hourly rate and minimum project in the vendor's currency, and the mean USD rate.
+
+    ``usd_mid`` is the rate the vendor's country, seniority and quality suggest.
+    """
+    mid = usd_mid * rng.uniform(0.85, 1.15)
+    lo, hi = mid * rng.uniform(0.8, 0.95), mid * rng.uniform(1.05, 1.3)
+    local = local_currency(code)
+    if local == "EUR":
+        currency = "EUR" if rng.random() < 0.75 else "USD"
+    elif local in ("GBP", "AUD", "CAD", "NZD", "SGD", "CHF"):
+        currency = local if rng.random() < 0.8 else "USD"
+    elif local == "USD":
+        currency = "USD"
+    elif local in ("PLN", "INR", "CZK", "RON", "HUF", "SEK", "ILS", "TRY", "ZAR", "BRL") and (
+        rng.random() < 0.15
+    ):
+        currency = local
+    else:
+        currency = "USD"
+    fx = FX[currency]
+    step = 1.0 if fx < 20 else (10.0 if fx < 500 else 100.0)
+    rate_min, rate_max = money(lo * fx, step), money(hi * fx, step)
+    if Decimal(rate_max) < Decimal(rate_min):
+        rate_max = rate_min
+    min_budget_usd = (
+        rng.choice([500, 1000, 2000, 3000, 5000]) if kind == "FREELANCER"
+        else rng.choice([2000, 5000, 10000, 10000, 15000, 25000, 50000]) * (
+            1 if team_size < 50 else 2)
+    )  # fmt: skip
+    min_budget = money(min_budget_usd * fx, 100.0 if fx < 20 else 10000.0)
+    return (
+        {"min": rate_min, "max": rate_max, "currency": currency},
+        {"amount": min_budget, "currency": currency},
+        (lo + hi) / 2,
+    )
+
+
+def _working_hours(rng: random.Random, code: str, zone: str) -> tuple[str, str]:
+    """Local office hours; some offshore vendors keep a night shift for US clients."""
+    if code in OFFSHORE and rng.random() < 0.17:
+        return us_hours_local(zone, rng.choice([13, 14]), 9)
+    start, end = weighted(
+        rng,
+        [("09:00", "18:00"), ("09:00", "17:00"), ("08:00", "17:00"), ("10:00", "19:00"),
+         ("10:00", "18:00"), ("08:30", "17:30"), ("11:00", "20:00"), ("07:00", "16:00")],
+        [30, 20, 14, 10, 10, 8, 4, 4],
+    )  # fmt: skip
+    return start, end
+
+
+def _identity(
+    rng: random.Random, kind: str, code: str, city: str, used_slugs: set[str]
+) -> tuple[str, str]:
+    """A name (an agency's brand or a person's) and a slug no other vendor has."""
+    group = COUNTRIES[code][3]
+    if kind == "AGENCY":
+        name = _agency_name(rng, city, used_slugs)
+    else:
+        firsts, lasts = NAMES[NAME_GROUP_OVERRIDE.get(code, group)]
+        name = f"{rng.choice(firsts)} {rng.choice(lasts)}"
+    slug = base_slug = slugify(name)
+    n = 2
+    while slug in used_slugs:
+        slug = f"{base_slug}-{n}"
+        n += 1
+    used_slugs.add(slug)
+    return name, slug
+
+
+def _certifications(
+    rng: random.Random, code: str, kind: str, quality: float, inds: list[str]
+) -> list[str]:
+    certs: list[str] = []
+    p_agency = 1.0 if kind == "AGENCY" else 0.25
+    if code in EU and rng.random() < 0.7 * p_agency + 0.1:
+        certs.append("GDPR_DPA")
+    if rng.random() < 0.22 * p_agency * (0.5 + quality):
+        certs.append("ISO_27001")
+    if rng.random() < 0.12 * p_agency * (0.5 + quality):
+        certs.append("SOC_2")
+    if set(inds) & INDUSTRY_HIPAA and rng.random() < 0.5 * p_agency:
+        certs.append("HIPAA")
+    if set(inds) & INDUSTRY_PCI and rng.random() < 0.25 * p_agency:
+        certs.append("PCI_DSS")
+    if rng.random() < 0.15 * p_agency:
+        certs.append("ISO_9001")
+    return [c for c in CERTIFICATIONS if c in certs]
+
+
 TAXONOMY: dict[str, dict] = {}
 
 
 def make_vendor(rng: random.Random, idx: int, code: str, used_slugs: set[str]) -> dict:
-    _weight, base_rate, english, group, cities = COUNTRIES[code]
+    _weight, base_rate, english, _group, cities = COUNTRIES[code]
     city_raw = rng.choice(cities)
     city, zone = city_zone(code, city_raw)
     kind = "AGENCY" if rng.random() < 0.45 else "FREELANCER"
@@ -726,59 +820,10 @@ def make_vendor(rng: random.Random, idx: int, code: str, used_slugs: set[str]) -
         yrs = max(1, min(years_cap, round(years_cap * rng.uniform(0.35, 1.0) - j * 0.3)))
         expertise.append({"tag": t, "years": yrs})
 
-    # rates (USD), then expressed in the vendor's currency
     mult = 0.7 + 0.6 * seniority + 0.35 * quality + (0.1 if kind == "AGENCY" else -0.05)
-    mid = base_rate * mult * rng.uniform(0.85, 1.15)
-    lo, hi = mid * rng.uniform(0.8, 0.95), mid * rng.uniform(1.05, 1.3)
-    local = local_currency(code)
-    if local == "EUR":
-        currency = "EUR" if rng.random() < 0.75 else "USD"
-    elif local in ("GBP", "AUD", "CAD", "NZD", "SGD", "CHF"):
-        currency = local if rng.random() < 0.8 else "USD"
-    elif local == "USD":
-        currency = "USD"
-    elif local in ("PLN", "INR", "CZK", "RON", "HUF", "SEK", "ILS", "TRY", "ZAR", "BRL") and (
-        rng.random() < 0.15
-    ):
-        currency = local
-    else:
-        currency = "USD"
-    fx = FX[currency]
-    step = 1.0 if fx < 20 else (10.0 if fx < 500 else 100.0)
-    rate_min, rate_max = money(lo * fx, step), money(hi * fx, step)
-    if Decimal(rate_max) < Decimal(rate_min):
-        rate_max = rate_min
-    min_budget_usd = (
-        rng.choice([500, 1000, 2000, 3000, 5000]) if kind == "FREELANCER"
-        else rng.choice([2000, 5000, 10000, 10000, 15000, 25000, 50000]) * (
-            1 if team_size < 50 else 2)
-    )  # fmt: skip
-    min_budget = money(min_budget_usd * fx, 100.0 if fx < 20 else 10000.0)
-
-    # working hours
-    if code in OFFSHORE and rng.random() < 0.17:
-        start, end = us_hours_local(zone, rng.choice([13, 14]), 9)
-    else:
-        start, end = weighted(
-            rng,
-            [("09:00", "18:00"), ("09:00", "17:00"), ("08:00", "17:00"), ("10:00", "19:00"),
-             ("10:00", "18:00"), ("08:30", "17:30"), ("11:00", "20:00"), ("07:00", "16:00")],
-            [30, 20, 14, 10, 10, 8, 4, 4],
-        )  # fmt: skip
-
-    # identity
-    if kind == "AGENCY":
-        name = _agency_name(rng, city, used_slugs)
-        slug = slugify(name)
-    else:
-        firsts, lasts = NAMES[NAME_GROUP_OVERRIDE.get(code, group)]
-        name = f"{rng.choice(firsts)} {rng.choice(lasts)}"
-        slug = slugify(name)
-    base_slug, n = slug, 2
-    while slug in used_slugs:
-        slug = f"{base_slug}-{n}"
-        n += 1
-    used_slugs.add(slug)
+    rate, min_budget, usd_rate = _pricing(rng, code, kind, team_size, base_rate * mult)
+    start, end = _working_hours(rng, code, zone)
+    name, slug = _identity(rng, kind, code, city, used_slugs)
 
     role, _core, _opt, products, industries, _w = STACKS[main]
     tag_names = [TAXONOMY[e["tag"]]["name"] for e in expertise]
@@ -856,21 +901,7 @@ def make_vendor(rng: random.Random, idx: int, code: str, used_slugs: set[str]) -
     headline = headline[:140]
     description = " ".join(sentences)[:2000]
 
-    certs: list[str] = []
-    p_agency = 1.0 if kind == "AGENCY" else 0.25
-    if code in EU and rng.random() < 0.7 * p_agency + 0.1:
-        certs.append("GDPR_DPA")
-    if rng.random() < 0.22 * p_agency * (0.5 + quality):
-        certs.append("ISO_27001")
-    if rng.random() < 0.12 * p_agency * (0.5 + quality):
-        certs.append("SOC_2")
-    if set(inds) & INDUSTRY_HIPAA and rng.random() < 0.5 * p_agency:
-        certs.append("HIPAA")
-    if set(inds) & INDUSTRY_PCI and rng.random() < 0.25 * p_agency:
-        certs.append("PCI_DSS")
-    if rng.random() < 0.15 * p_agency:
-        certs.append("ISO_9001")
-    certs = [c for c in CERTIFICATIONS if c in certs]
+    certs = _certifications(rng, code, kind, quality, inds)
 
     portfolio = []
     for _ in range(rng.choice([0, 1, 1, 2, 2, 3]) if kind == "AGENCY" else rng.randint(0, 2)):
@@ -893,8 +924,8 @@ def make_vendor(rng: random.Random, idx: int, code: str, used_slugs: set[str]) -
         "timezone": zone,
         "working_hours": {"start": start, "end": end},
         "languages": _languages(rng, code, english),
-        "hourly_rate": {"min": rate_min, "max": rate_max, "currency": currency},
-        "min_project_budget": {"amount": min_budget, "currency": currency},
+        "hourly_rate": rate,
+        "min_project_budget": min_budget,
         "team_size": team_size,
         "expertise": expertise,
         "certifications": certs,
@@ -906,7 +937,255 @@ def make_vendor(rng: random.Random, idx: int, code: str, used_slugs: set[str]) -
         "owner_email": f"vendor-{idx:04d}@demo.vendormatch.dev",
         "_quality": quality,
         "_visibility": visibility,
-        "_usd_rate": (lo + hi) / 2,
+        "_usd_rate": usd_rate,
+        "_industries": inds,
+    }
+
+
+# --------------------------------------------------------------------------- services
+# Outsourcing beyond software, in the shape of STACKS: (role, core tags, optional tags,
+# products, industries, weight). Tags are filtered by the taxonomy when generating, so a
+# slug a taxonomy file does not (yet) hold is skipped, never written out.
+SERVICE_LINES: dict[str, tuple[str, list[str], list[str], list[str], list[str], float]] = {
+    "support-desk": ("customer support agent",
+                     ["customer-support", "email-support", "live-chat-support", "zendesk"],
+                     ["phone-support", "freshdesk", "intercom", "gorgias", "ticket-handling",
+                      "multilingual-customer-support", "csat", "knowledge-base-writing",
+                      "e-commerce-customer-support", "help-scout", "sla-management",
+                      "social-media-customer-service", "escalation-management", "zoho-desk"],
+                     ["customer support", "help desks", "chat and email support"],
+                     ["e-commerce", "saas", "travel"], 5),
+    "contact-center": ("call centre agent",
+                       ["call-center-services", "phone-support", "inbound-call-handling"],
+                       ["outbound-calling", "five9", "genesys-cloud-cx", "talkdesk",
+                        "workforce-management", "qa-scorecard-design", "appointment-scheduling",
+                        "order-taking", "complaint-handling", "amazon-connect", "csat"],
+                       ["inbound call handling", "overflow support", "order lines"],
+                       ["retail", "insurance", "healthcare"], 3),
+    "it-service-desk": ("IT support engineer",
+                        ["it-service-desk", "it-support", "incident-management"],
+                        ["microsoft-365-administration", "jira-service-management", "itil",
+                         "remote-desktop-support", "desktop-support", "freshservice",
+                         "endpoint-management", "microsoft-intune", "patch-management",
+                         "noc-services", "servicenow-itsm", "active-directory",
+                         "google-workspace-administration", "managed-it-services"],
+                        ["first-line IT support", "managed service desks", "device management"],
+                        ["professional services", "healthcare", "education"], 3),
+    "bookkeeping": ("bookkeeper",
+                    ["bookkeeping", "xero", "quickbooks-online", "bank-reconciliation"],
+                    ["accounts-payable", "accounts-receivable", "month-end-close", "vat-returns",
+                     "management-accounts", "dext", "hubdoc", "sage-accounting",
+                     "making-tax-digital", "payroll-processing", "xero-payroll",
+                     "catch-up-bookkeeping", "credit-control", "microsoft-excel"],
+                    ["monthly bookkeeping", "month-end closes", "catch-up bookkeeping"],
+                    ["e-commerce", "professional services", "hospitality"], 4),
+    "payroll": ("payroll specialist",
+                ["payroll-processing", "payroll-reconciliation", "payroll-tax-filings"],
+                ["uk-payroll", "gusto", "adp", "xero-payroll", "quickbooks-payroll",
+                 "multi-country-payroll", "deel", "pension-auto-enrolment", "payroll-year-end",
+                 "benefits-administration", "time-and-attendance", "sage-payroll"],
+                ["monthly payroll", "payroll migrations", "multi-country payroll"],
+                ["professional services", "retail", "saas"], 2),
+    "tax-vat": ("tax accountant",
+                ["vat-returns", "tax-preparation", "corporate-tax"],
+                ["eu-vat-oss", "sales-tax-compliance", "making-tax-digital", "avalara",
+                 "vat-registration", "xero", "quickbooks-online", "datev", "tax-planning",
+                 "intrastat", "e-invoicing-compliance"],
+                ["VAT returns", "annual tax filings", "cross-border VAT"],
+                ["e-commerce", "saas", "professional services"], 2),
+    "translation": ("translator",
+                    ["translation", "localization", "translation-proofreading"],
+                    ["sdl-trados", "memoq", "transcreation", "certified-translation",
+                     "website-localization", "subtitling", "machine-translation-post-editing",
+                     "legal-translation", "marketing-translation", "technical-translation",
+                     "software-localization", "terminology-management", "phrase-tms"],
+                    ["website localisation", "document translation", "subtitles"],
+                    ["e-commerce", "legal", "gaming"], 4),
+    "packaging-design": ("packaging designer",
+                         ["packaging-design", "adobe-illustrator", "label-design"],
+                         ["dieline-design", "structural-packaging-design", "packaging-mockups",
+                          "print-design", "prepress", "brand-guidelines", "logo-design",
+                          "branding", "adobe-photoshop", "esko-artioscad", "3d-product-rendering",
+                          "adobe-indesign"],
+                         ["packaging ranges", "labels", "brand identities"],
+                         ["consumer brands", "food and drink", "cosmetics"], 3),
+    "marketing": ("digital marketer",
+                  ["digital-marketing", "seo", "google-ads"],
+                  ["meta-ads", "content-marketing", "social-media-management", "copywriting",
+                   "ppc-advertising", "marketing-automation", "hubspot-marketing-hub", "klaviyo",
+                   "google-analytics", "email-marketing", "linkedin-ads", "keyword-research",
+                   "conversion-rate-optimization", "link-building"],
+                  ["paid search campaigns", "SEO programmes", "social media management"],
+                  ["e-commerce", "saas", "hospitality"], 4),
+    "back-office": ("virtual assistant",
+                    ["data-entry", "microsoft-excel", "data-cleansing"],
+                    ["web-research", "virtual-assistance", "order-processing",
+                     "catalog-management", "document-processing", "ocr", "google-sheets",
+                     "crm-data-entry", "invoice-processing", "transcription",
+                     "vendor-invoice-processing", "product-data-entry", "lead-generation"],
+                    ["data entry", "catalogue updates", "back-office processing"],
+                    ["e-commerce", "logistics", "real estate"], 3),
+}  # fmt: skip
+# Where each line of work is bought from (codes in COUNTRIES, weighted as there).
+SERVICE_COUNTRIES = {
+    "support-desk": ["PH", "IN", "KE", "ZA", "EG", "MX", "CO", "PL", "PT", "GB", "US", "RO", "MY"],
+    "contact-center": ["PH", "IN", "MX", "CO", "ZA", "EG", "KE", "MA", "PT"],
+    "it-service-desk": ["IN", "PL", "RO", "PH", "UA", "MX", "GB", "US", "ZA"],
+    "bookkeeping": ["IN", "PH", "GB", "PL", "US", "PK", "ZA", "IE", "AU", "NZ", "DE", "CA"],
+    "payroll": ["IN", "GB", "PL", "US", "PH", "IE", "ZA", "CA", "AU"],
+    "tax-vat": ["GB", "DE", "NL", "PL", "IN", "IE", "ES", "US"],
+    "translation": ["DE", "FR", "ES", "IT", "PL", "PT", "BR", "UA", "RO", "TR", "CN", "VN", "MX",
+                    "AR", "NL", "SE"],
+    "packaging-design": ["IN", "PL", "UA", "ID", "VN", "PT", "GB", "US", "DE", "ES", "AR"],
+    "marketing": ["IN", "PK", "PH", "GB", "US", "PL", "UA", "ES", "BR", "NG", "ZA"],
+    "back-office": ["PH", "IN", "PK", "BD", "KE", "VN", "LK", "EG"],
+}  # fmt: skip
+# Rates against a software vendor of the same country and seniority.
+SERVICE_RATE = {
+    "support-desk": 0.45, "contact-center": 0.4, "it-service-desk": 0.7, "bookkeeping": 0.75,
+    "payroll": 0.8, "tax-vat": 1.0, "translation": 0.7, "packaging-design": 0.8,
+    "marketing": 0.85, "back-office": 0.35,
+}  # fmt: skip
+# What an agency of each line calls itself.
+SERVICE_AGENCY = {
+    "support-desk": "customer support company", "contact-center": "contact centre",
+    "it-service-desk": "IT service desk provider", "bookkeeping": "bookkeeping firm",
+    "payroll": "payroll bureau", "tax-vat": "tax and VAT practice",
+    "translation": "translation agency", "packaging-design": "packaging design studio",
+    "marketing": "digital marketing agency", "back-office": "back-office services company",
+}  # fmt: skip
+# Lines whose agencies may staff a desk beyond the working day.
+STAFFED_LINES = {"support-desk", "contact-center", "it-service-desk"}
+N_SERVICE_VENDORS = 240
+N_SERVICE_PROJECTS = 180
+
+
+def service_lines() -> dict[str, tuple[str, list[str], list[str], list[str], list[str], float]]:
+    """SERVICE_LINES with only the tags the taxonomy holds; a line left with fewer than
+    two core tags (or three in all) is dropped."""
+    out = {}
+    for key, (role, core, opt, products, industries, weight) in SERVICE_LINES.items():
+        core = [t for t in core if t in TAXONOMY]
+        opt = [t for t in opt if t in TAXONOMY and t not in core]
+        if len(core) >= 2 and len(core) + len(opt) >= 3:
+            out[key] = (role, core, opt, products, industries, weight)
+    return out
+
+
+def _staffed_hours(rng: random.Random, line: str, kind: str, team_size: int) -> dict | None:
+    """Staffed coverage for desks big enough to run shifts: 24/7, 24/5 or 16/6."""
+    if line not in STAFFED_LINES or kind != "AGENCY" or team_size < 10:
+        return None
+    x = rng.random()
+    if x < 0.35:
+        return {"hours_per_day": 24, "days_per_week": 7}
+    if x < 0.5:
+        return {"hours_per_day": 24, "days_per_week": 5}
+    if x < 0.7:
+        return {"hours_per_day": 16, "days_per_week": 6}
+    return None
+
+
+def declared_capacity(rng: random.Random, kind: str, team_size: int) -> float | None:
+    """Hours a week some vendors declare free (fewer than their team could work)."""
+    if kind == "AGENCY" and rng.random() < 0.3:
+        return float(round(team_size * rng.uniform(12, 36)))
+    if kind == "FREELANCER" and rng.random() < 0.25:
+        return float(rng.choice([10, 20, 30, 40]))
+    return None
+
+
+def make_service_vendor(
+    rng: random.Random, idx: int, line: str, lines: dict, used_slugs: set[str]
+) -> dict:
+    """A vendor of a non-software line of work, shaped like make_vendor's."""
+    codes = [c for c in SERVICE_COUNTRIES[line] if c in COUNTRIES]
+    code = weighted(rng, codes, [COUNTRIES[c][0] for c in codes])
+    _weight, base_rate, english, _group, cities = COUNTRIES[code]
+    city, zone = city_zone(code, rng.choice(cities))
+    agency_share = 0.75 if line in STAFFED_LINES else 0.45
+    kind = "AGENCY" if rng.random() < agency_share else "FREELANCER"
+    quality = min(1.0, max(0.0, rng.betavariate(4, 2.2)))
+    seniority = rng.betavariate(2, 2)
+    role, core, opt, products, industries, _w = lines[line]
+    languages = _languages(rng, code, english)
+    if kind == "AGENCY":
+        team_size = int(min(500, max(2, round(math.exp(rng.gauss(3.2, 1.0))))))
+        tags = core + rng.sample(opt, min(len(opt), rng.randint(2, 6)))
+        years_cap = 15
+    else:
+        team_size = 1
+        tags = core + rng.sample(opt, min(len(opt), rng.randint(0, 4)))
+        years_cap = max(2, int(2 + seniority * 13))
+    if line == "translation":  # the language pairs the translator works in
+        tags += [t for lang in languages if (t := f"translation-{lang['code']}") in TAXONOMY]
+    staffed = _staffed_hours(rng, line, kind, team_size)
+    if staffed and staffed["days_per_week"] == 7 and "24-7-support" in TAXONOMY:
+        tags.append("24-7-support")
+    tags = list(dict.fromkeys(tags))[:12]
+    expertise = [
+        {"tag": t, "years": max(1, min(years_cap, round(years_cap * rng.uniform(0.35, 1.0))))}
+        for t in tags
+    ]
+    mult = SERVICE_RATE[line] * (0.7 + 0.6 * seniority + 0.35 * quality)
+    rate, min_budget, usd_rate = _pricing(rng, code, kind, team_size, base_rate * mult)
+    start, end = _working_hours(rng, code, zone)
+    name, slug = _identity(rng, kind, code, city, used_slugs)
+    names = [TAXONOMY[t]["name"] for t in tags]
+    inds = rng.sample(industries, 2)
+    country = country_name(code)
+    if kind == "AGENCY":
+        founded = rng.randint(max(1995, 2026 - 4 - int(team_size**0.5) * 3), 2024)
+        headline = f"{SERVICE_AGENCY[line].capitalize()} in {city}: {_skills_phrase(names[:3])}"
+        sentences = [
+            f"{name} is a {SERVICE_AGENCY[line]} based in {city}, {country}, with a team of "
+            f"{team_size}.",
+            f"We handle {' and '.join(rng.sample(products, 2))} with "
+            f"{_skills_phrase(names[: min(5, len(names))])}.",
+            f"Since {founded} we have worked for clients in {_skills_phrase(inds)}.",
+        ]
+    else:
+        founded = None
+        headline = f"{role.capitalize()} | {' · '.join(names[:3])}"
+        sentences = [
+            f"Freelance {role} from {city}, {country}.",
+            f"I work with {_skills_phrase(names[: min(5, len(names))])} on "
+            f"{rng.choice(products)} for clients in {_skills_phrase(inds)}.",
+        ]
+    if staffed:
+        sentences.append(
+            f"Our desk is staffed {staffed['hours_per_day']} hours a day, "
+            f"{staffed['days_per_week']} days a week."
+        )
+    return {
+        "slug": slug,
+        "kind": kind,
+        "name": name,
+        "headline": headline[:140],
+        "description": " ".join(sentences)[:2000],
+        "country": code,
+        "timezone": zone,
+        "working_hours": {"start": start, "end": end},
+        "languages": languages,
+        "hourly_rate": rate,
+        "min_project_budget": min_budget,
+        "team_size": team_size,
+        "expertise": expertise,
+        "certifications": _certifications(rng, code, kind, quality, inds),
+        "verified": rng.random() < 0.45 + 0.3 * quality,
+        "availability": weighted(rng, ["AVAILABLE", "LIMITED", "UNAVAILABLE"], [6, 3, 1]),
+        "median_response_hours": round(
+            rng.lognormvariate(math.log(3 if line in STAFFED_LINES else 6), 0.8) * (1.6 - quality),
+            1,
+        ),
+        "hours_per_week": declared_capacity(rng, kind, team_size),
+        "staffed_hours": staffed,
+        "founded_year": founded,
+        "portfolio": [],
+        "owner_email": f"vendor-{idx:04d}@demo.vendormatch.dev",
+        "_quality": quality,
+        "_visibility": math.exp(rng.gauss(0, 1.0)) * (1.0 + min(team_size, 200) / 25),
+        "_usd_rate": usd_rate,
         "_industries": inds,
     }
 
@@ -1150,7 +1429,115 @@ def _subregion(code: str) -> tuple[str, str]:
         return "", ""
 
 
-def make_history(rng: random.Random, vendors: list[dict], businesses: list[dict]) -> list[dict]:
+def software_market() -> Market:
+    """The software projects: each business picks a stack of its industry."""
+    return Market(
+        lines=STACKS,
+        titles=TITLES,
+        deliverables=DELIVERABLES,
+        acceptance=ACCEPTANCE,
+        closings=[
+            "We need at least a few hours of overlap with our team every day.",
+            "The team will work with our in-house product owner.",
+            "Existing codebase; good documentation is expected.",
+            "Greenfield project with room to propose the architecture.",
+        ],
+        n_projects=N_PROJECTS,
+        first_key=1,
+        choose_line=lambda rng, b: rng.choice(BUSINESS_INDUSTRIES[b["_industry"]][1]),
+        service_level=lambda line: {},
+    )
+
+
+SERVICE_TITLES = {
+    "support-desk": ["Outsourced customer support for our {ind} shop",
+                     "Email and chat support team", "Support desk for a product launch",
+                     "Multilingual support for EU customers"],
+    "contact-center": ["Inbound call handling for {ind}", "Overflow phone support",
+                       "Order line for seasonal peaks"],
+    "it-service-desk": ["First-line IT service desk", "Managed IT support for offices",
+                        "Out-of-hours IT support"],
+    "bookkeeping": ["Monthly bookkeeping in Xero", "Catch-up bookkeeping for {ind} company",
+                    "Bookkeeping and VAT returns in QuickBooks"],
+    "payroll": ["Monthly payroll for 40 staff", "Payroll migration to a new provider",
+                "Multi-country payroll"],
+    "tax-vat": ["Quarterly VAT returns", "EU VAT OSS filings", "Annual corporate tax return"],
+    "translation": ["Website localisation into German and French", "Product catalogue translation",
+                    "Subtitles for training videos"],
+    "packaging-design": ["Packaging design for a new product range", "Label redesign",
+                         "Brand identity and packaging refresh"],
+    "marketing": ["Google Ads campaigns for {ind}", "SEO programme for our website",
+                  "Social media management"],
+    "back-office": ["Product data entry for our catalogue", "Invoice processing back office",
+                    "Data cleansing of our CRM"],
+}  # fmt: skip
+SERVICE_DELIVERABLES = [
+    "Agreed service levels met every month", "Weekly performance report", "Documented processes",
+    "Named team lead", "Monthly review call", "Handover of all records at the end",
+]  # fmt: skip
+SERVICE_ACCEPTANCE = {
+    "Agreed service levels met every month": "The monthly report shows every agreed level met",
+    "Weekly performance report": "A written report every Monday, volumes and quality included",
+    "Documented processes": "Our operations lead signs off the process documents",
+    "Named team lead": "One named lead answers for the work, with a deputy",
+    "Monthly review call": "A call each month with minutes sent within two days",
+    "Handover of all records at the end": "Every record back in our systems, checked by us",
+}
+
+
+def service_market(lines: dict, rng: random.Random) -> Market:
+    """Non-software projects: any business may buy any line of work; support desks state
+    the hours they need staffed and how fast an answer must come."""
+    keys = sorted(lines)
+
+    def service_level(line: str) -> dict:
+        if line not in STAFFED_LINES:
+            return {}
+        coverage = weighted(
+            rng, ["BUSINESS_HOURS", "EXTENDED", "FOLLOW_THE_SUN", "ROUND_THE_CLOCK"], [3, 2, 1, 2]
+        )
+        return {"coverage": coverage, "max_response_hours": rng.choice([1, 2, 4, 8])}
+
+    return Market(
+        lines=lines,
+        titles=SERVICE_TITLES,
+        deliverables=SERVICE_DELIVERABLES,
+        acceptance=SERVICE_ACCEPTANCE,
+        closings=[
+            "We need at least a few hours of overlap with our team every day.",
+            "The work starts with a two-week trial period.",
+            "Our current process is documented; we expect it followed and improved.",
+            "We are moving this work from an in-house team.",
+        ],
+        n_projects=N_SERVICE_PROJECTS,
+        first_key=N_PROJECTS + 1,
+        choose_line=lambda rng, b: rng.choice(keys),
+        service_level=service_level,
+    )
+
+
+class Market(NamedTuple):
+    """One line of outsourcing work as the history simulates it: its stacks (as STACKS),
+    project titles, deliverables with how each is accepted, and how a business picks a
+    stack; projects are numbered from ``first_key``."""
+
+    lines: dict[str, tuple[str, list[str], list[str], list[str], list[str], float]]
+    titles: dict[str, list[str]]
+    deliverables: list[str]
+    acceptance: dict[str, str]
+    closings: list[str]
+    n_projects: int
+    first_key: int
+    choose_line: Callable[[random.Random, dict], str]
+    # Extra scope fields for a project of a line (coverage, response time), drawn from
+    # the market's own random stream so the others stay as they were.
+    service_level: Callable[[str], dict]
+
+
+def make_history(
+    rng: random.Random, vendors: list[dict], businesses: list[dict], market: Market | None = None
+) -> list[dict]:
+    work = market or software_market()
     by_tag: dict[str, list[int]] = {}
     vtag_maps = []
     for i, v in enumerate(vendors):
@@ -1164,16 +1551,16 @@ def make_history(rng: random.Random, vendors: list[dict], businesses: list[dict]
 
     # project skeletons, then processed in chronological order
     skeletons = []
-    for _ in range(N_PROJECTS):
+    for _ in range(work.n_projects):
         b = rng.choice(businesses)
-        stack = rng.choice(BUSINESS_INDUSTRIES[b["_industry"]][1])
+        stack = work.choose_line(rng, b)
         start = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 1000))
         skeletons.append((start, b, stack))
     skeletons.sort(key=lambda s: (s[0], s[1]["email"], s[2]))
 
     projects = []
-    for k, (start, b, stack) in enumerate(skeletons, start=1):
-        role, core, opt, products, _inds, _w = STACKS[stack]
+    for k, (start, b, stack) in enumerate(skeletons, start=work.first_key):
+        role, core, opt, products, _inds, _w = work.lines[stack]
         opt = [t for t in opt if t in TAXONOMY]
         must = rng.sample(core, rng.randint(1, min(3, len(core))))
         nice = rng.sample(opt, rng.randint(1, min(3, len(opt))))
@@ -1305,19 +1692,11 @@ def make_history(rng: random.Random, vendors: list[dict], businesses: list[dict]
                                                         "timeliness", "value")) / 4  # fmt: skip
             review_n[best] += 1
         ind = b["_industry"]
-        title = rng.choice(TITLES[stack]).format(ind=ind)
+        title = rng.choice(work.titles[stack]).format(ind=ind)
         skill_names = _skills_phrase([TAXONOMY[s["tag"]]["name"] for s in skills])
         description = (
             f"{b['name']} is looking for a {role} to deliver {rng.choice(products)} "
-            f"for our {ind} business. Required: {skill_names}. "
-            + rng.choice(
-                [
-                    "We need at least a few hours of overlap with our team every day.",
-                    "The team will work with our in-house product owner.",
-                    "Existing codebase; good documentation is expected.",
-                    "Greenfield project with room to propose the architecture.",
-                ]
-            )
+            f"for our {ind} business. Required: {skill_names}. " + rng.choice(work.closings)
         )
         projects.append(
             {
@@ -1326,8 +1705,8 @@ def make_history(rng: random.Random, vendors: list[dict], businesses: list[dict]
                 "title": title,
                 "description": description,
                 "skills": skills,
-                "deliverables": (chosen := rng.sample(DELIVERABLES, rng.randint(2, 4))),
-                "acceptance_criteria": [ACCEPTANCE[d] for d in chosen],
+                "deliverables": (chosen := rng.sample(work.deliverables, rng.randint(2, 4))),
+                "acceptance_criteria": [work.acceptance[d] for d in chosen],
                 "communication_plan": communication_plan(min_overlap),
                 "budget": budget,
                 "estimated_hours": est,
@@ -1344,6 +1723,7 @@ def make_history(rng: random.Random, vendors: list[dict], businesses: list[dict]
                 "shortlisted": [vendors[i]["slug"] for _, i in shortlist],
                 "hired": hired["slug"],
                 "review": review,
+                **work.service_level(stack),
             }
         )
     return projects
@@ -1370,6 +1750,29 @@ def generate() -> tuple[dict, dict]:
     vendors = [make_vendor(rng, i, code, used) for i, code in enumerate(assignment, start=1)]
     businesses = make_businesses(rng)
     projects = make_history(rng, vendors, businesses)
+    # Outsourcing beyond software, and declared capacity, each from its own random stream
+    # so the software vendors and their history stay as they were.
+    lines = service_lines()
+    services_rng = random.Random(SEED + 1)
+    line_keys = sorted(lines)
+    services = [
+        make_service_vendor(services_rng, len(vendors) + n, line, lines, used)
+        for n, line in enumerate(
+            (weighted(services_rng, line_keys, [lines[k][5] for k in line_keys])
+             for _ in range(N_SERVICE_VENDORS)),
+            start=1,
+        )
+    ]  # fmt: skip
+    capacity_rng = random.Random(SEED + 2)
+    for vendor in vendors:
+        vendor["hours_per_week"] = declared_capacity(
+            capacity_rng, vendor["kind"], vendor["team_size"]
+        )
+        vendor["staffed_hours"] = None
+    projects += make_history(
+        services_rng, services, businesses, service_market(lines, random.Random(SEED + 3))
+    )
+    vendors += services
     public_vendors = [{k: v for k, v in vd.items() if not k.startswith("_")} for vd in vendors]
     public_biz = [{k: v for k, v in bd.items() if not k.startswith("_")} for bd in businesses]
     return {"vendors": public_vendors}, {"businesses": public_biz, "projects": projects}

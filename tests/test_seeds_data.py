@@ -218,6 +218,46 @@ def test_vendor_mix_is_plausible():
     assert sum("GDPR_DPA" in v["certifications"] for v in eu_gdpr) > len(eu_gdpr) / 2
 
 
+def test_vendors_cover_outsourcing_beyond_software():
+    """Support desks (some staffed 24/7), bookkeeping in Xero or QuickBooks, VAT,
+    translation, packaging design, marketing, IT service desks and back offices."""
+    held = Counter(e["tag"] for v in vendors() for e in v["expertise"])
+    for slug in (
+        "customer-support",
+        "xero",
+        "quickbooks-online",
+        "vat-returns",
+        "translation",
+        "packaging-design",
+        "seo",
+        "it-service-desk",
+        "data-entry",
+        "payroll-processing",
+    ):
+        assert held[slug] >= 5, slug
+    round_the_clock = [
+        v for v in vendors() if v["staffed_hours"] == {"hours_per_day": 24, "days_per_week": 7}
+    ]
+    assert len(round_the_clock) >= 5
+    assert all(any(e["tag"] == "24-7-support" for e in v["expertise"]) for v in round_the_clock)
+
+
+def test_declared_capacity_and_coverage_are_plausible():
+    declared = 0
+    for v in vendors():
+        hours, staffed = v["hours_per_week"], v["staffed_hours"]
+        if hours is not None:
+            declared += 1
+            assert 1 <= hours <= 80 * v["team_size"], v["slug"]
+        if staffed is not None:
+            assert 1 <= staffed["hours_per_day"] <= 24 and 1 <= staffed["days_per_week"] <= 7
+            assert v["kind"] == "AGENCY", v["slug"]
+    assert 0.1 < declared / len(vendors()) < 0.5
+    levels = [p for p in history()["projects"] if "coverage" in p]
+    assert {p["coverage"] for p in levels} >= {"BUSINESS_HOURS", "ROUND_THE_CLOCK"}
+    assert all(0.25 <= p["max_response_hours"] <= 720 for p in levels)
+
+
 # --------------------------------------------------------------------------- history
 def test_history_references_and_shapes():
     h = history()

@@ -31,7 +31,7 @@ from api.tags.catalog import TagCatalog
 from api.values.hours import HoursEntry
 from api.values.money import MoneyEntry, MoneyRangeEntry
 from api.vendors import service as vendors
-from api.vendors.fields import ExpertiseEntry, LanguageEntry, VendorDraft
+from api.vendors.fields import ExpertiseEntry, LanguageEntry, StaffedHoursEntry, VendorDraft
 from api.vendors.models import Vendor
 
 Progress = Callable[[str, int, int], None]
@@ -63,6 +63,10 @@ def vendor_draft(record: dict[str, Any]) -> VendorDraft:
         availability=record.get("availability"),
         founded_year=record.get("founded_year"),
         median_response_hours=record.get("median_response_hours"),
+        hours_per_week=record.get("hours_per_week"),
+        staffed_hours=StaffedHoursEntry(staffed["hours_per_day"], staffed["days_per_week"])
+        if (staffed := record.get("staffed_hours"))
+        else None,
     )
 
 
@@ -86,6 +90,8 @@ def scope_draft(record: dict[str, Any]) -> ScopeDraft:
         data_sensitivity=record.get("data_sensitivity"),
         start_date=date.fromisoformat(record["start_date"]) if record.get("start_date") else None,
         deadline=date.fromisoformat(record["deadline"]) if record.get("deadline") else None,
+        coverage=record.get("coverage"),
+        max_response_hours=record.get("max_response_hours"),
     )
 
 

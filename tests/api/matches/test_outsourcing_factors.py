@@ -330,3 +330,43 @@ def test_a_bad_service_level_is_refused_by_field(
 
     assert result["edges"] == []
     assert [(e["field"], e["code"]) for e in result["userErrors"]] == [(field, code)]
+
+
+# ---------------------------------------------------------------------------- stored weights
+WEIGHTS = """
+query ($scope: ScopeInput!) {
+  matchVendors(scope: $scope) {
+    weights { skill cost timezone culture quality security capacity responsiveness coverage source }
+  }
+}
+"""
+
+
+def test_weights_fitted_before_the_new_factors_still_load(client: GraphQLClient) -> None:
+    """A weight set stored with the six original factors ranks, the new ones at their
+    defaults, all normalised together."""
+    from api.matches.service import store_weights
+
+    runtime = client.http.app.state.vendormatch  # type: ignore[attr-defined]
+    six = {"skill": 0.5, "cost": 0.1, "timezone": 0.1, "culture": 0.1, "quality": 0.1}
+
+    async def store() -> None:
+        async with runtime.sessions() as session, session.begin():
+            await store_weights(
+                session,
+                weights={**six, "security": 0.1},
+                learned_ndcg=0.8,
+                default_ndcg=0.7,
+                scopes=10,
+            )
+
+    client.http.portal.call(store)  # type: ignore[union-attr]
+    vendor(client, "Any Vendor")
+
+    weights = client.execute(WEIGHTS, {"scope": scope_input()})["matchVendors"]["weights"]
+
+    assert weights["source"] == "FITTED"
+    assert weights["capacity"] > 0 and weights["coverage"] > 0
+    assert weights["skill"] > weights["cost"]
+    total = sum(value for name, value in weights.items() if name != "source")
+    assert abs(total - 1) < 1e-6
