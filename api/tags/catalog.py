@@ -10,6 +10,11 @@ from api.tags.models import Tag
 from matching import Taxonomy, normalise_skill, skill_key
 
 
+def tag_words(tag: Tag) -> str:
+    """The words a tag is found by in text search: its name and slug, lower-cased."""
+    return f"{tag.name} {tag.slug}".lower()
+
+
 @dataclass(frozen=True)
 class NamedSkill:
     """A skill as someone named it: a known tag, or free text the taxonomy lacks (kept in

@@ -4,14 +4,19 @@ into expertise once an admin maps one onto a tag."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core.clock import utcnow
+from api.tags.catalog import tag_words
 from api.tags.service import free_text_usage
 from api.vendors.models import Vendor, VendorExpertise, VendorFreeSkill
+
+if TYPE_CHECKING:
+    from api.tags.models import Tag
 
 
 async def replace_free_skills(
@@ -36,13 +41,15 @@ async def free_skill_names(session: AsyncSession, vendor_id: int) -> list[str]:
     return list((await session.execute(statement)).scalars())
 
 
-async def adopt_free_skill(session: AsyncSession, key: str, tag_id: int) -> list[int]:
-    """Every vendor's free-text skill with `key` becomes expertise in the tag (keeping the
+async def adopt_free_skill(session: AsyncSession, key: str, tag: Tag) -> list[int]:
+    """Every vendor's free-text skill with `key` becomes expertise in `tag` (keeping the
     most years when it claims the tag already); returns the vendors changed.
 
     Their `version` and `updated_at` move, so every worker's match index re-reads them
-    before its next match, with no rebuild.
+    before its next match, with no rebuild; their search text gains the tag's words.
     """
+    assert tag.id is not None
+    tag_id = tag.id
     rows = (
         await session.execute(
             select(col(VendorFreeSkill.vendor_id), col(VendorFreeSkill.years)).where(
@@ -89,7 +96,11 @@ async def adopt_free_skill(session: AsyncSession, key: str, tag_id: int) -> list
     await session.execute(
         update(Vendor)
         .where(col(Vendor.id).in_(vendor_ids))
-        .values(version=col(Vendor.version) + 1, updated_at=utcnow())
+        .values(
+            version=col(Vendor.version) + 1,
+            updated_at=utcnow(),
+            search_text=func.substr(col(Vendor.search_text) + " " + tag_words(tag), 1, 20000),
+        )
         .execution_options(synchronize_session=False)
     )
     return vendor_ids

@@ -14,7 +14,7 @@ from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
 from api.core.viewer import Role, Viewer
 from api.reviews.rating import overall
-from api.tags.catalog import TagCatalog
+from api.tags.catalog import TagCatalog, tag_words
 from api.vendors.fields import VendorDraft
 from api.vendors.free_skills import free_skill_names, replace_free_skills
 from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
@@ -37,7 +37,7 @@ def search_text(
     the free-text skills."""
     tags = [catalog.by_id[tag_id] for tag_id in tag_ids if tag_id in catalog.by_id]
     parts = [vendor.name, vendor.headline, vendor.description]
-    parts += [f"{tag.name} {tag.slug}" for tag in tags]
+    parts += [tag_words(tag) for tag in tags]
     parts += free_names
     return " ".join(parts).lower()[:20000]
 

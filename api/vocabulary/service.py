@@ -76,7 +76,7 @@ async def map_free_skill(
     assert skill is not None and target is not None and target.id is not None
     if skill.tag is None:
         await add_skill_mapping(session, key=skill.key, text=skill.name, tag_id=target.id)
-    vendors = await vendor_skills.adopt_free_skill(session, skill.key, target.id)
+    vendors = await vendor_skills.adopt_free_skill(session, skill.key, target)
     projects = await project_skills.adopt_free_skill(session, skill.key, target.id)
     return Mapped(text=skill.name, tag=target, vendors=len(vendors), project_requests=len(projects))
 

@@ -54,6 +54,8 @@ query ($scope: ScopeInput!) {
 }
 """
 
+SEARCH = "query ($q: String!) { vendors(search: $q) { edges { node { id } } } }"
+
 NLP = "natural-language-processing"
 
 
@@ -122,6 +124,8 @@ def test_an_admin_maps_a_free_skill_and_matching_follows_at_once(client: GraphQL
         {"tag": {"slug": NLP}, "mustHave": True, "weight": 2.0}
     ]
     assert shown["projectRequest"]["otherSkills"] == []
+    found = client.execute(SEARCH, {"q": "natural language processing"})["vendors"]["edges"]
+    assert {edge["node"]["id"] for edge in found} == {newcomer, veteran}
     # The text now names the tag for everyone: no note, and a match by it finds both.
     by_text = matched(client, "plinthwave bots")
     assert by_text["notes"] == [] and ids(by_text) == {newcomer, veteran}
