@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -20,7 +20,7 @@ from api.projects.models import ProjectFreeSkill, ProjectRequest, ProjectSkill, 
 from api.projects.rules import status_is, visible_to
 from api.scopes.conversion import library_scope
 from api.scopes.skills import Requirement, stored_requirement
-from api.tags.catalog import TagCatalog
+from api.tags.catalog import NamedSkill, TagCatalog
 from api.vendors.dataloaders import VendorByOwnerIdLoader
 from matching import Scope
 
@@ -89,23 +89,31 @@ def _id(row: ProjectRequest) -> int:
 async def published_after(
     session: AsyncSession,
     moment: datetime,
-    tag_ids: Sequence[int],
+    skills: Sequence[NamedSkill],
     *,
     viewer: Viewer | None = None,
     vendor_id: int | None = None,
 ) -> list[ProjectRequest]:
     """OPEN requests published after `moment` that the viewer may see (an INVITE_ONLY one
-    only by those it admits), needing any of `tag_ids` (any when empty)."""
+    only by those it admits), needing any of `skills` (tags or free text; any when empty)."""
     statement = select(ProjectRequest).where(
         col(ProjectRequest.status) == ProjectStatus.OPEN,
         col(ProjectRequest.published_at) > moment,
         visible_to(viewer, vendor_id, now=clock.utcnow()),
     )
-    if tag_ids:
+    if skills:
+        tag_ids = [skill.tag_id for skill in skills if skill.tag_id is not None]
+        keys = [skill.key for skill in skills if skill.tag_id is None]
         statement = statement.where(
-            exists().where(
-                col(ProjectSkill.project_id) == ProjectRequest.id,
-                col(ProjectSkill.tag_id).in_(tag_ids),
+            or_(
+                exists().where(
+                    col(ProjectSkill.project_id) == ProjectRequest.id,
+                    col(ProjectSkill.tag_id).in_(tag_ids),
+                ),
+                exists().where(
+                    col(ProjectFreeSkill.project_id) == ProjectRequest.id,
+                    col(ProjectFreeSkill.key).in_(keys),
+                ),
             )
         )
     statement = statement.order_by(col(ProjectRequest.published_at), col(ProjectRequest.id))

@@ -25,7 +25,8 @@ from api.graphql.throttle import request_ip
 from api.projects.models import ProjectRequest
 from api.projects.reads import published_after, viewer_vendor_id
 from api.projects.types import ProjectRequestType
-from api.tags.catalog import TagCatalog
+from api.tags.catalog import NamedSkill, TagCatalog
+from api.tags.rules import named_skill
 from api.tags.service import tag_catalog
 from api.values import checks as check
 
@@ -53,7 +54,7 @@ class ProjectSubscriptions:
             ),
         ] = None,
     ) -> AsyncGenerator[ProjectRequestType, None]:
-        tag_ids = _tag_ids(await tag_catalog(info.context.runtime), tags_any or [])
+        skills = _skills(await tag_catalog(info.context.runtime), tags_any or [])
         runtime = info.context.runtime
         slots = runtime.resource(SubscriptionSlots)
         client = request_ip(info.context)
@@ -68,7 +69,7 @@ class ProjectSubscriptions:
                 async with runtime.sessions() as session:
                     # An INVITE_ONLY request reaches only those it admits.
                     rows = await published_after(
-                        session, window.floor, tag_ids, viewer=viewer, vendor_id=vendor_id
+                        session, window.floor, skills, viewer=viewer, vendor_id=vendor_id
                     )
                 try:
                     for row in window.take(rows):
@@ -107,15 +108,16 @@ class PollWindow:
         return fresh
 
 
-def _tag_ids(catalog: TagCatalog, tags_any: list[str]) -> list[int]:
-    """The tags as typed, resolved through aliases; unknown ones are a client error."""
+def _skills(catalog: TagCatalog, tags_any: list[str]) -> list[NamedSkill]:
+    """The skills as typed: tags (aliases resolve), or free text a request may also name;
+    only a blank or over-long name is a client error."""
     problems = Problems(prefix=())
-    ids = []
+    skills = []
     if check.list_size(problems, ["tagsAny"], tags_any, maximum=MAX_TAGS):
-        ids = catalog.resolve_all(problems, "tagsAny", tags_any)
+        skills = [named_skill(problems, ["tagsAny", i], t, catalog) for i, t in enumerate(tags_any)]
     if problems:
         raise ClientError.from_problems(problems)
-    return ids
+    return [skill for skill in skills if skill is not None]
 
 
 def _replay_start(since: datetime | None, now: datetime) -> datetime:

@@ -113,15 +113,29 @@ def test_a_broadcast_request_under_nda_carries_only_its_summary(
     }
 
 
-def test_an_unknown_tag_is_an_error_naming_it(socket: Socket) -> None:
-    socket.subscribe(PUBLISHED, {"tags": ["reactt"]})
+def test_a_skill_no_tag_covers_follows_requests_that_name_it(
+    client: GraphQLClient, socket: Socket
+) -> None:
+    business = client.register("BUSINESS")
+    socket.subscribe(PUBLISHED, {"tags": ["quillmark-cms"], "since": datetime.now(UTC).isoformat()})
+
+    client.post_project(business, title="React dashboard", publish=True)
+    skills = [{"tag": "Quillmark CMS", "mustHave": True}]
+    client.post_project(business, title="Quillmark site", skills=skills, publish=True)
+
+    message = socket.receive()
+    assert message["payload"]["data"]["projectRequestPublished"]["title"] == "Quillmark site"
+
+
+def test_an_over_long_skill_name_is_an_error_naming_it(socket: Socket) -> None:
+    socket.subscribe(PUBLISHED, {"tags": ["react", "r" * 81]})
 
     message = socket.receive()
 
     assert message["type"] == "next"
     error = message["payload"]["errors"][0]
-    assert "reactt" in error["message"]
-    assert error["extensions"]["field"] == ["tagsAny", "0"]
+    assert "80 characters" in error["message"]
+    assert error["extensions"]["field"] == ["tagsAny", "1"]
 
 
 def test_a_connection_without_init_is_closed(app_client: TestClient) -> None:
