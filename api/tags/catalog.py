@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from api.core.errors import ErrorCode, Problems
 from api.tags.models import Tag
 from matching import Taxonomy, normalise_skill, skill_key
 
@@ -58,19 +56,3 @@ class TagCatalog:
     def suggest(self, text: str, n: int = 3) -> list[Tag]:
         """Known tags closest to an unknown name, best first."""
         return [self.by_slug[s] for s in self.taxonomy.suggest(text, n=n) if s in self.by_slug]
-
-    def resolve_or_report(
-        self, problems: Problems, path: Sequence[str | int], text: str
-    ) -> Tag | None:
-        """The tag `text` names, or a problem that suggests the closest known tags."""
-        tag = self.resolve(text)
-        if tag is None:
-            suggestions = [tag.name for tag in self.suggest(text)]
-            hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else "."
-            problems.add(path, f"Unknown tag '{text}'{hint}", ErrorCode.UNKNOWN_TAG)
-        return tag
-
-    def resolve_all(self, problems: Problems, name: str, texts: Sequence[str]) -> list[int]:
-        """Ids of the tags `texts` name (aliases resolve); each unknown one is reported."""
-        tags = [self.resolve_or_report(problems, [name, i], t) for i, t in enumerate(texts)]
-        return [tag.id for tag in tags if tag is not None and tag.id is not None]
