@@ -20,6 +20,8 @@ import numpy as np
 import psutil
 
 from matching import (
+    Availability,
+    Coverage,
     FxRates,
     MatchIndex,
     MatchWeights,
@@ -34,6 +36,9 @@ from matching.factors.timezone import overlap_matrix, sample_days, shift_hours
 from matching.factors.years import date_range
 from matching.rank.evaluate import project_window
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
+
+# The availability column's codes, in the library's order.
+AVAILABILITY = tuple(a.value for a in Availability)
 
 
 def floor_ms(index: MatchIndex, scope_list: list[Scope], k: int) -> float:
@@ -65,7 +70,7 @@ def loop_scores(
             tax.index(r.tag),
             r.weight * (math.log((1 + n_alive) / (1 + df[tax.index(r.tag)])) + 1),
             r.must_have,
-            [tax.index(x) for x in tax.related(r.tag)],
+            [] if r.must_have else [tax.index(x) for x in tax.related(r.tag)],
         )
         for r in s.skills
     ]
@@ -73,6 +78,7 @@ def loop_scores(
     query = st.text_model.vector(f"{s.title} {s.description}")
     qdict = dict(zip(query.indices.tolist(), query.data.tolist(), strict=True))
     start, end = project_window(s, today)
+    weeks = ((end - start).days + 1) / 7
     keys = st.tzgroups.keys
     hours = [shift_hours(clock(a // 60, a % 60), clock(b // 60, b % 60)) for _, a, b in keys]
     ov = (
@@ -91,6 +97,7 @@ def loop_scores(
     buyer = working_days([s.country or country_of_timezone(s.timezone)], window)[0]
     cal = (working_days(st.countries.keys, window) & buyer).sum(axis=1) / max(buyer.sum(), 1)
     budget = budget_of(s, st.fx.rate(s.currency))
+    need_hours = budget.hours
     credit = [0.0, 0.25, 0.6, 0.9, 1.0]
     lang_ids = [st.languages.get(c) for c in s.languages]
     wanted = {r.casefold() for r in s.preferred_regions}
@@ -98,25 +105,30 @@ def loop_scores(
         Sensitivity.HIGH: {(False, False): 0.0, (False, True): 0.3},
         Sensitivity.MEDIUM: {(False, False): 0.5},
     }.get(s.data_sensitivity, {})
+    cover = {  # staffed hours a day and days a week asked for
+        Coverage.EXTENDED: (12.0, 5),
+        Coverage.FOLLOW_THE_SUN: (24.0, 5),
+        Coverage.ROUND_THE_CLOCK: (24.0, 7),
+    }.get(s.coverage)
+    share_of_hours = {"AVAILABLE": (1.0, 1.0), "LIMITED": (0.5, 0.5), "UNAVAILABLE": (0.0, 0.0)}
     c = st.cols
     heap: list[tuple[float, int]] = []
     for vid in ids:
         i = st.slots[vid]
         cols, vals = st.skills.row(i)
         row = dict(zip(cols.tolist(), vals.tolist(), strict=True))
-        tag, penalty, ok = 0.0, 1.0, True
+        tag, ok = 0.0, True
         for col, weight, must, rel in reqs:
             exact = row.get(col, 0.0)
             near = max((row.get(r, 0.0) for r in rel), default=0.0)
             tag += weight * max(exact, 0.5 * near)
-            if must and exact == 0:
-                ok, penalty = ok and near > 0, penalty * 0.6
+            ok = ok and (exact > 0 or not must)
         tcols, tvals = st.text.row(i)
         text = min(
             1.0,
             sum(qdict.get(a, 0.0) * b for a, b in zip(tcols.tolist(), tvals.tolist(), strict=True)),
         )
-        skill = ((0.75 * tag / total_w if reqs else 0.0) + (0.25 if reqs else 1.0) * text) * penalty
+        skill = (0.75 * tag / total_w if reqs else 0.0) + (0.25 if reqs else 1.0) * text
         lo, hi = float(c["rate_min"][i]), float(c["rate_max"][i])
         if budget.pricing == Pricing.FIXED:
             lo, hi = lo * (budget.hours or 0), hi * (budget.hours or 0)
@@ -130,9 +142,10 @@ def loop_scores(
                 else 0.6 * min(1.0, max(0.0, 1 - (lo - b) / (0.5 * b)))
             )
         )
+        if budget.pricing == Pricing.FIXED and budget.hours is None:
+            cost = 1.0
         total = budget.project_total
-        if total is not None and c["min_budget"][i] > total:
-            cost *= 0.3
+        ok = ok and (total is None or c["min_budget"][i] <= total * (1 + 1e-6))
         tz = (
             1.0 if s.min_overlap_hours <= 0 else min(1.0, ov[c["tzgroup"][i]] / s.min_overlap_hours)
         )
@@ -152,6 +165,25 @@ def loop_scores(
         strong = "ISO_27001" in held or "SOC_2" in held
         privacy = bool(held & {"GDPR_DPA", "HIPAA", "PCI_DSS"})
         security = 0.5 * bool(c["verified"][i]) + 0.5 * cert_credit.get((strong, privacy), 1.0)
+        availability = AVAILABILITY[int(c["availability"][i])]
+        ok = ok and (s.include_unavailable or availability != "UNAVAILABLE")
+        share, cap = share_of_hours[availability]
+        supply = float(c["hours_week"][i]) * share * weeks
+        capacity = cap if not need_hours else min(cap, supply / need_hours)
+        reply = float(c["response_hours"][i])
+        responsiveness = (
+            0.5
+            if math.isnan(reply)
+            else min(1.0, s.max_response_hours / reply)
+            if s.max_response_hours
+            else 24 / (24 + reply)
+        )
+        staffed, days = st.coverages.keys[c["cov"][i]]
+        coverage = (
+            1.0
+            if cover is None
+            else min(staffed, cover[0]) / cover[0] * min(days, cover[1]) / cover[1]
+        )
         if not ok or not c["alive"][i]:
             continue
         score = (
@@ -161,6 +193,9 @@ def loop_scores(
             + w.culture * culture
             + w.quality * float(c["quality"][i])
             + w.security * security
+            + w.capacity * capacity
+            + w.responsiveness * responsiveness
+            + w.coverage * coverage
         )
         heapq.heappush(heap, (score, vid)) if len(heap) < k else heapq.heappushpop(
             heap, (score, vid)

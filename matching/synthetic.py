@@ -14,6 +14,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .core.records import (
+    Availability,
+    Coverage,
     Pricing,
     Proficiency,
     Scope,
@@ -52,6 +54,14 @@ PLACES = [  # timezone, country, region, continent, local language
 CURRENCIES = {"USD": 1.0, "EUR": 0.92, "GBP": 0.79, "INR": 83.0, "PLN": 4.0, "BRL": 5.0}
 CERTS = ["ISO_27001", "SOC_2", "GDPR_DPA", "HIPAA", "PCI_DSS", "ISO_9001"]
 SHIFTS = [(9, 17), (8, 16), (10, 18), (9, 18), (12, 20), (21, 6), (14, 22)]
+AVAILABILITY_SHARES = {
+    Availability.AVAILABLE: 0.8,
+    Availability.LIMITED: 0.15,
+    Availability.UNAVAILABLE: 0.05,
+}
+# Declared staffed cover (hours a day, days a week) and its share; the rest staff their shift.
+STAFFED = [((24.0, 7), 0.05), ((24.0, 5), 0.03), ((12.0, 6), 0.08), ((10.0, 5), 0.07)]
+STAFFED_OPTIONS: list[tuple[float | None, int]] = [*(cover for cover, _ in STAFFED), (None, 5)]
 WORDS = [
     f"{a}{b}"
     for a in (
@@ -123,6 +133,16 @@ def vendors(n: int, seed: int = 0, chunk: int = 10_000) -> Iterator[VendorRecord
         reviews = rng.poisson(rng.choice([0, 3, 30], m))
         words = rng.integers(0, len(WORDS), (m, 12))
         certs = rng.random((m, len(CERTS))) < 0.12
+        # Availability, declared hours and staffed cover from their own stream, so the
+        # fields above stay what they were before these existed.
+        extra = np.random.default_rng([seed, start, 1])
+        availability = extra.choice(
+            list(AVAILABILITY_SHARES), m, p=list(AVAILABILITY_SHARES.values())
+        )
+        declared = extra.random(m) < 0.3
+        per_head = extra.uniform(15.0, 45.0, m).round()
+        shares = [share for _, share in STAFFED]
+        cover_pick = extra.choice(len(STAFFED_OPTIONS), m, p=[*shares, 1 - sum(shares)])
         for i in range(m):
             tz, country, region, continent, lang = PLACES[places[i]]
             sk = tags[offs[i] : offs[i + 1]]
@@ -161,7 +181,21 @@ def vendors(n: int, seed: int = 0, chunk: int = 10_000) -> Iterator[VendorRecord
                 on_time_rate=float(rng.uniform(0.6, 1.0)) if reviews[i] else None,
                 last_review_days=float(rng.integers(1, 700)) if reviews[i] else None,
                 median_response_hours=float(rng.gamma(2.0, 6.0)),
+                availability=Availability(availability[i]),
+                hours_per_week=float(per_head[i] * (1 + i % 40)) if declared[i] else None,
+                coverage_hours=STAFFED_OPTIONS[cover_pick[i]][0],
+                coverage_days=STAFFED_OPTIONS[cover_pick[i]][1],
             )
+
+
+# Cover asked for by the synthetic scopes, in turn: mostly business hours.
+COVERAGES = [Coverage.BUSINESS_HOURS] * 4 + [
+    Coverage.EXTENDED,
+    Coverage.BUSINESS_HOURS,
+    Coverage.FOLLOW_THE_SUN,
+    Coverage.BUSINESS_HOURS,
+    Coverage.ROUND_THE_CLOCK,
+]
 
 
 def scopes(n: int, seed: int = 1) -> list[Scope]:
@@ -203,6 +237,9 @@ def scopes(n: int, seed: int = 1) -> list[Scope]:
                 start_date=start,
                 deadline=start + timedelta(days=int(rng.integers(14, 200))),
                 country=country,
+                coverage=COVERAGES[i % len(COVERAGES)],
+                max_response_hours=float(4 + i % 5 * 4) if i % 4 == 1 else None,
+                include_unavailable=i % 13 == 0,
             )
         )
     return out

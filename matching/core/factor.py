@@ -51,7 +51,7 @@ def _follows_factor(cls: type[_D]) -> type[_D]:
 class MatchWeights:
     """Weights of the factors; they sum to 1 once ``normalised``."""
 
-    skill: float = 0.34
+    skill: float = 0.31
     cost: float = 0.12
     timezone: float = 0.12
     culture: float = 0.08
@@ -59,7 +59,9 @@ class MatchWeights:
     security: float = 0.06
     capacity: float = 0.08
     responsiveness: float = 0.04
-    coverage: float = 0.02
+    # Coverage is the same for every vendor unless a scope asks for more than business
+    # hours; when it does, a vendor who cannot staff them must lose to one who can.
+    coverage: float = 0.05
 
     @classmethod
     def from_partial(cls, overrides: dict[str, float] | None = None) -> Self:

@@ -24,6 +24,11 @@ FIELDS = (
     "review_mean",
     "on_time",
     "response_hours",
+    "availability",
+    "team_size",
+    "hours_week",
+    "capacity",
+    "cov",
 )
 
 NAMES = ("slot", *FIELDS)  # Facts' fields before the per-skill depths
@@ -47,6 +52,11 @@ class Facts:
     review_mean: float
     on_time: float
     response_hours: float
+    availability: int
+    team_size: int
+    hours_week: float
+    capacity: float
+    cov: int
     exact: tuple[float, ...]
     related: tuple[float, ...]
     listed: tuple[str, ...]

@@ -5,15 +5,17 @@ from __future__ import annotations
 import math
 
 from ..core.factor import Factor, FactorScores
-from ..core.records import Pricing
+from ..core.records import Coverage, Pricing
 from ..core.results import Risk
 from ..core.taxonomy import skill_key
+from ..factors.capacity import LIMITED, UNAVAILABLE
+from ..factors.coverage import NAMES
 from ..factors.evaluation import Evaluation
 from ..factors.skill import Need
 from ..store.groups import GroupHours
 from ..store.vendors import VendorStore
 from .facts import Facts
-from .format import num
+from .format import num, short
 from .risks import assess
 
 LEVEL_NAMES = ("", "basic", "conversational", "fluent", "native")
@@ -95,9 +97,6 @@ def cost_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
         text = f"{what} reaches above your {budget} budget"
     else:
         text = f"{what} is above your {budget} budget"
-    total = b.project_total
-    if total is not None and v.min_budget > total:
-        text += f"; minimum project is {num(v.min_budget * rate)} {s.currency}"
     return text
 
 
@@ -131,6 +130,41 @@ def quality_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     return text
 
 
+def capacity_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
+    """'Team of 40, about 1,400 h a week: 640 h by 27 Mar 2026 fits' (or what it needs)."""
+    who = "Solo" if v.team_size <= 1 else f"Team of {v.team_size}"
+    text = f"{who}, about {num(v.hours_week)} h a week"
+    if v.availability == LIMITED:
+        text += " (limited availability: counted at half)"
+    elif v.availability == UNAVAILABLE:
+        return text + "; not taking new work"
+    need = ev.needed_hours
+    if need is None:
+        return text
+    when = f"by {ev.end:%d %b %Y}" if ev.scope.deadline else f"in {num(ev.weeks)} weeks"
+    if v.capacity * ev.weeks >= need:
+        return f"{text}: {num(need)} h {when} fits"
+    return f"{text}: {num(need)} h {when} needs {num(need / ev.weeks)} h a week"
+
+
+def response_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
+    """'Replies in 3 h (median); you asked for 4 h'."""
+    asked = ev.scope.max_response_hours
+    wanted = f"; you asked for {short(asked)} h" if asked else ""
+    if math.isnan(v.response_hours):
+        return f"No response time measured yet{wanted}" if asked else None
+    return f"Replies in {short(v.response_hours)} h (median){wanted}"
+
+
+def coverage_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
+    """'Staffed 24 h a day, 7 days a week; you asked for 24/7 cover'."""
+    coverage = ev.scope.coverage
+    if coverage == Coverage.BUSINESS_HOURS:
+        return None
+    hours, days = store.coverages.keys[v.cov]
+    return f"Staffed {short(hours)} h a day, {days} days a week; you asked for {NAMES[coverage]}"
+
+
 def security_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     """'Holds ISO_27001, SOC_2; verified'."""
     held = [code for i, code in enumerate(store.certs.keys) if v.certs >> i & 1]
@@ -152,6 +186,9 @@ def explain(
         Factor.CULTURE: language_reason(store, ev, v) or region,
         Factor.QUALITY: quality_reason(store, ev, v),
         Factor.SECURITY: security_reason(store, ev, v),
+        Factor.CAPACITY: capacity_reason(store, ev, v),
+        Factor.RESPONSIVENESS: response_reason(store, ev, v),
+        Factor.COVERAGE: coverage_reason(store, ev, v),
     }
     order = sorted(by_factor, key=lambda f: -getattr(factors, f))
     reasons = tuple(r for f in order if (r := by_factor[f]))

@@ -1,4 +1,8 @@
-"""The four outsourcing risks of one match, each with a level and a concrete mitigation."""
+"""The four outsourcing risks of one match, each with a level and a concrete mitigation.
+
+Delivery risks (availability, a deadline the team cannot meet) count as quality
+risks; slow replies and uncovered hours as communication risks.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,18 @@ from functools import lru_cache
 from ..core.records import Sensitivity
 from ..core.results import Risk, RiskKind, RiskLevel
 from ..factors.calendar import holidays_between, weekend_of
+from ..factors.capacity import LIMITED, UNAVAILABLE, finish_date
+from ..factors.coverage import NAMES, coverage_share, uncovered_hours
 from ..factors.evaluation import Evaluation
 from ..factors.security import PRIVACY, STRONG
 from ..factors.timezone import overlap_window_utc, shift_hours
 from ..store.groups import GroupHours
 from ..store.vendors import VendorStore
 from .facts import Facts
-from .format import clock, short
+from .format import clock, num, short
 
 FLUENT = 3
+LOW_RATING = 3.5
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -53,18 +60,48 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Fac
                     "Keep requirements and acceptance criteria in writing; have them read back",
                 )
             )
-    response = v.response_hours
-    if not math.isnan(response) and response > 24:
-        level = RiskLevel.HIGH if response > 48 else RiskLevel.MEDIUM
-        out.append(
-            Risk(
-                RiskKind.COMMUNICATION,
-                level,
-                f"Median response time is {short(response)} h",
-                "Agree a response time (for example one working day) in the contract",
-            )
-        )
+    out += responses(ev, v) + coverage(store, ev, v)
     return out
+
+
+def responses(ev: Evaluation, v: Facts) -> list[Risk]:
+    """Replies slower than the scope asks for (or than a day when it does not say)."""
+    response, asked = v.response_hours, ev.scope.max_response_hours
+    if math.isnan(response):
+        return []
+    if asked:
+        if response <= asked:
+            return []
+        level = RiskLevel.HIGH if response > 2 * asked else RiskLevel.MEDIUM
+        detail = f"Median response time is {short(response)} h; you asked for {short(asked)} h"
+        fix = f"Agree a {short(asked)} h response time in the contract, with a named backup contact"
+        return [Risk(RiskKind.COMMUNICATION, level, detail, fix)]
+    if response <= 24:
+        return []
+    level = RiskLevel.HIGH if response > 48 else RiskLevel.MEDIUM
+    detail = f"Median response time is {short(response)} h"
+    fix = "Agree a response time (for example one working day) in the contract"
+    return [Risk(RiskKind.COMMUNICATION, level, detail, fix)]
+
+
+def coverage(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
+    """Staffed hours short of the cover the scope asks for."""
+    asked = ev.scope.coverage
+    hours, days = store.coverages.keys[v.cov]
+    gap = uncovered_hours(hours, days, asked)
+    if gap <= 0:
+        return []
+    share = coverage_share(hours, days, asked)
+    level = RiskLevel.HIGH if share < 0.5 else RiskLevel.MEDIUM
+    detail = (
+        f"Staffed {short(hours)} h a day, {days} days a week: {num(gap)} h a week of "
+        f"the {NAMES[asked]} you asked for are not covered"
+    )
+    fix = (
+        f"Agree an on-call rota for the {num(gap)} uncovered hours a week, or pair them "
+        "with a second vendor in another time zone"
+    )
+    return [Risk(RiskKind.COMMUNICATION, level, detail, fix)]
 
 
 def quality(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
@@ -72,11 +109,14 @@ def quality(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
     out: list[Risk] = []
     count, mean = int(v.review_count), v.review_mean
     pilot = "Start with a small paid pilot milestone before committing the full budget"
-    if count < 5:
-        detail = "No reviews yet" if count == 0 else f"Only {count} review{'s' * (count > 1)}"
+    reviews = f"{count} review{'s' * (count > 1)}"
+    if count and mean < LOW_RATING:
+        detail = f"Average rating {mean:.1f}/5 from {'only ' * (count < 5)}{reviews}"
+        fix = "Read the low reviews and ask what changed; " + pilot[0].lower() + pilot[1:]
+        out.append(Risk(RiskKind.QUALITY, RiskLevel.HIGH, detail, fix))
+    elif count < 5:
+        detail = "No reviews yet" if count == 0 else f"Only {reviews}"
         out.append(Risk(RiskKind.QUALITY, RiskLevel.MEDIUM, detail, pilot))
-    elif mean < 3.5:
-        out.append(Risk(RiskKind.QUALITY, RiskLevel.HIGH, f"Average rating {mean:.1f}/5", pilot))
     on_time = v.on_time
     if not math.isnan(on_time) and on_time < 0.8:
         out.append(
@@ -96,6 +136,36 @@ def quality(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
                 "Ask for references from two recent clients and check the company registration",
             )
         )
+    return out
+
+
+def delivery(ev: Evaluation, v: Facts) -> list[Risk]:
+    """Little or no availability for new work, a deadline the team's hours cannot meet."""
+    if v.availability == UNAVAILABLE:
+        fix = "Ask whether and when they could start before you invite them"
+        return [Risk(RiskKind.QUALITY, RiskLevel.HIGH, "Not taking new work at the moment", fix)]
+    out: list[Risk] = []
+    if v.availability == LIMITED:
+        fix = "Confirm the start date and the named people in writing before you award"
+        detail = "Limited availability for new work"
+        out.append(Risk(RiskKind.QUALITY, RiskLevel.MEDIUM, detail, fix))
+    need, deadline = ev.needed_hours, ev.scope.deadline
+    supply = v.capacity * ev.weeks
+    if need is None or deadline is None or supply >= need:
+        return out
+    finish = finish_date(ev.start, need, v.capacity)
+    level = RiskLevel.HIGH if supply < need / 2 else RiskLevel.MEDIUM
+    detail = (
+        f"About {num(v.capacity)} h a week covers {num(supply)} of the {num(need)} h "
+        f"by the deadline ({ev.end:%d %b %Y})"
+    )
+    fix = (
+        f"Move the deadline to {finish:%d %b %Y}, cut the scope to about {num(supply)} h, "
+        "or split the work with a second vendor"
+        if finish
+        else "Ask when they could start before you invite them"
+    )
+    out.append(Risk(RiskKind.QUALITY, level, detail, fix))
     return out
 
 
@@ -173,6 +243,7 @@ def assess(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Facts) -> 
     return tuple(
         communication(store, groups, ev, v)
         + quality(store, ev, v)
+        + delivery(ev, v)
         + security(store, ev, v)
         + cultural(store, ev, v)
     )

@@ -1,4 +1,5 @@
-"""Cost factor: the vendor's rate (or estimated total) against the budget, and minimum size."""
+"""Cost factor: the vendor's rate (or estimated total) against the budget; the minimum
+project size as a hard constraint."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from ..core.records import Pricing, Scope
 Floats = NDArray[np.float32]
 Mask = NDArray[np.bool_]
 
-TOO_SMALL = 0.3
+MIN_SPAN = 1e-9  # a single rate (rate_min == rate_max) is a range this wide
+SIZE_TOLERANCE = 1e-6  # relative: a minimum equal to the budget after conversion passes
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +28,21 @@ class Budget:
 
     @property
     def project_total(self) -> float | None:
-        """The whole project's budget, when it can be told."""
+        """The whole project's budget, when it can be told (None without a budget)."""
+        if self.high <= 0:
+            return None
         if self.pricing == Pricing.FIXED:
             return self.high
         return self.high * self.hours if self.hours else None
+
+    @property
+    def hourly(self) -> float | None:
+        """The budget per hour, when it can be told (a fixed total needs the hours)."""
+        if self.high <= 0:
+            return None
+        if self.pricing == Pricing.HOURLY:
+            return self.high
+        return self.high / self.hours if self.hours else None
 
 
 def budget_of(scope: Scope, to_base: float) -> Budget:
@@ -38,63 +51,54 @@ def budget_of(scope: Scope, to_base: float) -> Budget:
     return Budget(scope.budget_min / to_base, scope.budget_max / to_base, scope.pricing, hours)
 
 
-def price_fit(low: Floats, high: Floats, budget: float) -> Floats:
+def span_inverse(low: Floats, high: Floats) -> Floats:
+    """``1 / (high - low)`` per vendor, a single rate counting as :data:`MIN_SPAN` wide."""
+    span = np.maximum(np.subtract(high, low, dtype=np.float32), np.float32(MIN_SPAN))
+    return np.divide(np.float32(1.0), span, dtype=np.float32)
+
+
+def price_fit(low: Floats, high: Floats, budget: float, span_inv: Floats | None = None) -> Floats:
     """1 when the whole range fits under the budget, 0.6-1 when it straddles it,
     falling to 0 when the cheapest end is 50% over it.
 
-    Computed in place in two buffers: one pass per arithmetic step, few temporaries.
+    Written as two clipped ramps, so it needs no selects:
+    ``0.4 * (1 - clip((high - b) / (high - low), 0, 1)) + 0.6 * clip(3 - 2 * low / b, 0, 1)``.
+    The first is the share of the range under the budget, the second 1 until the
+    cheapest end passes the budget, then falling to 0 at 1.5 times it.
+    ``span_inv`` is :func:`span_inverse` of the range when the caller keeps it.
     """
     b = np.float32(budget)
-    out = np.subtract(b, low)  # straddling: 0.6 + 0.4 * (b - low) / max(high - low, 1e-9)
-    out *= np.float32(0.4)
-    over = np.subtract(high, low)
-    np.maximum(over, np.float32(1e-9), out=over)
-    out /= over
-    out += np.float32(0.6)
-    np.subtract(low, b, out=over)  # over budget: 0.6 * clip(1 - (low - b) / (0.5 * b), 0, 1)
-    over /= np.float32(0.5) * b
-    np.subtract(np.float32(1.0), over, out=over)
-    np.clip(over, 0.0, 1.0, out=over)
-    over *= np.float32(0.6)
-    blend(out, over, low > b)
-    blend(out, np.float32(1.0), high <= b)
+    inv = span_inverse(low, high) if span_inv is None else span_inv
+    over = np.subtract(high, b)  # share of the range above the budget
+    over *= inv
+    np.clip(over, np.float32(0.0), np.float32(1.0), out=over)
+    out = np.multiply(low, np.float32(-2.0) / b)  # cheapest end against the budget
+    out += np.float32(3.0)
+    np.clip(out, np.float32(0.0), np.float32(1.0), out=out)
+    out *= np.float32(0.6)
+    over *= np.float32(0.4)
+    out -= over
+    out += np.float32(0.4)
     return out
 
 
-def blend(out: Floats, other: Floats | np.float32, mask: Mask) -> None:
-    """Set ``out`` to ``other`` where ``mask``, in place and without branches.
+def cost_scores(rate_min: Floats, rate_max: Floats, span_inv: Floats, budget: Budget) -> Floats:
+    """Cost factor in [0, 1]; 1 for everyone when the rate cannot be set against a budget.
 
-    Only for buffers the caller owns (the scratch arrays of this module).
-
-    Exact for finite values (x * 1 == x, x * 0 == 0); on random masks it is several
-    times faster than ``np.where`` or a masked ``copyto``, which mispredict branches.
+    A fixed total is compared per hour (the total over the estimated hours), which
+    ranks exactly as comparing each vendor's estimated total with it.
     """
-    take = mask.astype(np.float32)
-    keep = np.subtract(np.float32(1.0), take)
-    out *= keep
-    take *= other
-    out += take
-
-
-def price_range(rate_min: Floats, rate_max: Floats, budget: Budget) -> tuple[Floats, Floats] | None:
-    """What the vendor costs in the budget's terms (per hour or in total), or None."""
-    if budget.pricing == Pricing.HOURLY:
-        return rate_min, rate_max
-    if budget.hours is None:
-        return None
-    hours = np.float32(budget.hours)
-    return rate_min * hours, rate_max * hours
-
-
-def cost_scores(rate_min: Floats, rate_max: Floats, min_budget: Floats, budget: Budget) -> Floats:
-    """Cost factor in [0, 1]; 1 for everyone when the scope gives no budget."""
-    if budget.high <= 0:
+    per_hour = budget.hourly
+    if per_hour is None:
         return np.ones(len(rate_min), dtype=np.float32)
-    prices = price_range(rate_min, rate_max, budget)
-    score = (
-        np.ones(len(rate_min), np.float32) if prices is None else price_fit(*prices, budget.high)
-    )
+    return price_fit(rate_min, rate_max, per_hour, span_inv)
+
+
+def below_minimum(min_budget: Floats, budget: Budget) -> Mask | None:
+    """Vendors whose minimum project exceeds the scope's total budget; None when the
+    total cannot be told (no budget, or hourly without estimated hours)."""
     total = budget.project_total
-    if total is not None:
-        blend(score, score * np.float32(TOO_SMALL), min_budget > total)
-    return score.astype(np.float32, copy=False)
+    if total is None:
+        return None
+    below: Mask = min_budget > np.float32(total * (1 + SIZE_TOLERANCE))
+    return below

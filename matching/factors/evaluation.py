@@ -19,8 +19,12 @@ class Evaluation:
     """Everything computed for one scope: per slot, or per group with the slot's group id.
 
     ``overlap_mean``, ``overlap_min`` and ``timezone`` are per time-zone group
-    (``tzgroup``), ``culture`` per culture profile (``geo``) and ``security``
-    per security class (``sec``); ``cost``, ``quality`` and ``eligible`` per slot.
+    (``tzgroup``), ``culture`` per culture profile (``geo``), ``security`` per
+    security class (``sec``) and ``coverage`` per coverage group (``cov``); ``cost``,
+    ``quality``, ``capacity``, ``responsiveness`` and ``eligible`` per slot.
+    ``needed_hours`` is the scope's estimated hours (None when not given) and
+    ``weeks`` the length of the project window. ``below_minimum`` marks the slots
+    whose minimum project exceeds the budget (None when the total is not known).
     """
 
     scope: Scope
@@ -34,21 +38,31 @@ class Evaluation:
     tzgroup: NDArray[np.intp]
     geo: NDArray[np.intp]
     sec: NDArray[np.intp]
+    cov: NDArray[np.intp]
     overlap_mean: NDArray[np.float32]
     overlap_min: NDArray[np.float32]
     cost: NDArray[np.float32]
     timezone: NDArray[np.float32]
     quality: NDArray[np.float32]
     security: NDArray[np.float32]
+    capacity: NDArray[np.float32]
+    responsiveness: NDArray[np.float32]
+    coverage: NDArray[np.float32]
+    needed_hours: float | None
+    weeks: float
+    below_minimum: NDArray[np.bool_] | None
     eligible: NDArray[np.bool_]
     excluded: dict[str, int] = field(default_factory=dict)
 
     def factors(self, slots: NDArray[np.intp]) -> tuple[NDArray[np.float32], ...]:
-        """Cost, time zone, culture, quality and security of ``slots``."""
+        """Every factor but skill for ``slots``, in ``Factor`` order."""
         return (
             self.cost[slots],
             self.timezone[self.tzgroup[slots]],
             self.culture.score[self.geo[slots]],
             self.quality[slots],
             self.security[self.sec[slots]],
+            self.capacity[slots],
+            self.responsiveness[slots],
+            self.coverage[self.cov[slots]],
         )

@@ -1,4 +1,11 @@
-"""Quality factor: Bayesian average of reviews, on-time delivery and recency."""
+"""Quality factor: a cautious average of reviews, on-time delivery and recency.
+
+A rating above the prior needs many reviews before it counts in full; one below the
+prior counts after a few (bad news is rarely a fluke), so 2.0/5 from three reviews
+is a poor rating, not a middling one. Stars and on-time delivery are scored from a
+floor: 2 stars or fewer earn nothing, and neither does delivering half the projects
+late or worse.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,12 @@ from numpy.typing import NDArray
 
 DEFAULT_ON_TIME = 0.8
 RECENCY_DAYS = 365.0
+NO_REVIEW_DATE = 0.3
+STAR_FLOOR = 2.0  # ratings at or below it earn no credit
+ON_TIME_FLOOR = 0.5  # nor do on-time rates at or below it
+# A rating below the prior is shrunk by a prior worth this share of its usual weight.
+LOW_RATING_PRIOR_SHARE = 0.25
+STARS_SHARE, ON_TIME_SHARE, RECENCY_SHARE = 0.6, 0.3, 0.1
 
 Value = TypeVar("Value", float, NDArray[Any])
 
@@ -51,6 +64,36 @@ class RatingPrior:
 DEFAULT_PRIOR = RatingPrior()
 
 
+def cautious_rating(prior: RatingPrior, total: Value, count: Value) -> Value:
+    """The Bayesian average, with a light prior for ratings below the prior's mean.
+
+    Parameters
+    ----------
+    prior : RatingPrior
+        The prior; below its mean only :data:`LOW_RATING_PRIOR_SHARE` of its weight counts.
+    total, count : float or ndarray
+        Sum and number of review ratings (broadcast together).
+
+    Returns
+    -------
+    float or ndarray
+        The lower of the two averages, elementwise: the usual one for a good
+        rating, the lightly shrunk one for a poor rating.
+    """
+    light = RatingPrior(prior.mean, prior.weight * LOW_RATING_PRIOR_SHARE)
+    return np.minimum(prior.bayesian_average(total, count), light.bayesian_average(total, count))
+
+
+def star_credit(rating: Value) -> Value:
+    """Credit for a rating: 0 at :data:`STAR_FLOOR` stars or below, 1 at 5 stars."""
+    return np.clip((rating - STAR_FLOOR) / (5.0 - STAR_FLOOR), 0.0, 1.0)
+
+
+def on_time_credit(rate: Value) -> Value:
+    """Credit for an on-time rate: 0 at :data:`ON_TIME_FLOOR` or below, 1 at always on time."""
+    return np.clip((rate - ON_TIME_FLOOR) / (1.0 - ON_TIME_FLOOR), 0.0, 1.0)
+
+
 def quality_scores(
     count: NDArray[np.float32],
     mean: NDArray[np.float32],
@@ -58,12 +101,15 @@ def quality_scores(
     last_review_days: NDArray[np.float32],
     prior: RatingPrior,
 ) -> NDArray[np.float32]:
-    """Quality in [0, 1]: 0.7 Bayesian stars, 0.2 on-time rate, 0.1 review recency.
+    """Quality in [0, 1]: 0.6 star credit of the cautious rating, 0.3 on-time credit,
+    0.1 review recency.
 
     NaN marks an unknown on-time rate (taken as 0.8) or no review date (0.3).
     """
-    stars = prior.bayesian_average(count * mean, count) / 5.0
-    punctual = np.where(np.isnan(on_time), DEFAULT_ON_TIME, on_time)
-    recency = np.where(np.isnan(last_review_days), 0.3, np.exp(-last_review_days / RECENCY_DAYS))
-    score = 0.7 * stars + 0.2 * punctual + 0.1 * recency
+    stars = star_credit(cautious_rating(prior, count * mean, count))
+    punctual = on_time_credit(np.where(np.isnan(on_time), DEFAULT_ON_TIME, on_time))
+    recency = np.where(
+        np.isnan(last_review_days), NO_REVIEW_DATE, np.exp(-last_review_days / RECENCY_DAYS)
+    )
+    score = STARS_SHARE * stars + ON_TIME_SHARE * punctual + RECENCY_SHARE * recency
     return np.clip(score, 0.0, 1.0).astype(np.float32)

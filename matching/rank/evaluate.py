@@ -1,8 +1,8 @@
-"""One pass over all vendors for a scope: hard constraints and the five non-text factors.
+"""One pass over all vendors for a scope: hard constraints and the non-text factors.
 
-Time zone, culture and security depend only on a vendor's time-zone group,
-culture profile and security class, so they are computed per group and read
-per vendor through the ``tzgroup``, ``geo`` and ``sec`` columns.
+Time zone, culture, security and coverage depend only on a vendor's time-zone group,
+culture profile, security class and coverage group, so they are computed per group
+and read per vendor through the ``tzgroup``, ``geo``, ``sec`` and ``cov`` columns.
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ import numpy as np
 
 from ..core.records import Scope
 from ..factors.calendar import country_of_timezone
-from ..factors.cost import budget_of, cost_scores
+from ..factors.capacity import UNAVAILABLE, capacity_scores, window_weeks
+from ..factors.cost import below_minimum, budget_of, cost_scores
+from ..factors.coverage import coverage_lut
 from ..factors.culture import culture_fit
 from ..factors.evaluation import Evaluation
+from ..factors.responsiveness import responsiveness_scores
 from ..factors.security import holds_all, security_lut
 from ..factors.skill import skill_fit, tag_idf
 from ..factors.timezone import overlap_matrix, sample_days, shift_hours, timezone_scores
@@ -89,6 +92,16 @@ def evaluate(
         fails = alive & skill.missing_must
         excluded["mustHaveSkills"] = int(np.count_nonzero(fails))
         eligible &= ~fails
+    if not scope.include_unavailable:
+        fails = alive & (c["availability"] == UNAVAILABLE)
+        excluded["availability"] = int(np.count_nonzero(fails))
+        eligible &= ~fails
+    below = below_minimum(c["min_budget"], budget)
+    if below is not None:
+        fails = alive & below
+        excluded["minProjectSize"] = int(np.count_nonzero(fails))
+        eligible &= ~fails
+    weeks = window_weeks(start, end)
 
     return Evaluation(
         scope=scope,
@@ -102,12 +115,21 @@ def evaluate(
         tzgroup=c["tzgroup"],
         geo=c["geo"],
         sec=c["sec"],
+        cov=c["cov"],
         overlap_mean=overlap_mean,
         overlap_min=overlap_min,
-        cost=cost_scores(c["rate_min"], c["rate_max"], c["min_budget"], budget),
+        cost=cost_scores(c["rate_min"], c["rate_max"], c["span_inv"], budget),
         timezone=timezone_scores(overlap_mean, scope.min_overlap_hours),
         quality=c["quality"],
         security=security_lut(scope.data_sensitivity),
+        capacity=capacity_scores(c["capacity"], c["capacity_cap"], weeks, budget.hours),
+        responsiveness=responsiveness_scores(
+            c["response_hours"], c["responsiveness"], scope.max_response_hours
+        ),
+        coverage=coverage_lut(store.coverages.keys, scope.coverage),
+        needed_hours=budget.hours,
+        weeks=weeks,
+        below_minimum=below,
         eligible=eligible,
         excluded=excluded,
     )

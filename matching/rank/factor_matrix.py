@@ -1,4 +1,4 @@
-"""The six factor scores of chosen slots, one column per factor."""
+"""The factor scores of chosen slots, one column per factor (in ``Factor`` order)."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from ..store.groups import GeoProfiles, GroupHours
 from ..store.vendors import VendorStore
 from .evaluate import evaluate
 from .factor_matrix import factor_matrix
+from .relax import relaxations
 from .similarity import dense_query, query_vector, text_similarity
 from .topk import top_k
 
@@ -125,10 +126,14 @@ class MatchIndex:
         MatchResult
             The top ``k`` eligible vendors by score (ties by vendor id), each with
             factor scores, reasons and risks; how many vendors each hard
-            constraint (required certifications, required languages at
-            conversational level or better, must-have skills with neither the
-            skill nor a related one) removed; and how many vendors passed them
-            all and were ranked (``considered``).
+            constraint removed (``excluded``: ``requiredCertifications``,
+            ``languages`` at conversational level or better, ``mustHaveSkills``,
+            ``availability`` (UNAVAILABLE vendors, unless the scope includes them)
+            and ``minProjectSize`` (a vendor's minimum above the project's total
+            budget)); how many vendors passed them all and were ranked
+            (``considered``); and, when fewer than ``k`` passed, per single
+            requirement how many more vendors dropping it would bring back
+            (``relaxations``, most first).
         """
         self._maybe_compact()
         w = (weights or MatchWeights()).normalised()
@@ -136,7 +141,11 @@ class MatchIndex:
         slots, text = top_k(self._store, ev, w, k)
         factors = factor_matrix(ev, slots, text)
         totals = factors @ np.array(w.as_tuple())
-        ids = self._store.cols["id"][slots].tolist()
+        # Exact order: by the score as reported, rounded to 6 decimals, ties by vendor id.
+        ids_of = self._store.cols["id"][slots]
+        best = np.lexsort((ids_of, -np.round(totals, 6)))[:k]
+        slots, factors, totals = slots[best], factors[best], totals[best]
+        ids = ids_of[best].tolist()
         facts = facts_of(self._store, ev, slots)
         matches = []
         for rank, (fact, vid, row, total) in enumerate(
@@ -146,7 +155,10 @@ class MatchIndex:
             reasons, risks = explain(self._store, self._groups, ev, fact, scores)
             matches.append(Match(rank, vid, _clip(total), scores, reasons=reasons, risks=risks))
         eligible = int(np.count_nonzero(ev.eligible))
-        return MatchResult(matches=matches, excluded=ev.excluded, considered=eligible)
+        relax = relaxations(self._store, ev) if eligible < k else []
+        return MatchResult(
+            matches=matches, excluded=ev.excluded, considered=eligible, relaxations=relax
+        )
 
     def skill_matrix(self) -> sp.csr_matrix:
         """The vendor x tag depth matrix (CSR, pending updates folded in), for benchmarks."""

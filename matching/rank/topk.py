@@ -33,24 +33,38 @@ Scorer = Callable[[Slots], tuple[Floats, Floats]]  # slots -> (scores, text simi
 def lower_bounds(ev: Evaluation, w: MatchWeights) -> Floats:
     """Every slot's score without the text share of the skill factor (float32).
 
-    Per-group factors are weighted per group and then read per slot; one scratch
-    buffer holds each weighted term, so no temporaries are allocated.
+    Per-group factors are weighted per group and then read per slot (a factor the
+    same for every group is added once); one scratch buffer holds each weighted
+    term, so no temporaries are allocated.
     """
     fit = ev.skill
     share = np.float32(fit.text_share)
     lower = fit.score * fit.penalty if fit.must.any() else fit.score.copy()
     lower *= np.float32(w.skill) * (1 - share)
     term = np.empty_like(lower)
-    np.multiply(ev.cost, np.float32(w.cost), out=term)
-    lower += term
-    np.take(np.float32(w.timezone) * ev.timezone, ev.tzgroup, out=term)
-    lower += term
-    np.take(np.float32(w.culture) * ev.culture.score, ev.geo, out=term)
-    lower += term
-    np.multiply(ev.quality, np.float32(w.quality), out=term)
-    lower += term
-    np.take(np.float32(w.security) * ev.security, ev.sec, out=term)
-    lower += term
+    for weight, values in (
+        (w.cost, ev.cost),
+        (w.quality, ev.quality),
+        (w.capacity, ev.capacity),
+        (w.responsiveness, ev.responsiveness),
+    ):
+        np.multiply(values, np.float32(weight), out=term)
+        lower += term
+    constant = np.float32(0.0)
+    for weight, lut, group in (
+        (w.timezone, ev.timezone, ev.tzgroup),
+        (w.culture, ev.culture.score, ev.geo),
+        (w.security, ev.security, ev.sec),
+        (w.coverage, ev.coverage, ev.cov),
+    ):
+        if len(lut) and lut.min() == lut.max():
+            constant += np.float32(weight) * lut[0]
+        elif len(lut):
+            # mode="clip" skips the bounds check's buffering; group ids are always in range
+            np.take(np.float32(weight) * lut, group, out=term, mode="clip")
+            lower += term
+    if constant:
+        lower += constant
     return lower
 
 
@@ -80,11 +94,13 @@ def best_with_text(
     ids: NDArray[np.int64],
     kk: int,
 ) -> tuple[Slots, Floats]:
-    """The ``kk`` best candidates by rounded score (ties by id) and their text similarity.
+    """The ``kk`` best candidates by rounded score (ties by id), then every other candidate
+    within :data:`TIE_MARGIN` of the ``kk``-th, with their text similarity.
 
     Candidates are scored in rounds, highest upper bound first, each round larger
     than the last; a round ends the search once no unscored candidate's upper
-    bound reaches the k-th best score found so far.
+    bound reaches the k-th best score found so far. The near ties are kept because
+    these float32 scores may order them differently from the exact (float64) sum.
     """
     slots: Slots = np.zeros(0, np.intp)
     scores: Floats = np.zeros(0, lower.dtype)
@@ -107,12 +123,13 @@ def best_with_text(
             slots, scores, texts = slots[keep], scores[keep], texts[keep]
         remaining = rest[upper[rest] >= kth - TIE_MARGIN]
         size *= GROWTH
-    top = np.lexsort((ids[slots], -np.round(scores, 6)))[:kk]
+    top = np.lexsort((ids[slots], -np.round(scores, 6)))
     return slots[top], texts[top]
 
 
 def top_k(store: VendorStore, ev: Evaluation, w: MatchWeights, k: int) -> tuple[Slots, Floats]:
-    """Exact top-``k`` eligible slots (best first) and their text similarity.
+    """The top-``k`` eligible slots (best first) and those within :data:`TIE_MARGIN` of the
+    ``k``-th, with their text similarity: the caller orders them by the exact score.
 
     Text similarity is computed only for slots whose upper bound can still reach
     the cut-off estimated by :func:`kth_floor`.

@@ -29,7 +29,15 @@ SCHEMA: dict[str, tuple[type[np.generic], float]] = {
     "last_review_days": (np.float32, np.nan),
     "response_hours": (np.float32, np.nan),
     "team_size": (np.int32, 1),
+    "availability": (np.uint8, 0),  # AVAILABILITY_CODES position
+    "hours_week": (np.float32, 0.0),  # declared, or 35 h per head of the team
+    "cov": (np.intp, 0),  # staffed-coverage group (hours a day, days a week)
+    # Derived from the columns above when a vendor is written (see VendorStore):
     "quality": (np.float32, 0.0),
+    "responsiveness": (np.float32, 0.5),  # against the default reply curve
+    "capacity": (np.float32, 0.0),  # hours a week it can give new work
+    "capacity_cap": (np.float32, 1.0),  # highest capacity score its availability allows
+    "span_inv": (np.float32, 0.0),  # 1 / (rate_max - rate_min), for the cost factor
 }
 
 

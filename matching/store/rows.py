@@ -51,6 +51,9 @@ SCALARS = (
     "response_hours",
     "team_size",
     "geo",
+    "availability",
+    "hours_week",
+    "cov",
 )
 
 

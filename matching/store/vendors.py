@@ -11,9 +11,13 @@ import scipy.sparse as sp
 from ..core.fx import FxRates
 from ..core.records import Proficiency, VendorRecord
 from ..core.taxonomy import Taxonomy
+from ..factors.capacity import HOURS_SHARE, SCORE_CAP, availability_code, weekly_hours
+from ..factors.cost import span_inverse
 from ..factors.quality import DEFAULT_PRIOR, RatingPrior, quality_scores
+from ..factors.responsiveness import default_responsiveness
 from ..factors.security import PRIVACY, STRONG, security_class
 from ..factors.text import N_FEATURES, TextModel
+from ..factors.timezone import shift_hours
 from .columns import Columns
 from .free_skills import FreeSkills
 from .rows import LEVELS, SCALARS, GeoKey, LangLevels, SkillRow, col_max, depth, minutes, stack_rows
@@ -26,7 +30,9 @@ WRITE_BATCH = 1024
 class VendorStore:
     """Columns for all vendors; slots are never reused, removal only clears ``alive``.
 
-    The ``quality`` column is derived from the review columns with ``rating_prior``.
+    The ``quality`` column is derived from the review columns with ``rating_prior``;
+    ``responsiveness``, ``capacity``, ``capacity_cap`` and ``span_inv`` from the reply
+    time, weekly hours, availability and rates (see :meth:`_refresh_derived`).
     """
 
     def __init__(
@@ -45,6 +51,8 @@ class VendorStore:
         self.certs: Vocab[str] = Vocab()
         # Culture profiles: (country, region, continent, ((language, level), ...)).
         self.geos: Vocab[GeoKey] = Vocab()
+        # Staffed coverage: (hours a day, days a week).
+        self.coverages: Vocab[tuple[float, int]] = Vocab()
         self.skills = OverlayMatrix(len(taxonomy))
         self.text = OverlayMatrix(N_FEATURES)
         self.text_model = TextModel()
@@ -99,6 +107,7 @@ class VendorStore:
         self.skill_df = np.bincount(skills.indices, minlength=len(self.taxonomy)).astype(np.int64)
         self.free.set_base(free_rows)
         self._refresh_quality(slice(0, n))
+        self._refresh_derived(slice(0, n))
         self.n_alive = int(self.cols["alive"].sum())
 
     def upsert(self, record: VendorRecord) -> int:
@@ -123,6 +132,7 @@ class VendorStore:
         self.text_model.track(text)
         self.text.put(slot, text.indices, text.data)
         self._refresh_quality(slice(slot, slot + 1))
+        self._refresh_derived(slice(slot, slot + 1))
         return slot
 
     def remove(self, vendor_id: int) -> bool:
@@ -161,6 +171,16 @@ class VendorStore:
             c["last_review_days"][where],
             self.rating_prior,
         )
+
+    def _refresh_derived(self, where: slice) -> None:
+        """Recompute the columns derived from one vendor's own values, for ``where``."""
+        c = self.cols.cols
+        c["responsiveness"][where] = default_responsiveness(c["response_hours"][where])
+        code = c["availability"][where]
+        share = np.array(HOURS_SHARE, dtype=np.float32)[code]
+        c["capacity"][where] = c["hours_week"][where] * share
+        c["capacity_cap"][where] = np.array(SCORE_CAP, dtype=np.float32)[code]
+        c["span_inv"][where] = span_inverse(c["rate_min"][where], c["rate_max"][where])
 
     def _write(self, start: int, records: list[VendorRecord]) -> list[SkillRow]:
         """Write records' columns from ``start`` on, column by column; returns their skill rows
@@ -230,8 +250,21 @@ class VendorStore:
             rec.review_mean,
             nan if rec.on_time_rate is None else rec.on_time_rate,
             nan if rec.last_review_days is None else rec.last_review_days,
-            nan if rec.median_response_hours is None else rec.median_response_hours,
+            nan if rec.median_response_hours is None else max(rec.median_response_hours, 0.0),
             rec.team_size,
             self.geos.add((country, region, continent, langs)),
+            availability_code(rec.availability),
+            weekly_hours(rec.hours_per_week, rec.team_size),
+            self.coverages.add(_coverage(rec)),
         )
         return scalars, langs, sorted(best.items())
+
+
+def _coverage(rec: VendorRecord) -> tuple[float, int]:
+    """Staffed (hours a day, days a week): declared, else the span of the working hours."""
+    if rec.coverage_hours is not None and rec.coverage_hours > 0:
+        hours = min(float(rec.coverage_hours), 24.0)
+    else:
+        start, end = shift_hours(rec.work_start, rec.work_end)
+        hours = end - start
+    return round(hours, 2), min(max(int(rec.coverage_days), 1), 7)

@@ -46,20 +46,21 @@ def test_related_tag_gives_half_credit(taxonomy: Taxonomy, fx: FxRates) -> None:
     assert factors_of(index, s, 1)["skill"] == pytest.approx(0.75 * 0.5, abs=1e-6)
 
 
-def test_missing_must_have_excludes_and_related_only_costs(taxonomy: Taxonomy, fx: FxRates) -> None:
+def test_a_must_have_is_met_by_the_skill_itself_not_a_related_one(
+    taxonomy: Taxonomy, fx: FxRates
+) -> None:
     index = index_of(
         taxonomy,
         fx,
         vendor(1, expertise=(("python", 5.0),)),
-        vendor(2, expertise=(("django", 5.0),)),
+        vendor(2, expertise=(("django", 5.0),)),  # related to Python only
         vendor(3, expertise=(("aws", 5.0),)),
     )
     s = scope(skills=(SkillRequirement("python", must_have=True),))
     result = index.match(s, today=TODAY)
-    assert [m.vendor_id for m in result.matches] == [1, 2]
-    assert result.excluded["mustHaveSkills"] == 1
-    assert result.considered == 2  # vendor 3 lacks the must-have and its relatives
-    assert result.matches[1].factors.skill == pytest.approx(0.75 * 0.5 * 0.6, abs=1e-6)
+    assert [m.vendor_id for m in result.matches] == [1]
+    assert result.excluded["mustHaveSkills"] == 2
+    assert result.considered == 1
 
 
 def test_text_similarity_adds_to_skill(taxonomy: Taxonomy, fx: FxRates) -> None:
@@ -116,7 +117,9 @@ def test_cost_reason_says_where_the_rate_sits_against_the_budget(
     assert "Rate 20-30 EUR/h is below your 40-70 EUR budget" in reasons[2]
 
 
-def test_fixed_budget_uses_hours_and_minimum_project(taxonomy: Taxonomy, fx: FxRates) -> None:
+def test_fixed_budget_uses_hours_and_the_minimum_project_is_not_a_cost(
+    taxonomy: Taxonomy, fx: FxRates
+) -> None:
     index = index_of(
         taxonomy,
         fx,
@@ -133,8 +136,10 @@ def test_fixed_budget_uses_hours_and_minimum_project(taxonomy: Taxonomy, fx: FxR
     )
     # 200 h x 40-60 EUR = 8,000-12,000 EUR straddles 10,000
     assert factors_of(index, s, 1)["cost"] == pytest.approx(0.6 + 0.4 * 2_000 / 4_000)
-    assert factors_of(index, s, 2)["cost"] == pytest.approx(0.3)
+    # a minimum above the budget is a hard constraint (it excludes), never a lower cost score
+    assert factors_of(index, s, 2)["cost"] == pytest.approx(1.0)
     assert factors_of(index, s, 3)["cost"] == pytest.approx(1.0)
+    assert [m.vendor_id for m in index.match(s, today=TODAY).matches] == [3, 1]
     no_budget = scope()
     assert factors_of(index, no_budget, 2)["cost"] == 1.0
 
@@ -258,6 +263,11 @@ def test_working_calendar_counts_shared_working_days(taxonomy: Taxonomy, fx: FxR
 # --- quality -----------------------------------------------------------------------------
 
 
+def stars(rating: float) -> float:
+    """Star credit: nothing at 2 stars or below, full at 5."""
+    return min(max((rating - 2) / 3, 0.0), 1.0)
+
+
 def test_bayesian_average_prefers_many_good_reviews(taxonomy: Taxonomy, fx: FxRates) -> None:
     index = index_of(
         taxonomy,
@@ -268,10 +278,31 @@ def test_bayesian_average_prefers_many_good_reviews(taxonomy: Taxonomy, fx: FxRa
     )
     s = scope()
     q1, q2 = factors_of(index, s, 1)["quality"], factors_of(index, s, 2)["quality"]
-    # prior: 10 reviews of 4.0; 0.7 stars/5 + 0.2 on-time (unknown: 0.8) + 0.1 recency (0.3)
-    assert q1 == pytest.approx(0.7 * (40 + 15) / 13 / 5 + 0.16 + 0.03, abs=1e-6)
-    assert q2 == pytest.approx(0.7 * (40 + 960) / 210 / 5 + 0.16 + 0.03, abs=1e-6)
+    # prior: 10 reviews of 4.0; 0.6 star credit + 0.3 on-time credit (unknown: 80%, so
+    # (0.8 - 0.5) / 0.5) + 0.1 recency (no review date: 0.3)
+    rest = 0.3 * 0.6 + 0.1 * 0.3
+    assert q1 == pytest.approx(0.6 * stars((40 + 15) / 13) + rest, abs=1e-6)
+    assert q2 == pytest.approx(0.6 * stars((40 + 960) / 210) + rest, abs=1e-6)
     assert q2 > q1 > factors_of(index, s, 3)["quality"]
+
+
+def test_a_low_rating_counts_after_a_few_reviews(taxonomy: Taxonomy, fx: FxRates) -> None:
+    index = index_of(
+        taxonomy,
+        fx,
+        vendor(1, review_count=3, review_mean=2.0),
+        vendor(2, review_count=3, review_mean=2.0, on_time_rate=0.33),
+        vendor(3, review_count=0),
+    )
+    s = scope()
+    # below the prior's mean the prior weighs a quarter as much: 2.5 reviews of 4.0
+    cautious = (2.5 * 4.0 + 3 * 2.0) / (2.5 + 3)
+    rest = 0.3 * 0.6 + 0.1 * 0.3
+    assert factors_of(index, s, 1)["quality"] == pytest.approx(0.6 * stars(cautious) + rest)
+    # a third of the projects on time earns no on-time credit
+    late = factors_of(index, s, 2)["quality"]
+    assert late == pytest.approx(0.6 * stars(cautious) + 0.1 * 0.3, abs=1e-6)
+    assert late < factors_of(index, s, 1)["quality"] < factors_of(index, s, 3)["quality"]
 
 
 # --- security ----------------------------------------------------------------------------
@@ -292,7 +323,8 @@ def test_required_certifications_and_sensitivity(taxonomy: Taxonomy, fx: FxRates
     low = scope(data_sensitivity=Sensitivity.LOW)
     assert factors_of(index, low, 2)["security"] == pytest.approx(0.5)
     result = index.match(scope(required_certifications=("ISO_27001",)), today=TODAY)
-    assert result.excluded == {"requiredCertifications": 1}
+    assert result.excluded == {"requiredCertifications": 1, "availability": 0}
     assert {m.vendor_id for m in result.matches} == {1, 3}
     unknown = index.match(scope(required_certifications=("HITRUST",)), today=TODAY)
-    assert unknown.matches == [] and unknown.excluded == {"requiredCertifications": 3}
+    assert unknown.matches == []
+    assert unknown.excluded == {"requiredCertifications": 3, "availability": 0}

@@ -8,6 +8,7 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from sklearn.utils.validation import check_is_fitted
 
 from matching import (
+    FACTORS,
     FxRates,
     MatchIndex,
     MatchWeights,
@@ -40,8 +41,8 @@ def test_outcome_grades() -> None:
 
 def test_learner_recovers_hidden_weights() -> None:
     rng = np.random.default_rng(0)
-    hidden = np.array([0.1, 0.1, 0.6, 0.05, 0.1, 0.05])
-    X = rng.random((3000, 6))
+    hidden = np.array([0.1, 0.1, 0.5, 0.05, 0.1, 0.05, 0.04, 0.03, 0.03])
+    X = rng.random((3000, len(hidden)))
     groups = np.repeat(np.arange(100), 30)
     utility = X @ hidden + rng.normal(0, 0.01, len(X))
     y = np.zeros(len(X), dtype=int)
@@ -70,7 +71,11 @@ def test_training_data_from_outcomes() -> None:
         Outcome(1, 10_000),
     ]
     X, y, groups = training_data(index, past, outcomes, today=TODAY)
-    assert X.shape == (4, 6) and y.tolist() == [3, 1, 0, 2] and groups.tolist() == [0, 0, 0, 1]
+    assert (
+        X.shape == (4, len(FACTORS))
+        and y.tolist() == [3, 1, 0, 2]
+        and groups.tolist() == [0, 0, 0, 1]
+    )
     assert ((X >= 0) & (X <= 1)).all()
 
 

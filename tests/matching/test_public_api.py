@@ -28,8 +28,17 @@ from .conftest import TODAY, factors_of, index_of, scope, vendor
 
 
 def test_factor_is_the_one_declaration_of_the_factor_names() -> None:
-    assert (
-        FACTORS == tuple(Factor) == ("skill", "cost", "timezone", "culture", "quality", "security")
+    assert tuple(Factor) == FACTORS
+    assert FACTORS == (
+        "skill",
+        "cost",
+        "timezone",
+        "culture",
+        "quality",
+        "security",
+        "capacity",
+        "responsiveness",
+        "coverage",
     )
     for cls in (MatchWeights, FactorScores):
         assert tuple(f.name for f in fields(cls)) == FACTORS
