@@ -38,10 +38,9 @@ def plain(text: str) -> str:
 def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     """``matrix`` with every non-empty row scaled to unit length (a new matrix)."""
     out = sp.csr_matrix(matrix, dtype=np.float32, copy=True)
-    sq = np.asarray(out.multiply(out).sum(axis=1)).ravel()
-    scale = np.zeros_like(sq)
-    np.divide(1.0, np.sqrt(sq), out=scale, where=sq > 0)
-    out = sp.csr_matrix(sp.diags(scale.astype(np.float32)) @ out)
+    rows = np.repeat(np.arange(out.shape[0]), np.diff(out.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=out.data**2, minlength=out.shape[0]))
+    out.data /= np.maximum(norms[rows], 1e-12).astype(np.float32)
     return out
 
 

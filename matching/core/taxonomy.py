@@ -8,7 +8,7 @@ from typing import Any, Self
 
 import numpy as np
 
-from .spelling import NameVectors, edit_distance, typo_budget
+from .spelling import NameVectors, edit_distance, same_numbers, typo_budget
 
 _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 _SPACES = re.compile(r"\s+")
@@ -122,8 +122,9 @@ class Taxonomy:
         A tag is offered when one of its names or aliases shares the text's rare
         words (IDF-weighted word cosine >= ``SUGGEST_WORDS``), is spelt much the
         same (character n-gram cosine >= ``SUGGEST_CHARS``) or is a typo away
-        (one edit in five to eight letters, two in more). Better no suggestion than
-        an unrelated one: 'Xero' does not suggest Heroku.
+        (one edit in five to eight letters, two in more), and holds the same numbers
+        when both have some. Better no suggestion than an unrelated one: 'Xero' does
+        not suggest Heroku.
 
         Parameters
         ----------
@@ -159,7 +160,10 @@ class Taxonomy:
         for i in np.argsort(-score, kind="stable").tolist():
             if score[i] <= 0 or len(slugs) >= n:
                 break
-            slug = self._strings[i][1]
+            text_i, slug = self._strings[i]
+            numbered = any(ch.isdigit() for ch in text_i) and any(ch.isdigit() for ch in key)
+            if numbered and not same_numbers(key, _key(text_i)):
+                continue  # 'Level 2 support' is not 'Tier 3 support'
             if slug not in slugs:
                 slugs.append(slug)
         return slugs

@@ -26,6 +26,9 @@ from .vocab import Vocab
 MIN_COLUMNS = 64
 SIMILAR = 0.5  # character similarity from which a free skill counts as spelt alike
 ALIKE_AT_MOST = 0.8  # skills whose numbers differ are alike at most, never the same
+ALIKE_AT_LEAST = 0.6  # a typo or plural of a skill is at least this similar to it
+MAX_ALIKE = 200  # the most similar free skills a requirement reads, so one match stays cheap
+TYPO_CANDIDATES = 50
 
 
 class FreeSkills:
@@ -113,8 +116,9 @@ class FreeSkillLookup:
         return self.columns(col)
 
     def alike(self, text: str) -> list[tuple[int, float]]:
-        """Free-skill columns spelt like ``text`` (similarity >= ``SIMILAR``; the same
-        ``skill_key`` counts as 1.0, a typo or plural as near-identical), most similar first."""
+        """Up to ``MAX_ALIKE`` free-skill columns spelt like ``text`` (similarity >=
+        ``SIMILAR``; the same ``skill_key`` counts as 1.0, a typo or plural as
+        near-identical), most similar first."""
         skills = self.skills
         if not len(skills):
             return []
@@ -123,14 +127,15 @@ class FreeSkillLookup:
         same = skills.keys.get(key)
         if same is not None:
             sims[same] = 1.0
-        found = []
-        for col in np.flatnonzero(sims >= SIMILAR).tolist():
-            other, sim = skills.keys.keys[col], float(sims[col])
-            if not same_numbers(key, other):  # 'Level 2 support' is not 'Level 3 support'
-                sim = min(sim, ALIKE_AT_MOST)
-            elif sim < NEAR_IDENTICAL and is_typo(key, other):  # a typo or plural: the same
-                sim = NEAR_IDENTICAL
-            found.append((col, sim))
+        cols = np.flatnonzero(sims >= SIMILAR)
+        cols = cols[np.argsort(-sims[cols], kind="stable")[:MAX_ALIKE]]
+        found = [(col, float(sims[col])) for col in cols.tolist()]
+        for i, (col, sim) in enumerate(found[:TYPO_CANDIDATES]):
+            other = skills.keys.keys[col]
+            if sim > ALIKE_AT_MOST and not same_numbers(key, other):
+                found[i] = (col, ALIKE_AT_MOST)  # 'Level 2 support' is not 'Level 3 support'
+            elif ALIKE_AT_LEAST <= sim < NEAR_IDENTICAL and is_typo(key, other):
+                found[i] = (col, NEAR_IDENTICAL)  # a typo or a plural is the same skill
         return sorted(found, key=lambda pair: -pair[1])
 
     def name(self, col: int) -> str:
