@@ -671,10 +671,12 @@ def _skills_phrase(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _agency_name(rng: random.Random, city: str, used: set[str]) -> str:
+def _agency_name(
+    rng: random.Random, city: str, used: set[str], endings: list[str] | None = None
+) -> str:
     for _ in range(50):
         style = rng.random()
-        a, b = rng.choice(AGENCY_WORDS_A), rng.choice(AGENCY_WORDS_B)
+        a, b = rng.choice(AGENCY_WORDS_A), rng.choice(endings or AGENCY_WORDS_B)
         if style < 0.45:
             name = f"{a}{b.lower() if rng.random() < 0.3 else ' ' + b}"
         elif style < 0.7:
@@ -743,12 +745,18 @@ def _working_hours(rng: random.Random, code: str, zone: str) -> tuple[str, str]:
 
 
 def _identity(
-    rng: random.Random, kind: str, code: str, city: str, used_slugs: set[str]
+    rng: random.Random,
+    kind: str,
+    code: str,
+    city: str,
+    used_slugs: set[str],
+    endings: list[str] | None = None,
 ) -> tuple[str, str]:
-    """A name (an agency's brand or a person's) and a slug no other vendor has."""
+    """A name (an agency's brand, ending in one of ``endings``, or a person's) and a slug
+    no other vendor has."""
     group = COUNTRIES[code][3]
     if kind == "AGENCY":
-        name = _agency_name(rng, city, used_slugs)
+        name = _agency_name(rng, city, used_slugs, endings)
     else:
         firsts, lasts = NAMES[NAME_GROUP_OVERRIDE.get(code, group)]
         name = f"{rng.choice(firsts)} {rng.choice(lasts)}"
@@ -1054,6 +1062,19 @@ SERVICE_AGENCY = {
     "translation": "translation agency", "packaging-design": "packaging design studio",
     "marketing": "digital marketing agency", "back-office": "back-office services company",
 }  # fmt: skip
+# How agencies of each line end their names ("Harbor Support", "Cedar Ledger").
+SERVICE_NAME_ENDINGS = {
+    "support-desk": ["Support", "CX", "Care", "Helpdesk", "Service"],
+    "contact-center": ["Contact", "Connect", "Voice", "Calls", "BPO"],
+    "it-service-desk": ["IT", "Managed IT", "Service Desk", "Tech Support"],
+    "bookkeeping": ["Ledger", "Books", "Accounting", "Bookkeeping"],
+    "payroll": ["Payroll", "Pay", "People"],
+    "tax-vat": ["Tax", "VAT", "Advisory"],
+    "translation": ["Translations", "Language", "Lingua", "Localization"],
+    "packaging-design": ["Design", "Studio", "Pack", "Creative"],
+    "marketing": ["Marketing", "Growth", "Media", "Digital"],
+    "back-office": ["Back Office", "Data", "Outsourcing", "Assist"],
+}  # fmt: skip
 # Lines whose agencies may staff a desk beyond the working day.
 STAFFED_LINES = {"support-desk", "contact-center", "it-service-desk"}
 N_SERVICE_VENDORS = 240
@@ -1130,7 +1151,7 @@ def make_service_vendor(
     mult = SERVICE_RATE[line] * (0.7 + 0.6 * seniority + 0.35 * quality)
     rate, min_budget, usd_rate = _pricing(rng, code, kind, team_size, base_rate * mult)
     start, end = _working_hours(rng, code, zone)
-    name, slug = _identity(rng, kind, code, city, used_slugs)
+    name, slug = _identity(rng, kind, code, city, used_slugs, SERVICE_NAME_ENDINGS[line])
     names = [TAXONOMY[t]["name"] for t in tags]
     inds = rng.sample(industries, 2)
     country = country_name(code)
