@@ -69,8 +69,7 @@ async def map_free_skill(
         target = catalog.resolve(typed)
         if target is None:
             problems.add(["tag"], f"No tag is called '{typed}'.", ErrorCode.NOT_FOUND)
-    if skill is not None and target is not None and skill.tag not in (None, target):
-        assert skill.tag is not None
+    if skill and skill.tag and target and skill.tag.id != target.id:
         problems.add(["text"], f"'{text.strip()}' already means {skill.tag.name}.", ErrorCode.TAKEN)
     problems.raise_if_any()
     assert skill is not None and target is not None and target.id is not None
