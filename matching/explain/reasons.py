@@ -50,10 +50,10 @@ def skill_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
 
 
 def _met_as(need: Need, listed: str) -> str:
-    """'' when the requirement's own tag met it, else how: 'Rasa as listed',
-    'Chatbots as "Chatbot"', 'Flutter for React Native or Flutter'."""
+    """'' when the requirement's first skill, a tag, met it, else how: 'Rasa as listed',
+    'Chatbots as "Chatbot"', 'C# for React Native or C#'."""
     if listed in need.names:
-        return "" if listed == need.names[0] else f"{listed} for {need.label}"
+        return "" if listed == need.options[0] else f"{listed} for {need.label}"
     key = skill_key(listed)
     same = [text for text in need.texts if skill_key(text) == key]
     return f"{same[0]} as listed" if same else f'{need.label} as "{listed}"'

@@ -52,11 +52,13 @@ class Need:
 
     ``tags`` and ``free`` meet it (the tag, its alternatives, free skills with the
     same key or near-identical spelling); ``related`` and ``similar`` earn partial
-    credit and are empty for a must-have. ``names`` are the display names of
-    ``tags`` (in order), ``texts`` its free-text options.
+    credit and are empty for a must-have. ``options`` name the tag and alternatives
+    in the buyer's order, ``names`` the display names of ``tags`` (in order) and
+    ``texts`` the free-text options.
     """
 
     label: str
+    options: tuple[str, ...]
     must: bool
     weight: float
     tags: tuple[int, ...]
@@ -95,17 +97,21 @@ def tag_idf(n_vendors: int, df: NDArray[np.int64]) -> NDArray[np.float64]:
     return idf
 
 
-def options(req: SkillRequirement, taxonomy: Taxonomy) -> tuple[list[str], list[str]]:
-    """The requirement's tag and alternatives split into slugs and free texts (in order)."""
+def options(req: SkillRequirement, taxonomy: Taxonomy) -> tuple[list[str], list[str], list[str]]:
+    """The requirement's tag and alternatives split into slugs and free texts, and the
+    names of both in the buyer's order (duplicates dropped)."""
     slugs: list[str] = []
     texts: list[str] = []
+    labels: list[str] = []
     for text in (req.tag, *req.any_of):
         slug = text if text in taxonomy else taxonomy.resolve(text)
-        if slug is not None:
-            slugs += [] if slug in slugs else [slug]
-        elif (free := normalise_skill(text)) and skill_key(free) not in map(skill_key, texts):
-            texts.append(free)
-    return slugs, texts
+        if slug is not None and slug not in slugs:
+            slugs.append(slug)
+            labels.append(taxonomy.name(slug))
+        elif slug is None and (key := skill_key(text)) and key not in map(skill_key, texts):
+            texts.append(normalise_skill(text))
+            labels.append(texts[-1])
+    return slugs, texts, labels
 
 
 def free_texts(requirements: tuple[SkillRequirement, ...], taxonomy: Taxonomy) -> list[str]:
@@ -119,19 +125,19 @@ def resolve(
     free: FreeSkillLookup | None,
 ) -> list[Need]:
     """One :class:`Need` per distinct requirement (must-have wins, weights add)."""
-    merged: dict[frozenset[str], tuple[list[str], list[str], bool, float]] = {}
+    merged: dict[frozenset[str], tuple[list[str], list[str], list[str], bool, float]] = {}
     for req in requirements:
-        slugs, texts = options(req, taxonomy)
+        slugs, texts, labels = options(req, taxonomy)
         if req.weight <= 0 or not (slugs or texts):
             continue
         key = frozenset([*slugs, *(skill_key(t) for t in texts)])
         if key in merged:
-            _, _, must, weight = merged[key]
-            merged[key] = (slugs, texts, must or req.must_have, weight + req.weight)
+            *_, must, weight = merged[key]
+            merged[key] = (slugs, texts, labels, must or req.must_have, weight + req.weight)
         else:
-            merged[key] = (slugs, texts, req.must_have, req.weight)
+            merged[key] = (slugs, texts, labels, req.must_have, req.weight)
     needs = []
-    for slugs, texts, must, weight in merged.values():
+    for slugs, texts, labels, must, weight in merged.values():
         alike = [(c, s) for t in texts for c, s in (free.alike(t) if free else [])]
         related: set[str] = set()
         if not must:
@@ -140,14 +146,14 @@ def resolve(
             for text in texts:  # tags close to the free text in meaning or spelling
                 related.update(taxonomy.suggest(text))
         related.difference_update(slugs)
-        names = tuple(taxonomy.name(s) for s in slugs)
         needs.append(
             Need(
-                label=" or ".join([*names, *texts]),
+                label=" or ".join(labels),
+                options=tuple(labels),
                 must=must,
                 weight=weight,
                 tags=tuple(taxonomy.index(s) for s in slugs),
-                names=names,
+                names=tuple(taxonomy.name(s) for s in slugs),
                 free=_best_per_column([(c, s) for c, s in alike if s >= NEAR_IDENTICAL]),
                 related=tuple(sorted(taxonomy.index(s) for s in related)),
                 similar=()

@@ -108,7 +108,13 @@ def test_a_free_text_nice_to_have_credits_skills_spelt_alike(
         vendor(3, expertise=(("python", 5.0), ("Label printing", 5.0))),
     )
 
-    assert ranked(index, SkillRequirement("Packaging Design")) == [2, 1, 3]
+    result = index.match(scope(skills=(SkillRequirement("Packaging Design"),)), today=TODAY)
+
+    assert [m.vendor_id for m in result.matches] == [2, 1, 3]
+    reasons = {m.vendor_id: m.reasons for m in result.matches}
+    assert "Covers 1 of 1 required skills (Packaging Design as listed)" in reasons[2]
+    assert "Covers 0 of 1 required skills; related experience for Packaging Design" in reasons[1]
+    assert "Covers 0 of 1 required skills; missing Packaging Design" in reasons[3]
 
 
 def test_free_text_requirements_join_the_description_query(taxonomy: Taxonomy, fx: FxRates) -> None:
@@ -163,15 +169,17 @@ def test_any_of_accepts_each_alternative_and_says_which(wide: Taxonomy, fx: FxRa
         vendor(2, expertise=(("Flutter", 3.0),)),
         vendor(3, expertise=(("kubernetes", 3.0),)),
         vendor(4, expertise=(("javascript", 3.0),)),
+        vendor(5, expertise=(("csharp", 3.0),)),
     )
 
     must = SkillRequirement("react-native", must_have=True, any_of=("Flutter", "c-sharp"))
     result = index.match(scope(skills=(must,)), today=TODAY)
 
-    assert sorted(m.vendor_id for m in result.matches) == [1, 2]
+    assert sorted(m.vendor_id for m in result.matches) == [1, 2, 5]
     reasons = {m.vendor_id: m.reasons for m in result.matches}
     assert "Covers 1 of 1 required skills" in reasons[1]
     assert "Covers 1 of 1 required skills (Flutter as listed)" in reasons[2]
+    assert "Covers 1 of 1 required skills (C# for React Native or Flutter or C#)" in reasons[5]
 
 
 def test_each_must_have_reports_who_lacks_it(wide: Taxonomy) -> None:
