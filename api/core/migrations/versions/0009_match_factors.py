@@ -42,10 +42,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("project_request", schema=None) as batch_op:
+    # DROP COLUMN in place (SQLite 3.35+ has it): copying a table that other rows point
+    # at, as batch mode would, fails SQLite's foreign-key checks once it holds data.
+    with op.batch_alter_table("project_request", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("max_response_hours")
         batch_op.drop_column("coverage")
-    with op.batch_alter_table("vendor", schema=None) as batch_op:
+    with op.batch_alter_table("vendor", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("coverage_days")
         batch_op.drop_column("coverage_hours")
         batch_op.drop_column("hours_per_week")
