@@ -17,7 +17,7 @@ from api.reference.fx import fx_rates
 from api.reviews.rating import load_rating_prior
 from api.tags.catalog import TagCatalog
 from api.vendors.records import change_stamps, vendor_count, vendor_records
-from matching import MatchIndex
+from matching import MatchIndex, Taxonomy
 
 # Longer than any write transaction may take between stamping and committing.
 COMMIT_MARGIN = timedelta(seconds=60)
@@ -30,6 +30,8 @@ class IndexCache:
         self._index: MatchIndex | None = None
         self._seen: dict[int, datetime] = {}
         self._watermark: datetime | None = None
+        # The last catalog taxonomy found to hold the index's tags (compared once each).
+        self._same_tags: Taxonomy | None = None
         self._lock = asyncio.Lock()
 
     async def index(self, session: AsyncSession, catalog: TagCatalog) -> MatchIndex:
@@ -37,6 +39,10 @@ class IndexCache:
         async with self._lock:
             if self._index is None or self._watermark is None:
                 # No index yet, or one built over no vendors (nothing to take changes from).
+                await self._build(session, catalog)
+            elif self._tags_changed(catalog.taxonomy):
+                # A re-seed added or removed tags: every vendor's skills map afresh. (An
+                # admin's mapping only adds an alias; the vendors it moved are refreshed.)
                 await self._build(session, catalog)
             else:
                 await self._refresh(session, catalog)
@@ -69,6 +75,16 @@ class IndexCache:
             for record in await vendor_records(session, catalog, changed):
                 self._index.upsert(record)
         self._remember(stamps)
+
+    def _tags_changed(self, current: Taxonomy) -> bool:
+        assert self._index is not None
+        built_with = self._index.taxonomy
+        if current is built_with or current is self._same_tags:
+            return False
+        if len(current) != len(built_with) or any(slug not in built_with for slug in current):
+            return True
+        self._same_tags = current
+        return False
 
     def _remember(self, stamps: list[tuple[int, datetime]]) -> None:
         for vendor_id, stamp in stamps:
