@@ -6,9 +6,11 @@ from typing import TypeAlias
 
 import strawberry
 
+from api.graphql.cost import cost_hint
 from api.graphql.pagination import Connection
 from api.graphql.user_errors import UserError
 from api.matches.factors import by_factor, per_factor
+from api.scopes.rules import MAX_CODES, MAX_SKILLS
 from api.tags.types import SkillNoteType
 from api.vendors.types import VendorType
 from matching import Match, Relaxation, Risk, RiskKind, RiskLevel
@@ -60,6 +62,9 @@ class VendorMatch:
         )
 
 
+# One relaxation at most per requirement a scope can state: each skill, language and
+# certification, availability and the minimum project size.
+MAX_RELAXATIONS = MAX_SKILLS + 2 * MAX_CODES + 2
 # The hard requirements a ranking applies, as `constraint` names them.
 CONSTRAINTS = (
     "mustHaveSkills, languages, requiredCertifications, minProjectSize (the vendor's "
@@ -111,7 +116,8 @@ class VendorMatchConnection(Connection[VendorMatch]):
     excluded: list[ConstraintExclusion]
     relaxations: list[MatchRelaxation] = strawberry.field(
         description="When fewer vendors passed the hard requirements than asked for, which "
-        "requirement to drop for how many more, most first; empty otherwise."
+        "requirement to drop for how many more, most first; empty otherwise.",
+        metadata=cost_hint(list_size=MAX_RELAXATIONS),
     )
     weights: AppliedWeights | None
     user_errors: list[UserError] = strawberry.field(
