@@ -58,12 +58,12 @@ class CatalogCache:
 
 
 async def tag_catalog(runtime: Runtime) -> TagCatalog:
-    """The taxonomy, read from the database once per process."""
+    """The taxonomy, cached per process and read again when its stamp moves."""
     return await runtime.resource(CatalogCache).get(runtime)
 
 
 def forget_tag_catalog(runtime: Runtime) -> None:
-    """Read the taxonomy again on next use (after seeding changed it)."""
+    """Read the taxonomy again on next use (after this process changed it)."""
     runtime.resource(CatalogCache).forget()
 
 
