@@ -70,6 +70,15 @@ def node(result: dict[str, Any], name: str) -> dict[str, Any]:
     return found
 
 
+def high_risks(match: dict[str, Any], kind: str | None = None) -> list[str]:
+    """The details of a match's HIGH risks (of one kind, when given)."""
+    return [
+        risk["detail"]
+        for risk in match["risks"]
+        if risk["level"] == "HIGH" and kind in (None, risk["kind"])
+    ]
+
+
 def excluded(result: dict[str, Any]) -> dict[str, int]:
     """Vendors each hard requirement removed, leaving out those that removed none."""
     return {item["constraint"]: item["count"] for item in result["excluded"] if item["count"]}
@@ -120,9 +129,12 @@ def test_a_forty_person_agency_outranks_solo_freelancers_for_640_hours_in_four_w
     result = match(client, scope)
 
     assert ranked(result)[0] == "Forty Person Agency"
-    agency = node(result, "Forty Person Agency")["factors"]["capacity"]
+    agency = node(result, "Forty Person Agency")
+    assert not high_risks(agency)
     for n in range(3):
-        assert node(result, f"Solo Freelancer {n}")["factors"]["capacity"] < agency
+        solo = node(result, f"Solo Freelancer {n}")
+        assert solo["factors"]["capacity"] < agency["factors"]["capacity"]
+        assert high_risks(solo)  # one person cannot work 160 hours a week
 
 
 def test_declared_hours_a_week_count_over_the_team_size(client: GraphQLClient) -> None:
@@ -210,10 +222,9 @@ def test_a_poorly_rated_vendor_with_few_reviews_ranks_below_a_well_rated_team(
     assert ranked(result) == ["Well Rated Team", "Poorly Rated Shop"]
     poor = node(result, "Poorly Rated Shop")
     assert poor["factors"]["quality"] < node(result, "Well Rated Team")["factors"]["quality"]
-    # the risk says more than how few the reviews are
-    quality_risks = [risk for risk in poor["risks"] if risk["kind"] == "QUALITY"]
-    assert quality_risks
-    assert any(risk["level"] in ("MEDIUM", "HIGH") for risk in quality_risks)
+    # the risk list says more than how few the reviews are: the poor rating is serious
+    assert high_risks(poor, "QUALITY")
+    assert not high_risks(node(result, "Well Rated Team"), "QUALITY")
 
 
 # ---------------------------------------------------------------------------- response time
@@ -225,10 +236,10 @@ def test_a_vendor_that_answers_within_the_hour_outranks_one_that_takes_two_days(
 
     result = match(client, scope_input(maxResponseHours=4))
 
-    assert ranked(result)[0] == "Quick Desk"
-    if "Slow Desk" in ranked(result):
-        slow = node(result, "Slow Desk")["factors"]["responsiveness"]
-        assert slow < node(result, "Quick Desk")["factors"]["responsiveness"]
+    assert ranked(result) == ["Quick Desk", "Slow Desk"]
+    slow, quick = node(result, "Slow Desk"), node(result, "Quick Desk")
+    assert slow["factors"]["responsiveness"] < quick["factors"]["responsiveness"]
+    assert len(high_risks(slow, "COMMUNICATION")) > len(high_risks(quick, "COMMUNICATION"))
 
 
 # ---------------------------------------------------------------------------- coverage
@@ -241,8 +252,10 @@ def test_a_24_7_desk_outranks_a_nine_to_five_shop_when_the_scope_needs_round_the
     result = match(client, scope_input(coverage="ROUND_THE_CLOCK"))
 
     assert ranked(result) == ["Always On Desk", "Nine To Five Shop"]
-    shop = node(result, "Nine To Five Shop")["factors"]["coverage"]
-    assert shop < node(result, "Always On Desk")["factors"]["coverage"]
+    shop, desk = node(result, "Nine To Five Shop"), node(result, "Always On Desk")
+    assert shop["factors"]["coverage"] < desk["factors"]["coverage"]
+    # the uncovered nights and weekends are a risk the buyer is told about
+    assert len(high_risks(shop)) > len(high_risks(desk))
 
 
 def test_a_stored_request_keeps_its_coverage_and_response_time_and_ranks_by_them(
