@@ -12,7 +12,7 @@ no vendors x requirements matrices are held.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -25,6 +25,7 @@ from ..core.taxonomy import Taxonomy, normalise_skill, skill_key
 RELATED_CREDIT = 0.5
 TEXT_SHARE = 0.25
 NEAR_IDENTICAL = 0.9  # character similarity at which a free-text skill meets a requirement
+MAX_SUGGESTED = 24  # free texts of one scope whose close tags earn related credit
 
 Entries = tuple[NDArray[np.integer], NDArray[np.float32]]  # (slots, depths) of one column
 TagReader = Callable[[int], Entries]  # tag column -> its entries
@@ -37,8 +38,8 @@ class FreeSkillLookup(Protocol):
         """Slots listing free skill ``col`` and their depths."""
         ...
 
-    def alike(self, text: str) -> list[tuple[int, float]]:
-        """Free-skill columns spelt like ``text`` with their similarity, most similar first."""
+    def alike(self, texts: Sequence[str]) -> list[list[tuple[int, float]]]:
+        """For each text, free-skill columns spelt like it with their similarity."""
         ...
 
     def name(self, col: int) -> str:
@@ -136,15 +137,20 @@ def resolve(
             merged[key] = (slugs, texts, labels, must or req.must_have, weight + req.weight)
         else:
             merged[key] = (slugs, texts, labels, req.must_have, req.weight)
+    every_text = [text for slugs, texts, *_ in merged.values() for text in texts]
+    found = iter(free.alike(every_text) if free and every_text else [])
     needs = []
+    suggested = 0
     for slugs, texts, labels, must, weight in merged.values():
-        alike = [(c, s) for t in texts for c, s in (free.alike(t) if free else [])]
+        alike = [pair for _ in texts for pair in next(found, [])]
         related: set[str] = set()
         if not must:
             for slug in slugs:
                 related.update(taxonomy.related(slug))
             for text in texts:  # tags close to the free text in meaning or spelling
-                related.update(taxonomy.suggest(text))
+                if suggested < MAX_SUGGESTED:
+                    related.update(taxonomy.suggest(text))
+                    suggested += 1
         related.difference_update(slugs)
         needs.append(
             Need(

@@ -8,14 +8,14 @@ is stateless (hashed n-grams), so a new free skill needs no refit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from ..core.records import VendorRecord
-from ..core.spelling import N_FEATURES, char_vectors, is_typo, same_numbers
+from ..core.spelling import N_FEATURES, char_vectors, is_typo, same_numbers, typo_budget
 from ..core.taxonomy import Taxonomy, normalise_skill, skill_key
 from ..factors.skill import NEAR_IDENTICAL, Entries
 from .rows import SkillRow, depth, stack_rows
@@ -27,8 +27,8 @@ MIN_COLUMNS = 64
 SIMILAR = 0.5  # character similarity from which a free skill counts as spelt alike
 ALIKE_AT_MOST = 0.8  # skills whose numbers differ are alike at most, never the same
 ALIKE_AT_LEAST = 0.6  # a typo or plural of a skill is at least this similar to it
-MAX_ALIKE = 200  # the most similar free skills a requirement reads, so one match stays cheap
-TYPO_CANDIDATES = 50
+MAX_ALIKE = 64  # the most similar free skills a requirement reads, so one match stays cheap
+MAX_SPELT_ALIKE = 24  # free texts of one scope compared by spelling
 
 
 class FreeSkills:
@@ -42,6 +42,8 @@ class FreeSkills:
         self.matrix.set_base(sp.csr_matrix((0, MIN_COLUMNS), dtype=np.float32), with_csc=True)
         # names x character n-grams, column-major: a query reads only its own n-grams
         self._chars: sp.csc_matrix = sp.csc_matrix((0, N_FEATURES), dtype=np.float32)
+        self._lengths: NDArray[np.int64] = np.zeros(0, dtype=np.int64)  # of each key
+        self._numbered: NDArray[np.bool_] = np.zeros(0, dtype=bool)  # key holds a number
 
     def __len__(self) -> int:
         return len(self.names)
@@ -88,14 +90,26 @@ class FreeSkills:
         """A reader of columns and names as they are now, for one match."""
         return FreeSkillLookup(self)
 
-    def similarity(self, text: str) -> NDArray[np.float32]:
-        """Character similarity of ``text`` with every free skill's name."""
-        if len(self.names) > self._chars.shape[0]:
-            fresh = char_vectors(self.names[self._chars.shape[0] :])
-            self._chars = sp.vstack([self._chars, fresh], format="csc")
-        query = char_vectors([text])
-        sims = self._chars[:, query.indices] @ query.data
-        return np.asarray(sims, dtype=np.float32).ravel()
+    def similarities(self, texts: Sequence[str]) -> Iterator[NDArray[np.float32]]:
+        """Character similarity of each of ``texts`` with every free skill's name, in order;
+        each reads only the columns of its own n-grams."""
+        self._refresh_chars()
+        queries = char_vectors(texts)
+        for i in range(len(texts)):
+            lo, hi = queries.indptr[i], queries.indptr[i + 1]
+            sims = self._chars[:, queries.indices[lo:hi]] @ queries.data[lo:hi]
+            yield np.asarray(sims, dtype=np.float32).ravel()
+
+    def _refresh_chars(self) -> None:
+        """Vectorise the names added since the last call."""
+        start = self._chars.shape[0]
+        if len(self.names) > start:
+            fresh = self.names[start:]
+            self._chars = sp.vstack([self._chars, char_vectors(fresh)], format="csc")
+            keys = self.keys.keys[start:]
+            self._lengths = np.concatenate([self._lengths, [len(k) for k in keys]])
+            numbered = [any(ch.isdigit() for ch in k) for k in keys]
+            self._numbered = np.concatenate([self._numbered, np.array(numbered, dtype=bool)])
 
     def _widen(self) -> None:
         """Grow the matrix's column count ahead of the vocabulary."""
@@ -115,28 +129,48 @@ class FreeSkillLookup:
         assert self.columns is not None
         return self.columns(col)
 
-    def alike(self, text: str) -> list[tuple[int, float]]:
-        """Up to ``MAX_ALIKE`` free-skill columns spelt like ``text`` (similarity >=
-        ``SIMILAR``; the same ``skill_key`` counts as 1.0, a typo or plural as
-        near-identical), most similar first."""
+    def alike(self, texts: Sequence[str]) -> list[list[tuple[int, float]]]:
+        """For each of ``texts``: up to ``MAX_ALIKE`` free-skill columns spelt like it
+        (similarity >= ``SIMILAR``; the same ``skill_key`` counts as 1.0, a typo or a
+        plural as near-identical, a different number at most ``ALIKE_AT_MOST``), most
+        similar first. Texts after the first ``MAX_SPELT_ALIKE`` find the free skill
+        with the same key only, which bounds what one scope costs."""
         skills = self.skills
         if not len(skills):
-            return []
-        sims = skills.similarity(text)
+            return [[] for _ in texts]
+        if len(texts) > MAX_SPELT_ALIKE:  # the rest are met by the same key only
+            rest = [skills.keys.get(skill_key(t)) for t in texts[MAX_SPELT_ALIKE:]]
+            same = [[] if col is None else [(col, 1.0)] for col in rest]
+            return self.alike(texts[:MAX_SPELT_ALIKE]) + same
+        return [
+            self._alike(text, sims)
+            for text, sims in zip(texts, skills.similarities(texts), strict=True)
+        ]
+
+    def _alike(self, text: str, sims: NDArray[np.float32]) -> list[tuple[int, float]]:
+        skills = self.skills
         key = skill_key(text)
         same = skills.keys.get(key)
         if same is not None:
             sims[same] = 1.0
         cols = np.flatnonzero(sims >= SIMILAR)
-        cols = cols[np.argsort(-sims[cols], kind="stable")[:MAX_ALIKE]]
-        found = [(col, float(sims[col])) for col in cols.tolist()]
-        for i, (col, sim) in enumerate(found[:TYPO_CANDIDATES]):
-            other = skills.keys.keys[col]
-            if sim > ALIKE_AT_MOST and not same_numbers(key, other):
-                found[i] = (col, ALIKE_AT_MOST)  # 'Level 2 support' is not 'Level 3 support'
-            elif ALIKE_AT_LEAST <= sim < NEAR_IDENTICAL and is_typo(key, other):
-                found[i] = (col, NEAR_IDENTICAL)  # a typo or a plural is the same skill
-        return sorted(found, key=lambda pair: -pair[1])
+        if len(cols) > MAX_ALIKE:
+            cols = cols[np.argpartition(-sims[cols], MAX_ALIKE - 1)[:MAX_ALIKE]]
+        found = sims[cols].astype(np.float64)  # exact thresholds below
+        # 'Level 2 support' is not 'Level 3 support': different numbers are never the same.
+        numbered = skills._numbered[cols] | any(ch.isdigit() for ch in key)
+        for i in np.flatnonzero(numbered & (found > ALIKE_AT_MOST)).tolist():
+            if not same_numbers(key, skills.keys.keys[cols[i]]):
+                found[i] = ALIKE_AT_MOST
+        # A typo or a plural is the same skill.
+        budget = typo_budget(key)
+        close = (found >= ALIKE_AT_LEAST) & (found < NEAR_IDENTICAL)
+        close &= np.abs(skills._lengths[cols] - len(key)) <= budget
+        for i in np.flatnonzero(close).tolist():
+            if is_typo(key, skills.keys.keys[cols[i]]):
+                found[i] = NEAR_IDENTICAL
+        order = np.argsort(-found, kind="stable")
+        return list(zip(cols[order].tolist(), found[order].tolist(), strict=True))
 
     def name(self, col: int) -> str:
         """How the first vendor listing free skill ``col`` spelt it."""

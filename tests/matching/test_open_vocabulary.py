@@ -242,3 +242,16 @@ def test_upserted_and_removed_vendors_keep_their_free_skills_in_step(
         index.upsert(vendor(i, expertise=((f"Niche skill {i}", 1.0),)))
     assert ranked(index, SkillRequirement("Niche skill 650", must_have=True)) == [650]
     assert ranked(index, SkillRequirement("Niche skill 12", must_have=True)) == [12]
+
+
+def test_many_free_texts_still_meet_must_haves_by_their_key(
+    taxonomy: Taxonomy, fx: FxRates
+) -> None:
+    index = index_of(taxonomy, fx, vendor(1, expertise=(("healthkit", 2.0),)), vendor(2))
+    # Only the first texts of a scope are compared by spelling; the rest still match a
+    # free skill with the same key.
+    many = tuple(SkillRequirement(f"Unheard-of tool {i}") for i in range(40))
+
+    found = ranked(index, *many, SkillRequirement("Health Kit", must_have=True))
+
+    assert found == [1]
