@@ -276,6 +276,47 @@ def test_a_stored_request_keeps_its_coverage_and_response_time_and_ranks_by_them
     assert names == ["Always On Desk", "Nine To Five Shop"]
 
 
+UPDATE = """
+mutation ($input: UpdateProjectRequestInput!) {
+  updateProjectRequest(input: $input) {
+    projectRequest { coverage maxResponseHours } userErrors { field message code }
+  }
+}
+"""
+STORED_MATCHES = """
+query ($id: ID!) {
+  projectRequest(id: $id) {
+    matches(first: 5, includeUnavailable: true) { excluded { constraint count } edges { node {
+      vendor { name } } } }
+  }
+}
+"""
+
+
+def test_a_request_changes_its_service_level_and_ranks_unavailable_vendors_when_asked(
+    client: GraphQLClient,
+) -> None:
+    vendor(client, "Always On Desk", staffedHours={"hoursPerDay": 24, "daysPerWeek": 7})
+    vendor(client, "Closed Desk", availability="UNAVAILABLE")
+    business = client.register("BUSINESS")
+    request = client.post_project(business)
+    variables = {
+        "input": {"id": request["id"], "coverage": "FOLLOW_THE_SUN", "maxResponseHours": 4}
+    }
+
+    updated = client.execute(UPDATE, variables, token=business.token)["updateProjectRequest"]
+
+    assert updated["userErrors"] == []
+    assert updated["projectRequest"] == {"coverage": "FOLLOW_THE_SUN", "maxResponseHours": 4}
+    read = client.execute(STORED_MATCHES, {"id": request["id"]}, token=business.token)
+    matches = read["projectRequest"]["matches"]
+    assert [e["node"]["vendor"]["name"] for e in matches["edges"]] == [
+        "Always On Desk",
+        "Closed Desk",
+    ]
+    assert excluded(matches).get("availability") is None
+
+
 # ---------------------------------------------------------------------------- relaxations
 def test_when_nothing_matches_the_relaxations_say_what_to_drop(client: GraphQLClient) -> None:
     for n in range(3):
