@@ -21,7 +21,9 @@ class Evaluation:
     ``overlap_mean``, ``overlap_min`` and ``timezone`` are per time-zone group
     (``tzgroup``), ``culture`` per culture profile (``geo``), ``security`` per
     security class (``sec``) and ``coverage`` per coverage group (``cov``); ``cost``,
-    ``quality``, ``capacity``, ``responsiveness`` and ``eligible`` per slot.
+    ``quality``, ``capacity``, ``responsiveness`` and ``eligible`` per slot. ``joint``
+    numbers each slot's (tzgroup, geo, sec, cov) combination, ``joint_parts`` holds
+    those four ids per joint group, so the four per-group factors can be read at once.
     ``needed_hours`` is the scope's estimated hours (None when not given) and
     ``weeks`` the length of the project window. ``below_minimum`` marks the slots
     whose minimum project exceeds the budget (None when the total is not known).
@@ -39,6 +41,8 @@ class Evaluation:
     geo: NDArray[np.intp]
     sec: NDArray[np.intp]
     cov: NDArray[np.intp]
+    joint: NDArray[np.intp]
+    joint_parts: NDArray[np.intp]
     overlap_mean: NDArray[np.float32]
     overlap_min: NDArray[np.float32]
     cost: NDArray[np.float32]

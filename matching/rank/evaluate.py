@@ -116,6 +116,8 @@ def evaluate(
         geo=c["geo"],
         sec=c["sec"],
         cov=c["cov"],
+        joint=c["joint"],
+        joint_parts=store.joint_parts(),
         overlap_mean=overlap_mean,
         overlap_min=overlap_min,
         cost=cost_scores(c["rate_min"], c["rate_max"], c["span_inv"], budget),

@@ -6,15 +6,18 @@ Every function here returns new arrays and leaves its arguments as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from ..core.factor import MatchWeights
 from ..factors.evaluation import Evaluation
 from ..store.vendors import VendorStore
-from .similarity import dense_query, query_vector, text_similarity
+from .similarity import query_vector, text_similarity
 
 # Scores are ranked by their value rounded to 6 decimals, ties by vendor id; anything
 # within this margin of the k-th best may tie with it once rounded.
@@ -33,14 +36,18 @@ Scorer = Callable[[Slots], tuple[Floats, Floats]]  # slots -> (scores, text simi
 def lower_bounds(ev: Evaluation, w: MatchWeights) -> Floats:
     """Every slot's score without the text share of the skill factor (float32).
 
-    Per-group factors are weighted per group and then read per slot (a factor the
-    same for every group is added once); one scratch buffer holds each weighted
-    term, so no temporaries are allocated.
+    Per-group factors are weighted and summed per joint group and then read per
+    slot in one pass; one scratch buffer holds each weighted term, so no
+    temporaries of every slot are allocated.
     """
     fit = ev.skill
     share = np.float32(fit.text_share)
-    lower = fit.score * fit.penalty if fit.must.any() else fit.score.copy()
-    lower *= np.float32(w.skill) * (1 - share)
+    penalty = uniform(fit.penalty)
+    if penalty is None:
+        lower = fit.score * fit.penalty
+        lower *= np.float32(w.skill) * (1 - share)
+    else:
+        lower = fit.score * (np.float32(w.skill) * (1 - share) * penalty)
     term = np.empty_like(lower)
     for weight, values in (
         (w.cost, ev.cost),
@@ -50,22 +57,34 @@ def lower_bounds(ev: Evaluation, w: MatchWeights) -> Floats:
     ):
         np.multiply(values, np.float32(weight), out=term)
         lower += term
-    constant = np.float32(0.0)
-    for weight, lut, group in (
-        (w.timezone, ev.timezone, ev.tzgroup),
-        (w.culture, ev.culture.score, ev.geo),
-        (w.security, ev.security, ev.sec),
-        (w.coverage, ev.coverage, ev.cov),
+    # The four per-group factors, weighted and summed per joint group, read once per slot.
+    parts = ev.joint_parts
+    joint = np.zeros(len(parts), dtype=np.float32)
+    for i, (weight, lut) in enumerate(
+        (
+            (w.timezone, ev.timezone),
+            (w.culture, ev.culture.score),
+            (w.security, ev.security),
+            (w.coverage, ev.coverage),
+        )
     ):
-        if len(lut) and lut.min() == lut.max():
-            constant += np.float32(weight) * lut[0]
+        if len(lut) and lut.min() == lut.max():  # the same for every group: no read
+            joint += np.float32(weight) * lut[0]
         elif len(lut):
-            # mode="clip" skips the bounds check's buffering; group ids are always in range
-            np.take(np.float32(weight) * lut, group, out=term, mode="clip")
-            lower += term
-    if constant:
-        lower += constant
+            joint += (np.float32(weight) * lut)[parts[:, i]]
+    if len(joint):
+        # mode="clip" skips the bounds check's buffering; joint ids are always in range
+        np.take(joint, ev.joint, out=term, mode="clip")
+        lower += term
     return lower
+
+
+def uniform(values: Floats) -> np.float32 | None:
+    """The value every slot shares when ``values`` is one value broadcast (stride 0), else
+    None: a per-slot discount that is the same for all costs no pass over the slots."""
+    if values.ndim == 1 and len(values) and values.strides[0] == 0:
+        return np.float32(values[0])
+    return None
 
 
 def kth_floor(lower: Floats, eligible: NDArray[np.bool_], kk: int) -> float:
@@ -145,12 +164,40 @@ def top_k(store: VendorStore, ev: Evaluation, w: MatchWeights, k: int) -> tuple[
     kk = min(k, n_eligible)
     floor = kth_floor(lower, ev.eligible, kk)
     gap = np.float32(w.skill * share * bound)
-    upper = lower + (fit.penalty * gap if fit.must.any() else gap)
-    dense = dense_query(query)
+    penalty = uniform(fit.penalty)
+    upper = lower + (fit.penalty * gap if penalty is None else penalty * gap)
+    text_weight = np.float32(w.skill * share)
 
-    def score(part: Slots) -> tuple[Floats, Floats]:
-        sims = text_similarity(store, dense, part)
-        return lower[part] + fit.penalty[part] * np.float32(w.skill * share) * sims, sims
+    with dense_query_buffer(query) as dense:
 
-    candidates = np.flatnonzero((upper >= floor - TIE_MARGIN) & ev.eligible)
-    return best_with_text(lower, upper, candidates, score, store.cols["id"], kk)
+        def score(part: Slots) -> tuple[Floats, Floats]:
+            sims = text_similarity(store, dense, part)
+            weight = text_weight * (fit.penalty[part] if penalty is None else penalty)
+            return lower[part] + weight * sims, sims
+
+        candidates = np.flatnonzero((upper >= floor - TIE_MARGIN) & ev.eligible)
+        return best_with_text(lower, upper, candidates, score, store.cols["id"], kk)
+
+
+@contextmanager
+def dense_query_buffer(query: sp.csr_matrix) -> Iterator[Floats | None]:
+    """``query`` as a dense vector in this thread's reused buffer (None: no known terms).
+
+    A fresh vector of every hashed feature per match costs more than the similarity
+    it serves (the kernel maps its pages anew each time); the buffer is zeroed again
+    on the way out, so it only ever holds one query.
+    """
+    if query.nnz == 0:
+        yield None
+        return
+    buffer: Floats | None = getattr(_SCRATCH, "query", None)
+    if buffer is None or len(buffer) != query.shape[1]:
+        buffer = _SCRATCH.query = np.zeros(query.shape[1], dtype=np.float32)
+    buffer[query.indices] = query.data
+    try:
+        yield buffer
+    finally:
+        buffer[query.indices] = 0.0
+
+
+_SCRATCH = threading.local()

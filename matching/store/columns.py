@@ -32,6 +32,7 @@ SCHEMA: dict[str, tuple[type[np.generic], float]] = {
     "availability": (np.uint8, 0),  # AVAILABILITY_CODES position
     "hours_week": (np.float32, 0.0),  # declared, or 35 h per head of the team
     "cov": (np.intp, 0),  # staffed-coverage group (hours a day, days a week)
+    "joint": (np.intp, 0),  # (tzgroup, geo, sec, cov) together: one read for all four
     # Derived from the columns above when a vendor is written (see VendorStore):
     "quality": (np.float32, 0.0),
     "responsiveness": (np.float32, 0.5),  # against the default reply curve

@@ -54,6 +54,7 @@ SCALARS = (
     "availability",
     "hours_week",
     "cov",
+    "joint",
 )
 
 

@@ -7,6 +7,7 @@ from itertools import islice
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 from ..core.fx import FxRates
 from ..core.records import Proficiency, VendorRecord
@@ -53,6 +54,9 @@ class VendorStore:
         self.geos: Vocab[GeoKey] = Vocab()
         # Staffed coverage: (hours a day, days a week).
         self.coverages: Vocab[tuple[float, int]] = Vocab()
+        # Every (tzgroup, geo, sec, cov) in use: per-group factors read through one column.
+        self.joints: Vocab[tuple[int, int, int, int]] = Vocab()
+        self._joint_parts = np.zeros((0, 4), dtype=np.intp)
         self.skills = OverlayMatrix(len(taxonomy))
         self.text = OverlayMatrix(N_FEATURES)
         self.text_model = TextModel()
@@ -153,6 +157,15 @@ class VendorStore:
         self.rating_prior = prior
         self._refresh_quality(slice(0, self.size))
 
+    def joint_parts(self) -> NDArray[np.intp]:
+        """The group ids of every joint group (``joint`` column): joints x (tzgroup, geo,
+        sec, cov). Extended in place of a rebuild as joint groups are added."""
+        done = len(self._joint_parts)
+        if done < len(self.joints):
+            fresh = np.array(self.joints.keys[done:], dtype=np.intp).reshape(-1, 4)
+            self._joint_parts = np.concatenate([self._joint_parts, fresh])
+        return self._joint_parts
+
     def compact(self) -> None:
         """Fold pending row updates into the sparse bases."""
         if self.skills.delta:
@@ -233,6 +246,9 @@ class VendorStore:
                 col = self.taxonomy.index(slug)
                 best[col] = max(best.get(col, -np.inf), years)
         nan = np.nan
+        sec = security_class(rec.verified, strong, privacy)
+        geo = self.geos.add((country, region, continent, langs))
+        cov = self.coverages.add(_coverage(rec))
         scalars = (
             rec.id,
             True,
@@ -245,17 +261,18 @@ class VendorStore:
             tzgroup,
             bits,
             rec.verified,
-            security_class(rec.verified, strong, privacy),
+            sec,
             rec.review_count,
             rec.review_mean,
             nan if rec.on_time_rate is None else rec.on_time_rate,
             nan if rec.last_review_days is None else rec.last_review_days,
             nan if rec.median_response_hours is None else max(rec.median_response_hours, 0.0),
             rec.team_size,
-            self.geos.add((country, region, continent, langs)),
+            geo,
             availability_code(rec.availability),
             weekly_hours(rec.hours_per_week, rec.team_size),
-            self.coverages.add(_coverage(rec)),
+            cov,
+            self.joints.add((tzgroup, geo, sec, cov)),
         )
         return scalars, langs, sorted(best.items())
 
