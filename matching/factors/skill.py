@@ -203,40 +203,40 @@ def skill_fit(
     SkillFit
     """
     needs = resolve(requirements, taxonomy, free)
-    weights = np.zeros(len(needs), dtype=np.float32)
+    # The columns that meet each requirement, read once.
+    meeting = [
+        [column(col) for col in need.tags]
+        + ([free.column(col) for col, _ in need.free] if free else [])
+        for need in needs
+    ]
+    weights = np.array(
+        [_weight(need, entries, idf, n) for need, entries in zip(needs, meeting, strict=True)],
+        dtype=np.float32,
+    )
+    share = weights / weights.sum() if needs else weights
     must = np.array([need.must for need in needs], dtype=bool)
     score = np.zeros(n, dtype=np.float32)
     missing_must = np.zeros(n, dtype=bool)
     missing: list[tuple[str, NDArray[np.bool_]]] = []
     credit = np.empty(n, dtype=np.float32)
-    held = np.empty(n, dtype=bool)
     for j, need in enumerate(needs):
         credit.fill(0.0)
-        held.fill(False)
         for col in need.related:
             rows, vals = column(col)
             np.maximum.at(credit, rows, np.float32(RELATED_CREDIT) * vals)
         for col, sim in need.similar:
             rows, vals = free.column(col) if free else _NONE
             np.maximum.at(credit, rows, np.float32(RELATED_CREDIT * sim) * vals)
-        entries = [column(col) for col in need.tags]
-        entries += [free.column(col) for col, _ in need.free] if free else []
-        for rows, vals in entries:
+        for rows, vals in meeting[j]:
             credit[rows] = np.maximum(credit[rows], vals)
-            held[rows] = True
-        if len(need.tags) == 1 and not need.free:
-            weights[j] = need.weight * idf[need.tags[0]]
-        else:
-            df = np.array([np.count_nonzero(held)], dtype=np.int64)
-            weights[j] = need.weight * tag_idf(n, df)[0]
         if need.must:
-            missing_must |= ~held
-            missing.append((need.label, ~held))
-        # Weighted sum now, divided by the total weight once every weight is known.
-        credit *= weights[j]
+            lacking = np.ones(n, dtype=bool)
+            for rows, _ in meeting[j]:
+                lacking[rows] = False
+            missing_must |= lacking
+            missing.append((need.label, lacking))
+        credit *= share[j]
         score += credit
-    if needs:
-        score /= weights.sum()
     return SkillFit(
         needs=tuple(needs),
         must=must,
@@ -261,6 +261,15 @@ def combine(
 
 
 _NONE: Entries = (np.zeros(0, np.intp), np.zeros(0, np.float32))
+
+
+def _weight(need: Need, meeting: list[Entries], idf: NDArray[np.float64], n: int) -> float:
+    """The requirement's weight times its rarity: the tag's IDF, or for several columns or
+    free text, the IDF of how many slots meet it."""
+    if len(need.tags) == 1 and not need.free:
+        return float(need.weight * idf[need.tags[0]])
+    held = np.unique(np.concatenate([rows for rows, _ in meeting])) if meeting else []
+    return float(need.weight * tag_idf(n, np.array([len(held)], dtype=np.int64))[0])
 
 
 def _best_per_column(pairs: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
