@@ -61,7 +61,7 @@ def check_requirements(
     for index, skill, weight in valid:
         entry = entries[index]
         alternatives = _alternatives(problems, index, entry.any_of, catalog, skill)
-        found[_identity(skill)] = Requirement(skill, entry.must_have, weight, alternatives)
+        found[skill.identity] = Requirement(skill, entry.must_have, weight, alternatives)
     return list(found.values())
 
 
@@ -80,13 +80,9 @@ def _alternatives(
     found: dict[tuple[str, str], NamedSkill] = {}
     for position, typed in enumerate(texts):
         alternative = named_skill(problems, [*path, position], typed, catalog)
-        if alternative is not None and _identity(alternative) != _identity(main):
-            found.setdefault(_identity(alternative), alternative)
+        if alternative is not None and alternative.identity != main.identity:
+            found.setdefault(alternative.identity, alternative)
     return tuple(found.values())
-
-
-def _identity(skill: NamedSkill) -> tuple[str, str]:
-    return ("tag", skill.tag.slug) if skill.tag is not None else ("text", skill.key)
 
 
 def named_skills(draft: ScopeDraft) -> list[tuple[FieldPath, str]]:

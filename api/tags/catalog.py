@@ -16,11 +16,16 @@ def tag_words(tag: Tag) -> str:
 @dataclass(frozen=True)
 class NamedSkill:
     """A skill as someone named it: a known tag, or free text the taxonomy lacks (kept in
-    its normalised form and keyed by `matching.skill_key`, never refused)."""
+    its normalised form and keyed by `matching.skill_key`, never refused). A tag's key is
+    its slug."""
 
     name: str
     key: str
     tag: Tag | None = None
+
+    @classmethod
+    def of_tag(cls, tag: Tag) -> NamedSkill:
+        return cls(name=tag.name, key=tag.slug, tag=tag)
 
     @property
     def term(self) -> str:
@@ -30,6 +35,11 @@ class NamedSkill:
     @property
     def tag_id(self) -> int | None:
         return self.tag.id if self.tag is not None else None
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """Equal for two namings of one skill: the same tag, or free text with one key."""
+        return ("tag", self.tag.slug) if self.tag is not None else ("text", self.key)
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ class TagCatalog:
         """The tag `text` names (slug, name or alias), else `text` as a free-text skill."""
         tag = self.resolve(text)
         if tag is not None:
-            return NamedSkill(name=tag.name, key=skill_key(tag.slug), tag=tag)
+            return NamedSkill.of_tag(tag)
         name = normalise_skill(text)
         return NamedSkill(name=name, key=skill_key(name))
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core.clock import utcnow
-from api.tags.catalog import tag_words
+from api.tags.catalog import NamedSkill, TagCatalog, tag_words
 from api.tags.service import free_text_usage
 from api.vendors.models import Vendor, VendorExpertise, VendorFreeSkill
 
@@ -109,3 +109,22 @@ async def adopt_free_skill(session: AsyncSession, key: str, tag: Tag) -> list[in
 async def free_skill_counts(session: AsyncSession) -> dict[str, tuple[str, int]]:
     """For each free-text key: one name as typed, and how many vendors name it."""
     return await free_text_usage(session, col(VendorFreeSkill.key), col(VendorFreeSkill.name))
+
+
+def claimed_skills(
+    expertise: Sequence[VendorExpertise], free: Sequence[VendorFreeSkill], catalog: TagCatalog
+) -> list[tuple[NamedSkill, float]]:
+    """A vendor's skills with their years, as the catalog reads them now: its tags, then
+    its free text (one the taxonomy has come to know since, say by a re-seed, reads as
+    that tag; a skill claimed twice keeps the most years)."""
+    claims: dict[tuple[str, str], tuple[NamedSkill, float]] = {}
+    for row in expertise:
+        if (tag := catalog.by_id.get(row.tag_id)) is not None:
+            skill = NamedSkill.of_tag(tag)
+            claims[skill.identity] = (skill, float(row.years))
+    for free_row in free:
+        skill = catalog.named(free_row.name)
+        held = claims.get(skill.identity)
+        if held is None or free_row.years > held[1]:
+            claims[skill.identity] = (skill, float(free_row.years))
+    return list(claims.values())

@@ -13,6 +13,7 @@ from sqlmodel import col
 
 from api.reference.fx import fx_table
 from api.tags.catalog import TagCatalog
+from api.vendors.free_skills import claimed_skills
 from api.vendors.models import (
     Vendor,
     VendorCertification,
@@ -41,20 +42,26 @@ async def vendor_records(
     spoken: dict[int, list[tuple[str, Proficiency]]] = defaultdict(list)
     for language in (await session.execute(languages)).scalars():
         spoken[language.vendor_id].append((language.code, Proficiency(language.proficiency)))
-    skills: dict[int, list[tuple[str, float]]] = defaultdict(list)
-    for skill in (await session.execute(expertise)).scalars():
-        if (tag := catalog.by_id.get(skill.tag_id)) is not None:
-            skills[skill.vendor_id].append((tag.slug, float(skill.years)))
-    # The library matches a skill that is no slug by its text; one the taxonomy has come
-    # to know since (a re-seed added it) counts as its tag.
-    for free in (await session.execute(free_skills)).scalars():
-        skills[free.vendor_id].append((catalog.named(free.name).term, float(free.years)))
+    tagged: dict[int, list[VendorExpertise]] = defaultdict(list)
+    for row in (await session.execute(expertise)).scalars():
+        tagged[row.vendor_id].append(row)
+    free: dict[int, list[VendorFreeSkill]] = defaultdict(list)
+    for free_row in (await session.execute(free_skills)).scalars():
+        free[free_row.vendor_id].append(free_row)
+    # The library matches a skill that is no slug by its text.
+    skills = {
+        vendor_id: [
+            (skill.term, years)
+            for skill, years in claimed_skills(tagged[vendor_id], free[vendor_id], catalog)
+        ]
+        for vendor_id in tagged.keys() | free.keys()
+    }
     certs: dict[int, set[str]] = defaultdict(set)
     for certification in (await session.execute(certifications)).scalars():
         certs[certification.vendor_id].add(certification.code)
     now = datetime.now(UTC)
     return [
-        vendor_record(vendor, spoken[vendor.id], skills[vendor.id], certs[vendor.id], now)
+        vendor_record(vendor, spoken[vendor.id], skills.get(vendor.id, []), certs[vendor.id], now)
         for vendor in (await session.execute(vendors)).scalars()
         if vendor.id is not None
     ]

@@ -22,6 +22,7 @@ from api.reviews.dataloaders import (
     ReviewPageKey,
 )
 from api.reviews.types import ReviewConnection, ReviewType, rounded
+from api.tags.catalog import NamedSkill
 from api.tags.service import tag_catalog
 from api.tags.types import TagType
 from api.values.types import Money, MoneyRange, WorkingHours
@@ -32,6 +33,7 @@ from api.vendors.dataloaders import (
     LanguagesByVendorIdLoader,
     VendorByIdLoader,
 )
+from api.vendors.free_skills import claimed_skills
 from api.vendors.models import Availability, Proficiency, VendorKind
 from api.vendors.models import Vendor as VendorRow
 from api.vendors.rules import MAX_CERTIFICATIONS, MAX_EXPERTISE, MAX_LANGUAGES
@@ -246,14 +248,17 @@ class VendorType(KeyedNode):
             for r in rows
         ]
 
+    async def _claimed(self, info: Info) -> list[tuple[NamedSkill, float]]:
+        rows = await ExpertiseByVendorIdLoader.of(info.context).load(self.id)
+        free = await FreeSkillsByVendorIdLoader.of(info.context).load(self.id)
+        return claimed_skills(rows, free, await tag_catalog(info.context.runtime))
+
     @strawberry.field(metadata=cost_hint(list_size=MAX_EXPERTISE))
     async def expertise(self, info: Info) -> list[Expertise]:
-        rows = await ExpertiseByVendorIdLoader.of(info.context).load(self.id)
-        catalog = await tag_catalog(info.context.runtime)
         return [
-            Expertise(tag=TagType.from_row(catalog.by_id[r.tag_id]), years=r.years)
-            for r in rows
-            if r.tag_id in catalog.by_id
+            Expertise(tag=TagType.from_row(skill.tag), years=years)
+            for skill, years in await self._claimed(info)
+            if skill.tag is not None
         ]
 
     @strawberry.field(
@@ -262,8 +267,11 @@ class VendorType(KeyedNode):
         metadata=cost_hint(list_size=MAX_EXPERTISE),
     )
     async def other_skills(self, info: Info) -> list[FreeSkill]:
-        rows = await FreeSkillsByVendorIdLoader.of(info.context).load(self.id)
-        return [FreeSkill(name=r.name, years=r.years) for r in rows]
+        return [
+            FreeSkill(name=skill.name, years=years)
+            for skill, years in await self._claimed(info)
+            if skill.tag is None
+        ]
 
     @strawberry.field(
         description="Certification codes such as ISO_27001 or SOC_2.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from strawberry.relay import GlobalID
 
 from tests.graphql_client import Account, GraphQLClient, scope_input, vendor_input
 
@@ -352,3 +353,28 @@ def test_suggestions_are_bounded_however_many_unknown_names(client: GraphQLClien
     # The first ten distinct unknown names are looked up (alternatives come after their
     # skill): the alternatives among them find nothing close, and the rest go unsearched.
     assert suggested == TYPOS[:5]
+
+
+def test_free_text_the_taxonomy_has_come_to_know_reads_as_its_tag(
+    client: GraphQLClient,
+) -> None:
+    """A free-text skill stored before a re-seed added its tag counts as that tag."""
+    from api.vendors.models import VendorFreeSkill
+
+    vendor = vendor_with(client, ("React", 6), ("Django", 2))
+    runtime = client.http.app.state.vendormatch  # type: ignore[attr-defined]
+    pk = int(GlobalID.from_id(vendor).node_id)
+
+    async def store_as_before() -> None:
+        async with runtime.sessions() as session, session.begin():
+            session.add(VendorFreeSkill(vendor_id=pk, key="django", name="Django", years=9))
+
+    client.http.portal.call(store_as_before)  # type: ignore[union-attr]
+
+    profile = client.execute(VENDOR, {"id": vendor})["vendor"]
+    assert profile["expertise"] == [
+        {"tag": {"slug": "react"}, "years": 6.0},
+        {"tag": {"slug": "django"}, "years": 9.0},
+    ]
+    assert profile["otherSkills"] == []
+    assert found(match(client, [{"tag": "django", "mustHave": True}])) == [vendor]
