@@ -268,8 +268,8 @@ def _weight(need: Need, meeting: list[Entries], idf: NDArray[np.float64], n: int
     free text, the IDF of how many slots meet it."""
     if len(need.tags) == 1 and not need.free:
         return float(need.weight * idf[need.tags[0]])
-    held = np.unique(np.concatenate([rows for rows, _ in meeting])) if meeting else []
-    return float(need.weight * tag_idf(n, np.array([len(held)], dtype=np.int64))[0])
+    held = len(np.unique(np.concatenate([rows for rows, _ in meeting]))) if meeting else 0
+    return float(need.weight * tag_idf(n, np.array([held], dtype=np.int64))[0])
 
 
 def _best_per_column(pairs: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
