@@ -221,6 +221,15 @@ def test_suggestions_are_close_in_spelling_or_meaning(software: Taxonomy) -> Non
     assert len(software.suggest("design", n=2)) <= 2
 
 
+def test_suggestions_over_every_line_of_work_stay_on_topic() -> None:
+    tags = [t for f in sorted(SEEDS.glob("*.json")) for t in json.loads(f.read_text())["tags"]]
+    everything = Taxonomy.from_records(tags)
+
+    assert "heroku" not in everything.suggest("Xero")
+    assert "pcb-design" not in everything.suggest("Packaging Design")
+    assert everything.suggest("Kubernets")[0] == "kubernetes"
+
+
 def test_upserted_and_removed_vendors_keep_their_free_skills_in_step(
     taxonomy: Taxonomy, fx: FxRates
 ) -> None:
