@@ -122,11 +122,12 @@ class FreeSkillLookup:
 
     def __init__(self, skills: FreeSkills) -> None:
         self.skills = skills
-        self.columns = TagColumns(skills.matrix) if len(skills) else None
+        self.columns: TagColumns | None = None  # made on first read: most scopes never read
 
     def column(self, col: int) -> Entries:
         """Slots listing free skill ``col`` and their depths."""
-        assert self.columns is not None
+        if self.columns is None:
+            self.columns = TagColumns(self.skills.matrix)
         return self.columns(col)
 
     def alike(self, texts: Sequence[str]) -> list[list[tuple[int, float]]]:
