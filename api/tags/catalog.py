@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from api.tags.models import Tag
 from matching import Taxonomy, normalise_skill, skill_key
@@ -27,7 +28,7 @@ class NamedSkill:
     def of_tag(cls, tag: Tag) -> NamedSkill:
         return cls(name=tag.name, key=tag.slug, tag=tag)
 
-    @property
+    @cached_property
     def term(self) -> str:
         """What the matching library takes: the tag's slug, or the free text itself."""
         return self.tag.slug if self.tag is not None else self.name
@@ -36,7 +37,7 @@ class NamedSkill:
     def tag_id(self) -> int | None:
         return self.tag.id if self.tag is not None else None
 
-    @property
+    @cached_property
     def identity(self) -> tuple[str, str]:
         """Equal for two namings of one skill: the same tag, or free text with one key."""
         return ("tag", self.tag.slug) if self.tag is not None else ("text", self.key)
@@ -50,6 +51,11 @@ class TagCatalog:
     by_id: dict[int, Tag]
     by_slug: dict[str, Tag]
     aliases: dict[int, list[str]]
+
+    @cached_property
+    def tag_skills(self) -> dict[int, NamedSkill]:
+        """Every tag as a NamedSkill, by tag id (made once per catalog)."""
+        return {tag_id: NamedSkill.of_tag(tag) for tag_id, tag in self.by_id.items()}
 
     def resolve(self, text: str) -> Tag | None:
         slug = self.taxonomy.resolve(text)

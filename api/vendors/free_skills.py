@@ -119,8 +119,7 @@ def claimed_skills(
     that tag; a skill claimed twice keeps the most years)."""
     claims: dict[tuple[str, str], tuple[NamedSkill, float]] = {}
     for row in expertise:
-        if (tag := catalog.by_id.get(row.tag_id)) is not None:
-            skill = NamedSkill.of_tag(tag)
+        if (skill := catalog.tag_skills.get(row.tag_id)) is not None:
             claims[skill.identity] = (skill, float(row.years))
     for free_row in free:
         skill = catalog.named(free_row.name)
