@@ -42,10 +42,6 @@ class FreeSkillLookup(Protocol):
         """For each text, free-skill columns spelt like it with their similarity."""
         ...
 
-    def name(self, col: int) -> str:
-        """How vendors spelt free skill ``col``."""
-        ...
-
 
 @dataclass(frozen=True, slots=True)
 class Need:

@@ -172,7 +172,3 @@ class FreeSkillLookup:
                 found[i] = NEAR_IDENTICAL
         order = np.argsort(-found, kind="stable")
         return list(zip(cols[order].tolist(), found[order].tolist(), strict=True))
-
-    def name(self, col: int) -> str:
-        """How the first vendor listing free skill ``col`` spelt it."""
-        return self.skills.names[col]
