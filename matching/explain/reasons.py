@@ -61,9 +61,13 @@ def _met_as(need: Need, listed: str) -> str:
 
 def overlap_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     """'3.5 h overlap with Europe/Berlin 09:00-17:00; you asked for 4 h'."""
+    return ev.memo(("overlap", v.tzgroup), lambda: _overlap_text(ev, v.tzgroup))
+
+
+def _overlap_text(ev: Evaluation, group: int) -> str:
     s = ev.scope
     text = (
-        f"{num(float(ev.overlap_mean[v.tzgroup]))} h overlap with {s.timezone} "
+        f"{num(float(ev.overlap_mean[group]))} h overlap with {s.timezone} "
         f"{s.work_start:%H:%M}-{s.work_end:%H:%M}"
     )
     if s.min_overlap_hours > 0:
@@ -79,7 +83,7 @@ def cost_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
     rate = store.fx.rate(s.currency)
     lo = v.rate_min * rate
     hi = v.rate_max * rate
-    budget = f"{num(s.budget_min)}-{num(s.budget_max)} {s.currency}"
+    budget = ev.memo("budget", lambda: f"{num(s.budget_min)}-{num(s.budget_max)} {s.currency}")
     if s.pricing == Pricing.FIXED:
         if b.hours is None:
             return None
@@ -167,6 +171,10 @@ def coverage_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
 
 def security_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     """'Holds ISO_27001, SOC_2; verified'."""
+    return ev.memo(("security", v.certs, v.verified), lambda: _security_text(store, v))
+
+
+def _security_text(store: VendorStore, v: Facts) -> str:
     held = [code for i, code in enumerate(store.certs.keys) if v.certs >> i & 1]
     verified = "verified" if v.verified else "not verified"
     return (
@@ -190,8 +198,15 @@ def explain(
         Factor.RESPONSIVENESS: response_reason(store, ev, v),
         Factor.COVERAGE: coverage_reason(store, ev, v),
     }
-    order = sorted(by_factor, key=lambda f: -getattr(factors, f))
-    reasons = tuple(r for f in order if (r := by_factor[f]))
+    # strongest factor first; sorted() keeps Factor order among equal scores
+    ranked = sorted(
+        zip(factors.as_tuple(), by_factor.values(), strict=True), key=_first, reverse=True
+    )
+    reasons = tuple(r for _, r in ranked if r)
     if region and region not in reasons:
         reasons += (region,)
     return reasons, assess(store, groups, ev, v)
+
+
+def _first(pair: tuple[float, str | None]) -> float:
+    return pair[0]

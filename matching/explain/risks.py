@@ -30,25 +30,8 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Facts) -> list[Risk]:
     """Little overlap, no shared fluent language, slow responses."""
-    s, out = ev.scope, list[Risk]()
-    mean, low = float(ev.overlap_mean[v.tzgroup]), float(ev.overlap_min[v.tzgroup])
-    if s.min_overlap_hours > 0 and low < s.min_overlap_hours:
-        g = v.tzgroup
-        hours = (float(groups.starts[g]), float(groups.ends[g]))
-        window = overlap_window_utc(
-            s.timezone, _scope_hours(ev), groups.zones[g], hours, ev.days[0]
-        )
-        if window:
-            end = min(window[1], window[0] + 1.0)
-            fix = f"Agree a daily check-in at {clock(window[0])}-{clock(end)} UTC"
-        else:
-            fix = "Agree written daily hand-offs and one weekly call outside office hours"
-        level = RiskLevel.HIGH if mean < s.min_overlap_hours / 2 else RiskLevel.MEDIUM
-        detail = (
-            f"{short(mean)} h overlap on average (as low as {short(low)} h); you asked for "
-            f"{short(s.min_overlap_hours)} h"
-        )
-        out.append(Risk(RiskKind.COMMUNICATION, level, detail, fix))
+    s = ev.scope
+    out = list(ev.memo(("overlap-risk", v.tzgroup), lambda: _overlap_risk(groups, ev, v.tzgroup)))
     if s.languages:
         levels = ev.culture.levels[:, v.geo]
         if levels.max() < FLUENT:
@@ -62,6 +45,27 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Fac
             )
     out += responses(ev, v) + coverage(store, ev, v)
     return out
+
+
+def _overlap_risk(groups: GroupHours, ev: Evaluation, g: int) -> tuple[Risk, ...]:
+    """Less overlap than the scope asks for with time-zone group ``g``, and a check-in time."""
+    s = ev.scope
+    mean, low = float(ev.overlap_mean[g]), float(ev.overlap_min[g])
+    if s.min_overlap_hours <= 0 or low >= s.min_overlap_hours:
+        return ()
+    hours = (float(groups.starts[g]), float(groups.ends[g]))
+    window = overlap_window_utc(s.timezone, _scope_hours(ev), groups.zones[g], hours, ev.days[0])
+    if window:
+        end = min(window[1], window[0] + 1.0)
+        fix = f"Agree a daily check-in at {clock(window[0])}-{clock(end)} UTC"
+    else:
+        fix = "Agree written daily hand-offs and one weekly call outside office hours"
+    level = RiskLevel.HIGH if mean < s.min_overlap_hours / 2 else RiskLevel.MEDIUM
+    detail = (
+        f"{short(mean)} h overlap on average (as low as {short(low)} h); you asked for "
+        f"{short(s.min_overlap_hours)} h"
+    )
+    return (Risk(RiskKind.COMMUNICATION, level, detail, fix),)
 
 
 def responses(ev: Evaluation, v: Facts) -> list[Risk]:
@@ -86,11 +90,15 @@ def responses(ev: Evaluation, v: Facts) -> list[Risk]:
 
 def coverage(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
     """Staffed hours short of the cover the scope asks for."""
+    return list(ev.memo(("coverage-risk", v.cov), lambda: _coverage_risk(store, ev, v.cov)))
+
+
+def _coverage_risk(store: VendorStore, ev: Evaluation, cov: int) -> tuple[Risk, ...]:
     asked = ev.scope.coverage
-    hours, days = store.coverages.keys[v.cov]
+    hours, days = store.coverages.keys[cov]
     gap = uncovered_hours(hours, days, asked)
     if gap <= 0:
-        return []
+        return ()
     share = coverage_share(hours, days, asked)
     level = RiskLevel.HIGH if share < 0.5 else RiskLevel.MEDIUM
     detail = (
@@ -101,7 +109,7 @@ def coverage(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
         f"Agree an on-call rota for the {num(gap)} uncovered hours a week, or pair them "
         "with a second vendor in another time zone"
     )
-    return [Risk(RiskKind.COMMUNICATION, level, detail, fix)]
+    return (Risk(RiskKind.COMMUNICATION, level, detail, fix),)
 
 
 def quality(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -12,6 +14,8 @@ from ..core.records import Scope
 from .cost import Budget
 from .culture import CultureFit
 from .skill import SkillFit
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,19 @@ class Evaluation:
     below_minimum: NDArray[np.bool_] | None
     eligible: NDArray[np.bool_]
     excluded: dict[str, int] = field(default_factory=dict)
+    # Explanations of this match computed once per group (see ``memo``).
+    explained: dict[Hashable, Any] = field(default_factory=dict)
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()`` the first time ``key`` is asked for in this match, then the same value.
+
+        Explanations of vendors sharing a group (a time zone, a culture profile, a
+        coverage) repeat; they are computed once per match.
+        """
+        if key not in self.explained:
+            self.explained[key] = make()
+        value: T = self.explained[key]
+        return value
 
     def factors(self, slots: NDArray[np.intp]) -> tuple[NDArray[np.float32], ...]:
         """Every factor but skill for ``slots``, in ``Factor`` order."""

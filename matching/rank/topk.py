@@ -176,6 +176,12 @@ def top_k(store: VendorStore, ev: Evaluation, w: MatchWeights, k: int) -> tuple[
             return lower[part] + weight * sims, sims
 
         candidates = np.flatnonzero((upper >= floor - TIE_MARGIN) & ev.eligible)
+        if len(candidates) > kk:
+            # Every eligible lower bound above the floor is a candidate, so their kk-th
+            # best is the exact kk-th lower bound: a higher cut-off than the sampled floor.
+            lowers = lower[candidates]
+            kth = float(np.partition(lowers, len(lowers) - kk)[len(lowers) - kk])
+            candidates = candidates[upper[candidates] >= kth - TIE_MARGIN]
         return best_with_text(lower, upper, candidates, score, store.cols["id"], kk)
 
 
