@@ -8,7 +8,7 @@ from typing import Any, Self
 
 import numpy as np
 
-from .spelling import NameVectors, edit_distance, same_numbers, typo_budget
+from .spelling import NameVectors, edit_distance, plain, same_numbers, typo_budget
 
 _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 _SPACES = re.compile(r"\s+")
@@ -16,7 +16,7 @@ MAX_SKILL_LENGTH = 80
 # "Did you mean": a name shares rare words with the text, is spelt nearly the same
 # (character n-grams), or is a typo away; anything less is not offered at all.
 SUGGEST_WORDS = 0.6
-SUGGEST_CHARS = 0.7
+SUGGEST_CHARS = 0.8
 TYPO_CANDIDATES = 50
 TYPO_MIN_CHARS = 0.1  # a typo still shares some n-grams with the word it misspells
 
@@ -120,11 +120,11 @@ class Taxonomy:
         """Up to ``n`` known slugs close to ``text`` in meaning or spelling, best first.
 
         A tag is offered when one of its names or aliases shares the text's rare
-        words (IDF-weighted word cosine >= ``SUGGEST_WORDS``), is spelt much the
-        same (character n-gram cosine >= ``SUGGEST_CHARS``) or is a typo away
-        (one edit in five to eight letters, two in more), and holds the same numbers
-        when both have some. Better no suggestion than an unrelated one: 'Xero' does
-        not suggest Heroku.
+        words (IDF-weighted word cosine >= ``SUGGEST_WORDS``, one of the two holding
+        all the other's words), is spelt much the same (character n-gram cosine >=
+        ``SUGGEST_CHARS``) or is a typo away (one edit in five to eight letters, two
+        in more), and holds the same numbers when both have some. Better no
+        suggestion than an unrelated one: 'Xero' does not suggest Heroku.
 
         Parameters
         ----------
@@ -143,8 +143,14 @@ class Taxonomy:
         if self._vectors is None:  # built once, on first use
             self._vectors = NameVectors([t for t, _ in self._strings])
         by_chars, by_words = self._vectors.similarity(text)
-        score = np.where(by_words >= SUGGEST_WORDS, by_words, 0.0)
-        score = np.maximum(score, np.where(by_chars >= SUGGEST_CHARS, by_chars, 0.0))
+        score = np.where(by_chars >= SUGGEST_CHARS, by_chars, 0.0)
+        words = set(plain(text).split())
+        for i in np.flatnonzero((by_words >= SUGGEST_WORDS) & (by_words > score)).tolist():
+            # Shared words mean the same thing only when one name holds all the other's
+            # words: 'iOS dev' is iOS, 'Brand identity' is not identity management.
+            other = set(plain(self._strings[i][0]).split())
+            if words <= other or other <= words:
+                score[i] = by_words[i]
         budget = typo_budget(key)
         if budget:
             top = np.argpartition(-by_chars, min(TYPO_CANDIDATES, len(by_chars) - 1))
