@@ -228,6 +228,9 @@ def test_suggestions_over_every_line_of_work_stay_on_topic() -> None:
     assert "heroku" not in everything.suggest("Xero")
     assert "pcb-design" not in everything.suggest("Packaging Design")
     assert everything.suggest("Kubernets")[0] == "kubernetes"
+    # Shared words alone are not shared meaning, nor is a different number.
+    assert "identity-access-management" not in everything.suggest("Brand identity")
+    assert "tier-2-support" not in everything.suggest("Tier 1 support")
 
 
 def test_upserted_and_removed_vendors_keep_their_free_skills_in_step(
