@@ -38,10 +38,15 @@ def plain(text: str) -> str:
 def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     """``matrix`` with every non-empty row scaled to unit length (a new matrix)."""
     out = sp.csr_matrix(matrix, dtype=np.float32, copy=True)
-    rows = np.repeat(np.arange(out.shape[0]), np.diff(out.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=out.data**2, minlength=out.shape[0]))
-    out.data /= np.maximum(norms[rows], 1e-12).astype(np.float32)
+    _normalise(out)
     return out
+
+
+def _normalise(matrix: sp.csr_matrix) -> None:
+    """Scale every non-empty row of ``matrix`` to unit length, in place."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
+    matrix.data /= np.maximum(norms[rows], 1e-12).astype(np.float32)
 
 
 def char_vectors(texts: Sequence[str]) -> sp.csr_matrix:
@@ -59,9 +64,10 @@ class NameVectors:
     def __init__(self, names: Sequence[str]) -> None:
         texts = [plain(n) for n in names]
         char_counts = CHARS.transform(texts)
-        self.char_idf = _idf(np.bincount(char_counts.indices, minlength=N_FEATURES), len(texts))
+        char_df = np.bincount(char_counts.indices, minlength=N_FEATURES)
+        self.char_idf = smooth_idf(char_df, len(texts))
         # column-major: a query reads only the columns of its own n-grams
-        self.chars = _weigh(char_counts, self.char_idf).tocsc()
+        self.chars = weigh(char_counts, self.char_idf).tocsc()
         self.vocabulary: dict[str, int] = {}
         rows, cols = [], []
         for i, text in enumerate(texts):
@@ -71,9 +77,9 @@ class NameVectors:
         ones = np.ones(len(rows), dtype=np.float32)
         shape = (len(texts), len(self.vocabulary))
         word_counts = sp.csr_matrix((ones, (rows, cols)), shape=shape)
-        self.word_idf = _idf(np.bincount(cols, minlength=shape[1]), len(texts))
+        self.word_idf = smooth_idf(np.bincount(cols, minlength=shape[1]), len(texts))
         self.unseen_idf = float(np.log(1.0 + len(texts)) + 1.0)
-        self.words = _weigh(word_counts, self.word_idf)
+        self.words = weigh(word_counts, self.word_idf)
 
     def similarity(self, text: str) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
         """Cosine similarity of ``text`` with every name: by characters and by words."""
@@ -95,14 +101,15 @@ class NameVectors:
         return by_chars, by_words
 
 
-def _weigh(counts: sp.csr_matrix, idf: NDArray[np.float32]) -> sp.csr_matrix:
-    """Sublinear term counts times IDF, rows scaled to unit length."""
+def weigh(counts: sp.csr_matrix, idf: NDArray[np.float32]) -> sp.csr_matrix:
+    """Sublinear term counts times IDF, rows scaled to unit length (a new matrix)."""
     weighted = sp.csr_matrix(counts, dtype=np.float32, copy=True)
     weighted.data = (1.0 + np.log(weighted.data)) * idf[weighted.indices]
-    return unit_rows(weighted)
+    _normalise(weighted)
+    return weighted
 
 
-def _idf(df: NDArray[np.int64], n_docs: int) -> NDArray[np.float32]:
+def smooth_idf(df: NDArray[np.int64], n_docs: int) -> NDArray[np.float32]:
     """Smooth IDF per term from document frequencies; unseen terms get the largest value."""
     return (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
 

@@ -148,8 +148,8 @@ class Taxonomy:
         for i in np.flatnonzero((by_words >= SUGGEST_WORDS) & (by_words > score)).tolist():
             # Shared words mean the same thing only when one name holds all the other's
             # words: 'iOS dev' is iOS, 'Brand identity' is not identity management.
-            other = set(plain(self._strings[i][0]).split())
-            if words <= other or other <= words:
+            theirs = set(plain(self._strings[i][0]).split())
+            if words <= theirs or theirs <= words:
                 score[i] = by_words[i]
         budget = typo_budget(key)
         if budget:

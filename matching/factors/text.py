@@ -7,6 +7,8 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from ..core.spelling import smooth_idf, weigh
+
 N_FEATURES = 2**18
 
 
@@ -31,16 +33,11 @@ class TextModel:
 
     def fit_idf(self, df: NDArray[np.int64], n_docs: int) -> None:
         """Smooth IDF from document frequencies."""
-        self.idf = (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
+        self.idf = smooth_idf(df, n_docs)
 
     def weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
         """Sublinear TF times IDF, rows scaled to unit length."""
-        out = counts.astype(np.float32)
-        out.data = (1.0 + np.log(out.data)) * self.idf[out.indices]
-        rows = np.repeat(np.arange(out.shape[0]), np.diff(out.indptr))
-        norms = np.sqrt(np.bincount(rows, weights=out.data**2, minlength=out.shape[0]))
-        out.data /= norms[rows].astype(np.float32)
-        return out
+        return weigh(counts, self.idf)
 
     def track(self, rows: sp.csr_matrix) -> None:
         """Raise the per-term maxima that bound any vendor's similarity."""
