@@ -3,7 +3,9 @@
 Skill names are compared by spelling (character n-grams within words, hashed, so a
 vector made today compares with one made before) and by the words they share. IDF
 learned from a set of names (see :class:`NameVectors`) makes common words such as
-"design" or "services" count for less than rare ones.
+"design" or "services" count for less than rare ones. The same smooth IDF and
+sublinear TF-IDF weighting (:func:`smooth_idf`, :func:`weigh`) serve the text factor's
+vendor descriptions.
 """
 
 from __future__ import annotations
