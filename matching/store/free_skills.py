@@ -36,6 +36,7 @@ class FreeSkills:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self._slugs = frozenset(taxonomy)
         self.keys: Vocab[str] = Vocab()
         self.names: list[str] = []
         self.matrix = OverlayMatrix(MIN_COLUMNS)
@@ -51,10 +52,13 @@ class FreeSkills:
     def row(self, expertise: Iterable[tuple[str, float]]) -> SkillRow:
         """(free column, years) of the skills in ``expertise`` the taxonomy cannot resolve,
         most years per column; new skills get a column."""
+        slugs = self._slugs
+        unknown = [(skill, years) for skill, years in expertise if skill not in slugs]
+        if not unknown:  # the common case: every skill is a slug
+            return []
         best: dict[int, float] = {}
-        tax = self.taxonomy
-        for skill, years in expertise:
-            if skill in tax or tax.resolve(skill) is not None:
+        for skill, years in unknown:
+            if self.taxonomy.resolve(skill) is not None:
                 continue
             key = skill_key(skill)
             if not key:
@@ -68,8 +72,8 @@ class FreeSkills:
 
     def document(self, record: VendorRecord) -> str:
         """The vendor's description followed by its free-text skills, for the text factor."""
-        tax = self.taxonomy
-        listed = [skill for skill, _ in record.expertise if skill not in tax]
+        slugs = self._slugs
+        listed = [skill for skill, _ in record.expertise if skill not in slugs]
         return " ".join([record.description, *listed]) if listed else record.description
 
     def set_base(self, rows: list[SkillRow]) -> None:
