@@ -91,7 +91,7 @@ class FreeSkills:
             self.matrix.compact(n_rows, with_csc=True)
 
     def lookup(self) -> FreeSkillLookup:
-        """A reader of columns and names as they are now, for one match."""
+        """A reader of the free skills as they are now, for one match."""
         return FreeSkillLookup(self)
 
     def similarities(self, texts: Sequence[str]) -> Iterator[NDArray[np.float32]]:
@@ -103,6 +103,48 @@ class FreeSkills:
             lo, hi = queries.indptr[i], queries.indptr[i + 1]
             sims = self._chars[:, queries.indices[lo:hi]] @ queries.data[lo:hi]
             yield np.asarray(sims, dtype=np.float32).ravel()
+
+    def alike(self, texts: Sequence[str]) -> list[list[tuple[int, float]]]:
+        """For each of ``texts``: up to ``MAX_ALIKE`` free-skill columns spelt like it
+        (similarity >= ``SIMILAR``; the same ``skill_key`` counts as 1.0, a typo or a
+        plural as near-identical, a different number at most ``ALIKE_AT_MOST``), most
+        similar first. Texts after the first ``MAX_SPELT_ALIKE`` find the free skill
+        with the same key only, which bounds what one scope costs."""
+        if not len(self):
+            return [[] for _ in texts]
+        if len(texts) > MAX_SPELT_ALIKE:  # the rest are met by the same key only
+            rest = [self.keys.get(skill_key(t)) for t in texts[MAX_SPELT_ALIKE:]]
+            same = [[] if col is None else [(col, 1.0)] for col in rest]
+            return self.alike(texts[:MAX_SPELT_ALIKE]) + same
+        return [
+            self._alike(text, sims)
+            for text, sims in zip(texts, self.similarities(texts), strict=True)
+        ]
+
+    def _alike(self, text: str, sims: NDArray[np.float32]) -> list[tuple[int, float]]:
+        """The columns spelt like ``text`` given its similarity with every name."""
+        key = skill_key(text)
+        same = self.keys.get(key)
+        if same is not None:
+            sims[same] = 1.0
+        cols = np.flatnonzero(sims >= SIMILAR)
+        if len(cols) > MAX_ALIKE:
+            cols = cols[np.argpartition(-sims[cols], MAX_ALIKE - 1)[:MAX_ALIKE]]
+        found = sims[cols].astype(np.float64)  # exact thresholds below
+        # 'Level 2 support' is not 'Level 3 support': different numbers are never the same.
+        numbered = self._numbered[cols] | any(ch.isdigit() for ch in key)
+        for i in np.flatnonzero(numbered & (found > ALIKE_AT_MOST)).tolist():
+            if not same_numbers(key, self.keys.keys[cols[i]]):
+                found[i] = ALIKE_AT_MOST
+        # A typo or a plural is the same skill.
+        budget = typo_budget(key)
+        close = (found >= ALIKE_AT_LEAST) & (found < NEAR_IDENTICAL)
+        close &= np.abs(self._lengths[cols] - len(key)) <= budget
+        for i in np.flatnonzero(close).tolist():
+            if is_typo(key, self.keys.keys[cols[i]]):
+                found[i] = NEAR_IDENTICAL
+        order = np.argsort(-found, kind="stable")
+        return list(zip(cols[order].tolist(), found[order].tolist(), strict=True))
 
     def _refresh_chars(self) -> None:
         """Vectorise the names added since the last call."""
@@ -135,44 +177,5 @@ class FreeSkillLookup:
         return self.columns(col)
 
     def alike(self, texts: Sequence[str]) -> list[list[tuple[int, float]]]:
-        """For each of ``texts``: up to ``MAX_ALIKE`` free-skill columns spelt like it
-        (similarity >= ``SIMILAR``; the same ``skill_key`` counts as 1.0, a typo or a
-        plural as near-identical, a different number at most ``ALIKE_AT_MOST``), most
-        similar first. Texts after the first ``MAX_SPELT_ALIKE`` find the free skill
-        with the same key only, which bounds what one scope costs."""
-        skills = self.skills
-        if not len(skills):
-            return [[] for _ in texts]
-        if len(texts) > MAX_SPELT_ALIKE:  # the rest are met by the same key only
-            rest = [skills.keys.get(skill_key(t)) for t in texts[MAX_SPELT_ALIKE:]]
-            same = [[] if col is None else [(col, 1.0)] for col in rest]
-            return self.alike(texts[:MAX_SPELT_ALIKE]) + same
-        return [
-            self._alike(text, sims)
-            for text, sims in zip(texts, skills.similarities(texts), strict=True)
-        ]
-
-    def _alike(self, text: str, sims: NDArray[np.float32]) -> list[tuple[int, float]]:
-        skills = self.skills
-        key = skill_key(text)
-        same = skills.keys.get(key)
-        if same is not None:
-            sims[same] = 1.0
-        cols = np.flatnonzero(sims >= SIMILAR)
-        if len(cols) > MAX_ALIKE:
-            cols = cols[np.argpartition(-sims[cols], MAX_ALIKE - 1)[:MAX_ALIKE]]
-        found = sims[cols].astype(np.float64)  # exact thresholds below
-        # 'Level 2 support' is not 'Level 3 support': different numbers are never the same.
-        numbered = skills._numbered[cols] | any(ch.isdigit() for ch in key)
-        for i in np.flatnonzero(numbered & (found > ALIKE_AT_MOST)).tolist():
-            if not same_numbers(key, skills.keys.keys[cols[i]]):
-                found[i] = ALIKE_AT_MOST
-        # A typo or a plural is the same skill.
-        budget = typo_budget(key)
-        close = (found >= ALIKE_AT_LEAST) & (found < NEAR_IDENTICAL)
-        close &= np.abs(skills._lengths[cols] - len(key)) <= budget
-        for i in np.flatnonzero(close).tolist():
-            if is_typo(key, skills.keys.keys[cols[i]]):
-                found[i] = NEAR_IDENTICAL
-        order = np.argsort(-found, kind="stable")
-        return list(zip(cols[order].tolist(), found[order].tolist(), strict=True))
+        """The free skills each of ``texts`` reads (see :meth:`FreeSkills.alike`)."""
+        return self.skills.alike(texts)
