@@ -94,7 +94,11 @@ def test_a_free_text_must_have_is_met_by_the_same_skill_however_it_is_spelt(
     assert [m.vendor_id for m in result.matches] == [1]
     assert result.excluded["mustHaveSkills"] == 3
     # A plural or a typo is the same skill.
-    assert ranked(index, SkillRequirement("Chatbots", must_have=True)) == [3]
+    chatbots = index.match(
+        scope(skills=(SkillRequirement("Chatbots", must_have=True),)), today=TODAY
+    )
+    assert [m.vendor_id for m in chatbots.matches] == [3]
+    assert 'Covers 1 of 1 required skills (Chatbots as "Chatbot")' in chatbots.matches[0].reasons
 
 
 def test_a_free_text_nice_to_have_credits_skills_spelt_alike(
