@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 from numpy.typing import NDArray
@@ -62,19 +62,20 @@ class Facts:
     listed: tuple[str, ...]
 
 
+# facts_of builds Facts positionally: fail at import if the fields drift from NAMES.
+if tuple(f.name for f in fields(Facts))[: len(NAMES)] != NAMES:
+    raise TypeError(f"Facts must start with the fields {NAMES}")
+
+
 def facts_of(store: VendorStore, ev: Evaluation, slots: NDArray[np.intp]) -> list[Facts]:
     """:class:`Facts` for ``slots``, in order."""
     if len(slots) == 0:
         return []
     columns = [store.cols[name][slots].tolist() for name in FIELDS]
     exact, near, listed = skill_facts(store, ev, slots)
+    # Positional: NAMES is the order of Facts' first fields (a dict per vendor costs more).
     return [
-        Facts(
-            **dict(zip(NAMES, row[:-3], strict=True)),
-            exact=tuple(row[-3]),
-            related=tuple(row[-2]),
-            listed=tuple(row[-1]),
-        )
+        Facts(*row[:-3], tuple(row[-3]), tuple(row[-2]), tuple(row[-1]))
         for row in zip(slots.tolist(), *columns, exact, near, listed, strict=True)
     ]
 
