@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -74,10 +75,12 @@ def facts_of(store: VendorStore, ev: Evaluation, slots: NDArray[np.intp]) -> lis
     columns = [store.cols[name][slots].tolist() for name in FIELDS]
     exact, near, listed = skill_facts(store, ev, slots)
     # Positional: NAMES is the order of Facts' first fields (a dict per vendor costs more).
-    return [
-        Facts(*row[:-3], tuple(row[-3]), tuple(row[-2]), tuple(row[-1]))
-        for row in zip(slots.tolist(), *columns, exact, near, listed, strict=True)
-    ]
+    return [_facts(row) for row in zip(slots.tolist(), *columns, exact, near, listed, strict=True)]
+
+
+def _facts(row: tuple[Any, ...]) -> Facts:
+    """Facts from one row: the NAMES fields, then exact, related and listed."""
+    return Facts(*(*row[:-3], tuple(row[-3]), tuple(row[-2]), tuple(row[-1])))
 
 
 def skill_facts(

@@ -109,7 +109,10 @@ def language_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
     codes = ev.scope.languages
     if not codes:
         return None
-    levels = ev.culture.levels[:, v.geo].tolist()
+    return ev.memo(("speaks", v.geo), lambda: _speaks(codes, ev.culture.levels[:, v.geo].tolist()))
+
+
+def _speaks(codes: tuple[str, ...], levels: list[int]) -> str:
     spoken = [f"{c.upper()} ({LEVEL_NAMES[lv]})" for c, lv in zip(codes, levels, strict=True)]
     return "Speaks " + ", ".join(spoken)
 
@@ -145,7 +148,10 @@ def capacity_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
     need = ev.needed_hours
     if need is None:
         return text
-    when = f"by {ev.end:%d %b %Y}" if ev.scope.deadline else f"in {num(ev.weeks)} weeks"
+    when = ev.memo(
+        "when",
+        lambda: f"by {ev.end:%d %b %Y}" if ev.scope.deadline else f"in {num(ev.weeks)} weeks",
+    )
     if v.capacity * ev.weeks >= need:
         return f"{text}: {num(need)} h {when} fits"
     return f"{text}: {num(need)} h {when} needs {num(need / ev.weeks)} h a week"

@@ -32,19 +32,23 @@ def communication(store: VendorStore, groups: GroupHours, ev: Evaluation, v: Fac
     """Little overlap, no shared fluent language, slow responses."""
     s = ev.scope
     out = list(ev.memo(("overlap-risk", v.tzgroup), lambda: _overlap_risk(groups, ev, v.tzgroup)))
-    if s.languages:
-        levels = ev.culture.levels[:, v.geo]
-        if levels.max() < FLUENT:
-            out.append(
-                Risk(
-                    RiskKind.COMMUNICATION,
-                    RiskLevel.MEDIUM,
-                    "No shared language at a fluent level",
-                    "Keep requirements and acceptance criteria in writing; have them read back",
-                )
+    if s.languages and _not_fluent(ev, v.geo):
+        out.append(
+            Risk(
+                RiskKind.COMMUNICATION,
+                RiskLevel.MEDIUM,
+                "No shared language at a fluent level",
+                "Keep requirements and acceptance criteria in writing; have them read back",
             )
+        )
     out += responses(ev, v) + coverage(store, ev, v)
     return out
+
+
+def _not_fluent(ev: Evaluation, geo: int) -> bool:
+    """Whether culture profile ``geo`` speaks none of the scope's languages fluently."""
+    fluent: bool = ev.memo(("fluent", geo), lambda: bool(ev.culture.levels[:, geo].max() >= FLUENT))
+    return not fluent
 
 
 def _overlap_risk(groups: GroupHours, ev: Evaluation, g: int) -> tuple[Risk, ...]:
