@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from ..core.factor import Factor, FactorScores
 from ..core.records import Coverage, Pricing
@@ -65,13 +66,19 @@ def overlap_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str:
 
 
 def _overlap_text(ev: Evaluation, group: int) -> str:
-    s = ev.scope
-    text = (
-        f"{num(float(ev.overlap_mean[group]))} h overlap with {s.timezone} "
-        f"{s.work_start:%H:%M}-{s.work_end:%H:%M}"
+    return (
+        f"{num(float(ev.overlap_mean[group]))} h overlap with {ev.memo('hours', _hours_asked(ev))}"
     )
-    if s.min_overlap_hours > 0:
-        text += f"; you asked for {num(s.min_overlap_hours)} h"
+
+
+def _hours_asked(ev: Evaluation) -> Callable[[], str]:
+    """The scope's side of the overlap reason: 'Europe/Berlin 09:00-17:00; you asked for 4 h'."""
+
+    def text() -> str:
+        s = ev.scope
+        asked = f"; you asked for {num(s.min_overlap_hours)} h" if s.min_overlap_hours > 0 else ""
+        return f"{s.timezone} {s.work_start:%H:%M}-{s.work_end:%H:%M}{asked}"
+
     return text
 
 
