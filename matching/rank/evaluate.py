@@ -85,7 +85,8 @@ def evaluate(
         excluded["requiredCertifications"] = int(np.count_nonzero(fails))
         eligible &= ~fails
     if scope.languages:
-        fails = alive & culture.lacks_language[c["geo"]]
+        # take with mode="clip" skips the bounds check's buffering; geo ids are in range
+        fails = alive & np.take(culture.lacks_language, c["geo"], mode="clip")
         excluded["languages"] = int(np.count_nonzero(fails))
         eligible &= ~fails
     if skill.must.any():
