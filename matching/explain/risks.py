@@ -208,9 +208,13 @@ def security(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
 
 def cultural(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
     """A different working week, public holidays inside the timeline."""
-    lost = ev.culture.buyer_days - int(ev.culture.shared_days[v.country])
-    country = store.countries.keys[v.country]
-    return list(_cultural(ev.buyer_country, country, ev.start, ev.end, lost))
+    return list(ev.memo(("cultural", v.country), lambda: _country_risks(store, ev, v.country)))
+
+
+def _country_risks(store: VendorStore, ev: Evaluation, country_id: int) -> tuple[Risk, ...]:
+    lost = ev.culture.buyer_days - int(ev.culture.shared_days[country_id])
+    country = store.countries.keys[country_id]
+    return _cultural(ev.buyer_country, country, ev.start, ev.end, lost)
 
 
 @lru_cache(maxsize=4096)
