@@ -22,7 +22,7 @@ from .similarity import query_vector, text_similarity
 # Scores are ranked by their value rounded to 6 decimals, ties by vendor id; anything
 # within this margin of the k-th best may tie with it once rounded.
 TIE_MARGIN = 4e-6
-FIRST_ROUND = 1024
+FIRST_ROUND = 4096  # after the exact k-th cut most matches score all candidates at once
 GROWTH = 4
 SAMPLE = 8192
 
