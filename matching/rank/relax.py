@@ -29,7 +29,10 @@ def failures(store: VendorStore, ev: Evaluation) -> list[Failure]:
     for code in dict.fromkeys(code.upper() for code in scope.required_certifications):
         held = holds_all(c["certs"], (code,), store.certs.ids)
         out.append(("requiredCertifications", code, f"without {code}", ~held))
+    first: dict[str, int] = {}  # each language once (levels has a row per one asked)
     for i, code in enumerate(scope.languages):
+        first.setdefault(code.lower(), i)
+    for code, i in first.items():
         lacks = ev.culture.levels[i] < MIN_REQUIRED_LEVEL
         out.append(("languages", code, f"without {code}", lacks[ev.geo]))
     for label, missing in ev.skill.missing_by_requirement:
