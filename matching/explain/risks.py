@@ -183,27 +183,34 @@ def delivery(ev: Evaluation, v: Facts) -> list[Risk]:
 
 def security(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
     """Sensitive data without the certifications to match."""
-    sensitivity = ev.scope.data_sensitivity
-    if sensitivity == Sensitivity.LOW:
+    if ev.scope.data_sensitivity == Sensitivity.LOW:
         return []
-    held = {code for i, code in enumerate(store.certs.keys) if v.certs >> i & 1}
+    key = ("security-risk", v.certs, v.verified)
+    return list(ev.memo(key, lambda: _security_risks(store, ev, v.certs, v.verified)))
+
+
+def _security_risks(
+    store: VendorStore, ev: Evaluation, certs: int, verified: bool
+) -> tuple[Risk, ...]:
+    sensitivity = ev.scope.data_sensitivity
+    held = {code for i, code in enumerate(store.certs.keys) if certs >> i & 1}
     fix = "Ask for ISO 27001 evidence and an NDA before sharing data; share anonymised data first"
     if not held & set(STRONG):
         level = RiskLevel.HIGH if sensitivity == Sensitivity.HIGH else RiskLevel.MEDIUM
         if sensitivity == Sensitivity.MEDIUM and held & set(PRIVACY):
             level = RiskLevel.LOW
         detail = f"{sensitivity.title()}-sensitivity data, and no ISO 27001 or SOC 2"
-        return [Risk(RiskKind.SECURITY, level, detail, fix)]
-    if not v.verified:
-        return [
+        return (Risk(RiskKind.SECURITY, level, detail, fix),)
+    if not verified:
+        return (
             Risk(
                 RiskKind.SECURITY,
                 RiskLevel.LOW,
                 "Certifications not verified yet",
                 "Ask for the certificate and check it with the issuing body",
-            )
-        ]
-    return []
+            ),
+        )
+    return ()
 
 
 def cultural(store: VendorStore, ev: Evaluation, v: Facts) -> list[Risk]:
