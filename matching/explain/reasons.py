@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from operator import attrgetter
 
-from ..core.factor import Factor, FactorScores
+from ..core.factor import FACTORS, Factor, FactorScores
 from ..core.records import Coverage, Pricing
 from ..core.results import Risk
 from ..core.taxonomy import skill_key
@@ -20,6 +21,7 @@ from .format import num, short
 from .risks import assess
 
 LEVEL_NAMES = ("", "basic", "conversational", "fluent", "native")
+SCORES = attrgetter(*FACTORS)  # FactorScores -> its scores in Factor order, in one call
 
 
 def skill_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
@@ -212,9 +214,7 @@ def explain(
         Factor.COVERAGE: coverage_reason(store, ev, v),
     }
     # strongest factor first; sorted() keeps Factor order among equal scores
-    ranked = sorted(
-        zip(factors.as_tuple(), by_factor.values(), strict=True), key=_first, reverse=True
-    )
+    ranked = sorted(zip(SCORES(factors), by_factor.values(), strict=True), key=_first, reverse=True)
     reasons = tuple(r for _, r in ranked if r)
     if region and region not in reasons:
         reasons += (region,)
