@@ -51,14 +51,15 @@ def _follows_factor(cls: type[_D]) -> type[_D]:
 class MatchWeights:
     """Weights of the factors; they sum to 1 once ``normalised``."""
 
-    skill: float = 0.31
+    skill: float = 0.29
     cost: float = 0.12
     timezone: float = 0.12
     culture: float = 0.08
     quality: float = 0.14
     security: float = 0.06
     capacity: float = 0.08
-    responsiveness: float = 0.04
+    # A buyer who names a response time means it: a vendor six times slower must lose.
+    responsiveness: float = 0.06
     # Coverage is the same for every vendor unless a scope asks for more than business
     # hours; when it does, a vendor who cannot staff them must lose to one who can.
     coverage: float = 0.05
