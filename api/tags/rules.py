@@ -22,8 +22,9 @@ def named_skill(
         return None
     skill = catalog.named(cleaned)
     if not skill.key:
-        # The lookup key keeps a-z, digits, + and #: a name with none of them has no key.
-        problems.add(path, "Name the skill with letters a-z or digits.", ErrorCode.INVALID)
+        # The lookup key keeps letters and digits of any script, + and #: punctuation alone
+        # has no key.
+        problems.add(path, "Name the skill with letters or digits.", ErrorCode.INVALID)
         return None
     return skill
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Self
 
@@ -10,7 +11,9 @@ import numpy as np
 
 from .spelling import NameVectors, edit_distance, plain, same_numbers, typo_budget
 
-_NON_WORD = re.compile(r"[^0-9a-z+#]+")
+# Letters and digits of any script survive ('日本語', 'Ελληνικά'); '_' and other
+# punctuation do not, except '+' and '#' ('c++', 'c#').
+_NON_WORD = re.compile(r"[^\w+#]+|_")
 _SPACES = re.compile(r"\s+")
 MAX_SKILL_LENGTH = 80
 # "Did you mean": a name shares rare words with the text, is spelt nearly the same
@@ -22,8 +25,13 @@ TYPO_MIN_CHARS = 0.1  # a typo still shares some n-grams with the word it misspe
 
 
 def _key(text: str) -> str:
-    """Case, space and punctuation insensitive lookup key ('C#' and 'c++' survive)."""
-    return _NON_WORD.sub("", text.casefold())
+    """Case, space, accent and punctuation insensitive lookup key ('C#' and 'c++' survive).
+
+    Compatibility forms fold first (full-width 'ＡＢＣ' is 'abc') and accents are dropped
+    ('Café' is 'cafe'), so one skill typed on two keyboards shares a key.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return _NON_WORD.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
 def skill_key(text: str) -> str:

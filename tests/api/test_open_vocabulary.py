@@ -155,6 +155,17 @@ def test_a_free_text_must_have_finds_the_vendor_in_any_spelling(client: GraphQLC
     assert result["notes"][0]["field"] == ["scope", "skills", "0", "tag"]
 
 
+def test_a_skill_named_in_another_script_is_kept_and_matched(client: GraphQLClient) -> None:
+    # Translation and DTP vendors name skills in the language they work in.
+    specialist = vendor_with(client, ("日本語 DTP", 5))
+    vendor_with(client, ("React", 6))
+
+    result = match(client, [{"tag": "日本語 dtp", "mustHave": True}])
+
+    assert found(result) == [specialist]
+    assert [note["text"] for note in result["notes"]] == ["日本語 dtp"]
+
+
 def test_free_text_skills_are_searchable_and_filterable(client: GraphQLClient) -> None:
     specialist = vendor_with(client, (INVENTED, 4), ("React", 3))
     vendor_with(client, ("React", 6))
