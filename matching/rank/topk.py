@@ -165,24 +165,32 @@ def top_k(store: VendorStore, ev: Evaluation, w: MatchWeights, k: int) -> tuple[
     floor = kth_floor(lower, ev.eligible, kk)
     gap = np.float32(w.skill * share * bound)
     penalty = uniform(fit.penalty)
-    upper = lower + (fit.penalty * gap if penalty is None else penalty * gap)
+    if penalty is None:
+        reach = (lower + fit.penalty * gap >= floor - TIE_MARGIN) & ev.eligible
+    else:  # no array of upper bounds over every slot: they are the lower ones plus one gap
+        reach = (lower >= floor - TIE_MARGIN - penalty * gap) & ev.eligible
+    candidates = np.flatnonzero(reach)
+    # From here on, arrays over the candidates only (positions into ``candidates``).
+    low = lower[candidates]
+    up = low + (fit.penalty[candidates] * gap if penalty is None else penalty * gap)
+    near = np.arange(len(candidates))
+    if len(candidates) > kk:
+        # Every eligible lower bound above the floor is a candidate, so their kk-th
+        # best is the exact kk-th lower bound: a higher cut-off than the sampled floor.
+        kth = float(np.partition(low, len(low) - kk)[len(low) - kk])
+        near = near[up >= kth - TIE_MARGIN]
     text_weight = np.float32(w.skill * share)
 
     with dense_query_buffer(query) as dense:
 
         def score(part: Slots) -> tuple[Floats, Floats]:
-            sims = text_similarity(store, dense, part)
-            weight = text_weight * (fit.penalty[part] if penalty is None else penalty)
-            return lower[part] + weight * sims, sims
+            slots = candidates[part]
+            sims = text_similarity(store, dense, slots)
+            weight = text_weight * (fit.penalty[slots] if penalty is None else penalty)
+            return low[part] + weight * sims, sims
 
-        candidates = np.flatnonzero((upper >= floor - TIE_MARGIN) & ev.eligible)
-        if len(candidates) > kk:
-            # Every eligible lower bound above the floor is a candidate, so their kk-th
-            # best is the exact kk-th lower bound: a higher cut-off than the sampled floor.
-            lowers = lower[candidates]
-            kth = float(np.partition(lowers, len(lowers) - kk)[len(lowers) - kk])
-            candidates = candidates[upper[candidates] >= kth - TIE_MARGIN]
-        return best_with_text(lower, upper, candidates, score, store.cols["id"], kk)
+        best, sims = best_with_text(low, up, near, score, store.cols["id"][candidates], kk)
+    return candidates[best], sims
 
 
 @contextmanager
