@@ -97,11 +97,39 @@ class OverlayMatrix:
         self.set_base(merged, with_csc=with_csc)
 
     def gather(self, slots: NDArray[np.integer]) -> sp.csr_matrix:
-        """Rows for ``slots`` (any order) as CSR, reading the delta where it holds them."""
-        rows = [self.row(int(s)) for s in slots] if self.delta else None
-        if rows is not None:
-            return _stack(rows, self.n_cols, self.dtype)
-        return self.base[slots]
+        """Rows for ``slots`` (any order) as CSR, reading the delta where it holds them.
+
+        The base rows are read in one sparse gather and the few rows the delta holds
+        (or appended slots it does not) are spliced in, so a pending update costs a
+        pass over the gathered entries, not a Python step per slot.
+        """
+        slots = np.asarray(slots, dtype=np.intp)
+        fresh = slots >= self.n_base
+        if self.delta:
+            held, _ = self.delta_part()
+            at = np.minimum(np.searchsorted(held, slots), len(held) - 1)
+            fresh |= held[at] == slots
+        if not fresh.any():
+            return self.base[slots]
+        where = np.flatnonzero(fresh)
+        base = self.base[slots[~fresh]]
+        new = _stack([self.row(int(s)) for s in slots[where]], self.n_cols, self.dtype)
+        # Row where[i] of the result is new row i, placed before the base row that
+        # follows it: entry offset of base row (where[i] - i).
+        at_entry = np.repeat(base.indptr[where - np.arange(len(where))], np.diff(new.indptr))
+        lengths = np.zeros(len(slots), dtype=np.int64)
+        lengths[~fresh] = np.diff(base.indptr)
+        lengths[where] = np.diff(new.indptr)
+        indptr = np.zeros(len(slots) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        return sp.csr_matrix(
+            (
+                np.insert(base.data, at_entry, new.data),
+                np.insert(base.indices, at_entry, new.indices),
+                indptr,
+            ),
+            shape=(len(slots), self.n_cols),
+        )
 
 
 def _with_wide_indices(matrix: sp.csc_matrix) -> sp.csc_matrix:

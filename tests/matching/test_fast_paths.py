@@ -8,11 +8,13 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from benchmarks.match import loop_scores
 from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
 from matching.factors.cost import price_fit
 from matching.rank.topk import best_with_text, kth_floor
+from matching.store.sparse_rows import OverlayMatrix
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
 
 from .conftest import TODAY, factors_of, index_of, scope, vendor
@@ -77,6 +79,24 @@ def test_pending_skill_rows_override_the_column_store(taxonomy: Taxonomy, fx: Fx
     result = index.match(s, today=TODAY)
     assert [m.vendor_id for m in result.matches] == [4]
     assert result.excluded["mustHaveSkills"] == 2
+
+
+def test_gather_splices_pending_rows_into_the_base_rows() -> None:
+    rng = np.random.default_rng(3)
+    dense = (rng.random((30, 12)) < 0.3) * rng.random((30, 12)).astype(np.float32)
+    rows = OverlayMatrix(12)
+    rows.set_base(sp.csr_matrix(dense))
+    for slot in (0, 7, 29, 31):  # replaced first, middle and last rows, one appended
+        dense_row = (rng.random(12) < 0.5) * rng.random(12)
+        rows.put(slot, np.flatnonzero(dense_row), dense_row[dense_row > 0])
+    slots = np.array([31, 7, 3, 7, 0, 30, 29, 12, 31])  # 30: appended, never written
+    got = rows.gather(slots)
+    assert got.shape == (len(slots), 12)
+    for i, slot in enumerate(slots.tolist()):
+        cols, vals = rows.row(slot)
+        lo, hi = got.indptr[i], got.indptr[i + 1]
+        assert got.indices[lo:hi].tolist() == cols.tolist()
+        assert got.data[lo:hi].tolist() == pytest.approx(vals.tolist())
 
 
 @pytest.fixture(scope="module")
