@@ -43,6 +43,12 @@ def working_days(countries: Sequence[str], days: Sequence[date]) -> NDArray[np.b
     return WORKING.days(countries, days)
 
 
+def working_days_between(countries: Sequence[str], start: date, end: date) -> NDArray[np.bool_]:
+    """Whether each day from ``start`` to ``end`` inclusive is a working day in each
+    country (countries x days); the same as :func:`working_days` over that range."""
+    return WORKING.span(countries, start, end)
+
+
 @lru_cache(maxsize=4096)
 def holidays_between(country: str, start: date, end: date) -> list[tuple[date, str]]:
     """Public holidays of ``country`` from ``start`` to ``end``, in date order."""

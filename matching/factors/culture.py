@@ -16,7 +16,7 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import NDArray
 
-from .calendar import working_days
+from .calendar import working_days_between
 
 # Credit per proficiency level: none, BASIC, CONVERSATIONAL, FLUENT, NATIVE.
 LEVEL_CREDIT = np.array([0.0, 0.25, 0.6, 0.9, 1.0], dtype=np.float32)
@@ -101,9 +101,8 @@ def shared_working_days(
 ) -> tuple[NDArray[np.int64], int]:
     """Per country, the buyer's working days from ``start`` to ``end`` it also works;
     and the buyer's working days. Cached per project window."""
-    window = [date.fromordinal(d) for d in range(start.toordinal(), end.toordinal() + 1)]
-    buyer = working_days([buyer_country], window)[0]
-    shared = (working_days(countries, window) & buyer).sum(axis=1)
+    buyer = working_days_between([buyer_country], start, end)[0]
+    shared = (working_days_between(countries, start, end) & buyer).sum(axis=1)
     shared.flags.writeable = False
     return shared, int(buyer.sum())
 

@@ -46,6 +46,19 @@ class YearTable(Generic[S]):
             out[:, positions] = self._year(keys, year)[:, doy]
         return out
 
+    def span(self, keys: Sequence[str], start: date, end: date) -> NDArray[S]:
+        """Values for every key on each day from ``start`` to ``end`` inclusive
+        (keys x days), read as one slice per calendar year: no step per day."""
+        if not len(keys) or end < start:
+            return np.empty((len(keys), max(0, (end - start).days + 1)), dtype=self.dtype)
+        parts = []
+        for year in range(start.year, end.year + 1):
+            first = start if year == start.year else date(year, 1, 1)
+            last = end if year == end.year else date(year, 12, 31)
+            lo = first.timetuple().tm_yday - 1
+            parts.append(self._year(keys, year)[:, lo : lo + (last - first).days + 1])
+        return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
+
 
 def date_range(start: date, end: date) -> list[date]:
     """Every day from ``start`` to ``end`` inclusive."""

@@ -5,6 +5,7 @@ per-vendor loop."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import numpy as np
 import pytest
@@ -12,7 +13,9 @@ import scipy.sparse as sp
 
 from benchmarks.match import loop_scores
 from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
+from matching.factors.calendar import working_days, working_days_between
 from matching.factors.cost import price_fit
+from matching.factors.years import date_range
 from matching.rank.topk import best_with_text, kth_floor
 from matching.store.sparse_rows import OverlayMatrix
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
@@ -97,6 +100,21 @@ def test_gather_splices_pending_rows_into_the_base_rows() -> None:
         lo, hi = got.indptr[i], got.indptr[i + 1]
         assert got.indices[lo:hi].tolist() == cols.tolist()
         assert got.data[lo:hi].tolist() == pytest.approx(vals.tolist())
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(2026, 3, 2), date(2026, 5, 31)),  # within a year
+        (date(2026, 11, 20), date(2027, 2, 17)),  # across New Year
+        (date(2027, 12, 31), date(2028, 12, 31)),  # a leap year whole
+        (date(2026, 6, 1), date(2026, 6, 1)),  # one day
+    ],
+)
+def test_working_days_of_a_range_read_per_year_match_day_by_day(start: date, end: date) -> None:
+    countries = ["DE", "US", "IN", "AE", "", "IL"]  # "" has only a weekend
+    by_range = working_days_between(countries, start, end)
+    assert by_range.tolist() == working_days(countries, date_range(start, end)).tolist()
 
 
 @pytest.fixture(scope="module")
