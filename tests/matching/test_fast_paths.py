@@ -15,6 +15,7 @@ from benchmarks.match import loop_scores
 from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
 from matching.factors.calendar import working_days, working_days_between
 from matching.factors.cost import price_fit
+from matching.factors.text import TextModel
 from matching.factors.years import date_range
 from matching.rank.topk import best_with_text, kth_floor
 from matching.store.sparse_rows import OverlayMatrix
@@ -115,6 +116,24 @@ def test_working_days_of_a_range_read_per_year_match_day_by_day(start: date, end
     countries = ["DE", "US", "IN", "AE", "", "IL"]  # "" has only a weekend
     by_range = working_days_between(countries, start, end)
     assert by_range.tolist() == working_days(countries, date_range(start, end)).tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile banking app: React Native, biometric login, PSD2 payments and payments",
+        "",
+        "the and of",  # stop words only
+        "Café ＡＢＣ naïve 日本語 DTP, SAP FI/CO and 3.5-inch packaging",
+    ],
+)
+def test_one_text_is_hashed_as_the_vectorizer_hashes_a_batch(text: str) -> None:
+    model = TextModel()
+    model.idf = np.random.default_rng(5).uniform(1.0, 9.0, len(model.idf)).astype(np.float32)
+    one, batch = model.vector(text), model.weigh(model.counts([text]))
+    assert one.shape == batch.shape
+    assert one.indices.tolist() == batch.indices.tolist()
+    assert one.data.tolist() == batch.data.tolist()
 
 
 @pytest.fixture(scope="module")
