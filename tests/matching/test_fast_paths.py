@@ -19,6 +19,7 @@ from matching.factors.text import TextModel
 from matching.factors.years import date_range
 from matching.rank.topk import best_with_text, kth_floor
 from matching.store.sparse_rows import OverlayMatrix
+from matching.store.tag_columns import TagColumns
 from matching.synthetic import CURRENCIES, scopes, taxonomy, vendors
 
 from .conftest import TODAY, factors_of, index_of, scope, vendor
@@ -101,6 +102,25 @@ def test_gather_splices_pending_rows_into_the_base_rows() -> None:
         lo, hi = got.indptr[i], got.indptr[i + 1]
         assert got.indices[lo:hi].tolist() == cols.tolist()
         assert got.data[lo:hi].tolist() == pytest.approx(vals.tolist())
+
+
+def test_tag_columns_read_pending_rows_in_place_of_the_base() -> None:
+    rng = np.random.default_rng(4)
+    dense = (rng.random((40, 6)) < 0.4) * rng.uniform(0.5, 1.0, (40, 6)).astype(np.float32)
+    rows = OverlayMatrix(6)
+    rows.set_base(sp.csr_matrix(dense), with_csc=True)
+    for slot in (0, 13, 14, 39, 41):  # replaced rows, neighbours, the last, one appended
+        new = (rng.random(6) < 0.5) * rng.uniform(0.5, 1.0, 6)
+        rows.put(slot, np.flatnonzero(new), new[new > 0])
+        dense = np.vstack([dense, np.zeros((max(0, slot + 1 - len(dense)), 6))])
+        dense[slot] = new
+    columns = TagColumns(rows)
+    for col in range(6):
+        slots, depths = columns(col)
+        assert sorted(slots.tolist()) == np.flatnonzero(dense[:, col]).tolist()
+        assert dict(zip(slots.tolist(), depths.tolist(), strict=True)) == pytest.approx(
+            {int(i): float(dense[i, col]) for i in np.flatnonzero(dense[:, col])}
+        )
 
 
 @pytest.mark.parametrize(
