@@ -105,10 +105,14 @@ class NameVectors:
 
 def weigh(counts: sp.csr_matrix, idf: NDArray[np.float32]) -> sp.csr_matrix:
     """Sublinear term counts times IDF, rows scaled to unit length (a new matrix)."""
-    weighted = sp.csr_matrix(counts, dtype=np.float32, copy=True)
-    weighted.data = (1.0 + np.log(weighted.data)) * idf[weighted.indices]
-    _normalise(weighted)
-    return weighted
+    return weigh_in_place(sp.csr_matrix(counts, dtype=np.float32, copy=True), idf)
+
+
+def weigh_in_place(counts: sp.csr_matrix, idf: NDArray[np.float32]) -> sp.csr_matrix:
+    """:func:`weigh` for float32 ``counts`` the caller made for it: overwritten, returned."""
+    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    _normalise(counts)
+    return counts
 
 
 def smooth_idf(df: NDArray[np.int64], n_docs: int) -> NDArray[np.float32]:

@@ -8,7 +8,7 @@ from numpy.typing import NDArray
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 
-from ..core.spelling import smooth_idf, weigh
+from ..core.spelling import smooth_idf, weigh, weigh_in_place
 
 N_FEATURES = 2**18
 
@@ -52,7 +52,7 @@ class TextModel:
 
     def vector(self, text: str) -> sp.csr_matrix:
         """One weighted row for ``text``."""
-        return self.weigh(self.count(text))
+        return weigh_in_place(self.count(text), self.idf)  # the counts are its own
 
     def count(self, text: str) -> sp.csr_matrix:
         """Raw hashed term counts of one text, as one row of :meth:`counts`: its words
