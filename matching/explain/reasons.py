@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from ..core.factor import FACTORS, Factor, FactorScores
 from ..core.records import Coverage, Pricing
@@ -22,6 +22,20 @@ from .risks import assess
 
 LEVEL_NAMES = ("", "basic", "conversational", "fluent", "native")
 SCORES = attrgetter(*FACTORS)  # FactorScores -> its scores in Factor order, in one call
+_FIRST = itemgetter(0)
+# explain() lists its reasons in this order, without a dict keyed by factor per vendor.
+if tuple(Factor) != (
+    Factor.SKILL,
+    Factor.COST,
+    Factor.TIMEZONE,
+    Factor.CULTURE,
+    Factor.QUALITY,
+    Factor.SECURITY,
+    Factor.CAPACITY,
+    Factor.RESPONSIVENESS,
+    Factor.COVERAGE,
+):
+    raise TypeError("explain() must list its reasons in FACTORS order")
 
 
 def skill_reason(store: VendorStore, ev: Evaluation, v: Facts) -> str | None:
@@ -202,24 +216,20 @@ def explain(
 ) -> tuple[tuple[str, ...], tuple[Risk, ...]]:
     """Reasons (strongest factor first) and risks for one vendor."""
     region = region_reason(store, ev, v)
-    by_factor = {
-        Factor.SKILL: skill_reason(store, ev, v),
-        Factor.COST: cost_reason(store, ev, v),
-        Factor.TIMEZONE: overlap_reason(store, ev, v),
-        Factor.CULTURE: language_reason(store, ev, v) or region,
-        Factor.QUALITY: quality_reason(store, ev, v),
-        Factor.SECURITY: security_reason(store, ev, v),
-        Factor.CAPACITY: capacity_reason(store, ev, v),
-        Factor.RESPONSIVENESS: response_reason(store, ev, v),
-        Factor.COVERAGE: coverage_reason(store, ev, v),
-    }
+    by_factor = (  # in Factor order (checked at import)
+        skill_reason(store, ev, v),
+        cost_reason(store, ev, v),
+        overlap_reason(store, ev, v),
+        language_reason(store, ev, v) or region,
+        quality_reason(store, ev, v),
+        security_reason(store, ev, v),
+        capacity_reason(store, ev, v),
+        response_reason(store, ev, v),
+        coverage_reason(store, ev, v),
+    )
     # strongest factor first; sorted() keeps Factor order among equal scores
-    ranked = sorted(zip(SCORES(factors), by_factor.values(), strict=True), key=_first, reverse=True)
+    ranked = sorted(zip(SCORES(factors), by_factor, strict=True), key=_FIRST, reverse=True)
     reasons = tuple(r for _, r in ranked if r)
     if region and region not in reasons:
         reasons += (region,)
     return reasons, assess(store, groups, ev, v)
-
-
-def _first(pair: tuple[float, str | None]) -> float:
-    return pair[0]
