@@ -84,7 +84,9 @@ def evaluate(
         fails = alive & ~holds_all(c["certs"], scope.required_certifications, store.certs.ids)
         excluded["requiredCertifications"] = int(np.count_nonzero(fails))
         eligible &= ~fails
-    if scope.languages:
+    if scope.languages and not culture.lacks_language.any():
+        excluded["languages"] = 0  # every culture profile speaks them: no pass over slots
+    elif scope.languages:
         # take with mode="clip" skips the bounds check's buffering; geo ids are in range
         fails = alive & np.take(culture.lacks_language, c["geo"], mode="clip")
         excluded["languages"] = int(np.count_nonzero(fails))

@@ -76,6 +76,17 @@ def test_new_languages_and_profiles_after_build_are_scored(taxonomy: Taxonomy, f
     assert any("Speaks FR (native)" in r for r in result.matches[0].reasons)
 
 
+def test_a_language_every_vendor_speaks_excludes_none_and_says_so(
+    taxonomy: Taxonomy, fx: FxRates
+) -> None:
+    index = index_of(taxonomy, fx, vendor(1), vendor(2, country="PL", region="Eastern Europe"))
+    result = index.match(scope(languages=("en",)), today=TODAY)
+    assert result.excluded["languages"] == 0
+    assert sorted(m.vendor_id for m in result.matches) == [1, 2]
+    index.upsert(vendor(3, languages=(("fr", Proficiency.NATIVE),)))  # a profile lacking EN
+    assert index.match(scope(languages=("en",)), today=TODAY).excluded["languages"] == 1
+
+
 def test_pending_skill_rows_override_the_column_store(taxonomy: Taxonomy, fx: FxRates) -> None:
     index = index_of(taxonomy, fx, vendor(1), vendor(2, expertise=(("aws", 5.0),)))
     index.upsert(vendor(1, expertise=(("terraform", 5.0),)))  # drops python
