@@ -89,9 +89,9 @@ def skill_facts(
     """Per slot and requirement: the depth of the best skill meeting it, the best partial
     (related or alike) depth, and the name the vendor lists the meeting skill under."""
     needs = ev.skill.needs
-    tags = store.skills.gather(slots).toarray()
+    tags = store.skills.dense(slots)
     free_cols = sorted({c for need in needs for c, _ in (*need.free, *need.similar)})
-    free = store.free.matrix.gather(slots)[:, free_cols].toarray() if free_cols else None
+    free = store.free.matrix.dense(slots, np.array(free_cols, np.intp)) if free_cols else None
     at = {c: i for i, c in enumerate(free_cols)}
     names = store.free.names
     exact = np.zeros((len(slots), len(needs)), dtype=np.float32)

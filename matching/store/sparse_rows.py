@@ -104,11 +104,7 @@ class OverlayMatrix:
         pass over the gathered entries, not a Python step per slot.
         """
         slots = np.asarray(slots, dtype=np.intp)
-        fresh = slots >= self.n_base
-        if self.delta:
-            held, _ = self.delta_part()
-            at = np.minimum(np.searchsorted(held, slots), len(held) - 1)
-            fresh |= held[at] == slots
+        fresh = self._fresh(slots)
         if not fresh.any():
             return self.base[slots]
         where = np.flatnonzero(fresh)
@@ -130,6 +126,48 @@ class OverlayMatrix:
             ),
             shape=(len(slots), self.n_cols),
         )
+
+    def dense(
+        self, slots: NDArray[np.integer], columns: NDArray[np.intp] | None = None
+    ) -> NDArray[Any]:
+        """Rows for ``slots`` as a dense array, of every column or of ``columns`` (sorted,
+        distinct) in that order: the same values as :meth:`gather`'s rows.
+
+        For the few rows explanations read, one numpy scatter from the base's arrays
+        costs a fraction of a sparse gather and its checks; rows the delta holds (or a
+        base not in canonical form) take the sparse way.
+        """
+        slots = np.asarray(slots, dtype=np.intp)
+        if self._fresh(slots).any() or not self.base.has_canonical_format:
+            rows = self.gather(slots)
+            return (rows if columns is None else rows[:, columns]).toarray()
+        width = self.n_cols if columns is None else len(columns)
+        out = np.zeros((len(slots), width), dtype=self.dtype)
+        if width == 0 or len(slots) == 0:
+            return out
+        indptr = self.base.indptr
+        starts = indptr[slots].astype(np.int64)
+        lengths = indptr[slots + 1] - starts
+        ends = np.cumsum(lengths)
+        # Entry positions in the base of each gathered row's entries, rows back to back.
+        at = np.arange(ends[-1]) + np.repeat(starts - (ends - lengths), lengths)
+        row = np.repeat(np.arange(len(slots)), lengths)
+        col, data = self.base.indices[at], self.base.data[at]
+        if columns is not None:
+            where = np.minimum(np.searchsorted(columns, col), width - 1)
+            kept = columns[where] == col
+            row, col, data = row[kept], where[kept], data[kept]
+        out[row, col] = data
+        return out
+
+    def _fresh(self, slots: NDArray[np.integer]) -> NDArray[np.bool_]:
+        """Which of ``slots`` the base does not hold as is (appended, or in the delta)."""
+        fresh: NDArray[np.bool_] = slots >= self.n_base
+        if self.delta:
+            held, _ = self.delta_part()
+            at = np.minimum(np.searchsorted(held, slots), len(held) - 1)
+            fresh |= held[at] == slots
+        return fresh
 
 
 def _with_wide_indices(matrix: sp.csc_matrix) -> sp.csc_matrix:

@@ -115,6 +115,23 @@ def test_gather_splices_pending_rows_into_the_base_rows() -> None:
         assert got.data[lo:hi].tolist() == pytest.approx(vals.tolist())
 
 
+def test_dense_rows_are_the_gathered_rows_with_or_without_pending_rows() -> None:
+    rng = np.random.default_rng(6)
+    dense = (rng.random((30, 12)) < 0.3) * rng.random((30, 12)).astype(np.float32)
+    rows = OverlayMatrix(12)
+    rows.set_base(sp.csr_matrix(dense))
+    slots = np.array([7, 3, 7, 0, 29, 12])
+    columns = np.array([1, 4, 5, 11])
+    for pending in ((), (0, 7, 31)):  # the base alone, then replaced rows and one appended
+        for slot in pending:
+            new = (rng.random(12) < 0.5) * rng.random(12)
+            rows.put(slot, np.flatnonzero(new), new[new > 0])
+        for picked in (slots, np.append(slots, 31) if pending else slots[:0]):
+            whole = rows.gather(picked).toarray()
+            assert rows.dense(picked).tolist() == whole.tolist()
+            assert rows.dense(picked, columns).tolist() == whole[:, columns].tolist()
+
+
 def test_tag_columns_read_pending_rows_in_place_of_the_base() -> None:
     rng = np.random.default_rng(4)
     dense = (rng.random((40, 6)) < 0.4) * rng.uniform(0.5, 1.0, (40, 6)).astype(np.float32)
