@@ -35,9 +35,10 @@ FIELDS = (
 NAMES = ("slot", *FIELDS)  # Facts' fields before the per-skill depths
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init sets each of its 22 fields the slow way
 class Facts:
-    """One vendor's fields as Python values, plus its depth per required skill."""
+    """One vendor's fields as Python values, plus its depth per required skill (read,
+    never changed)."""
 
     slot: int
     country: int
