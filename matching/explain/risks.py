@@ -241,10 +241,12 @@ def _cultural(
                 "Agree which days hand-offs and reviews happen, and who covers the gap",
             )
         )
+    if lost <= 0:  # no working day of the buyer's lost: the holidays are not listed
+        return tuple(out)
     off = [(d, n) for d, n in holidays_between(country, start, end) if d.weekday() not in theirs]
-    if lost > 0 and off:
+    if off:
         level = RiskLevel.LOW if lost <= 3 else RiskLevel.MEDIUM if lost <= 10 else RiskLevel.HIGH
-        names = ", ".join(f"{n} ({d:%d %b})" for d, n in off[:3])
+        names = ", ".join(f"{n} ({_day_month(d)})" for d, n in off[:3])
         out.append(
             Risk(
                 RiskKind.CULTURAL,
@@ -254,6 +256,12 @@ def _cultural(
             )
         )
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _day_month(day: date) -> str:
+    """'25 Dec': holidays recur, and strftime costs more than the look-up."""
+    return f"{day:%d %b}"
 
 
 def _scope_hours(ev: Evaluation) -> tuple[float, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -54,12 +55,19 @@ def holidays_between(country: str, start: date, end: date) -> list[tuple[date, s
     """Public holidays of ``country`` from ``start`` to ``end``, in date order."""
     found: list[tuple[date, str]] = []
     for year in range(start.year, end.year + 1):
-        found.extend(
-            (d, name)
-            for d, name in _country_holidays(country, year)[1].items()
-            if start <= d <= end
-        )
-    return sorted(found)
+        days, pairs = _holidays_in_order(country, year)
+        found.extend(pairs[bisect_left(days, start) : bisect_right(days, end)])
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _holidays_in_order(
+    country: str, year: int
+) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
+    """The dates and (date, name) pairs of ``country``'s holidays in ``year``, in date
+    order (one name a date): a window's holidays are one slice, found by bisection."""
+    pairs = tuple(sorted(_country_holidays(country, year)[1].items()))
+    return tuple(d for d, _ in pairs), pairs
 
 
 def weekend_of(country: str, year: int) -> frozenset[int]:
