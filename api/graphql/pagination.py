@@ -281,13 +281,20 @@ async def newest_first(
     order: str,
     after: Position | None,
     limit: int,
+    *,
+    by: Any = None,
+    stamp: Callable[[Row], datetime] | None = None,
 ) -> tuple[list[tuple[Row, str]], Callable[[], Awaitable[int]]]:
     """A newest-first keyset page of `model` (by `created_at`, then `id`) meeting
     `conditions`, after `after`: each row with its cursor, and a counter for them all.
-    Most lists in the API (requests, invitations, proposals, engagements, notifications)
-    are this page over their own conditions."""
+    Most lists in the API (requests, invitations, proposals, engagements, notifications,
+    threads) are this page over their own conditions.
+
+    `by` pages on another time instead (a SQL expression; threads page by their latest
+    activity), and `stamp` reads that same time off a row for its cursor."""
     # The class attributes are SQL columns, whatever the Protocol says of instances.
-    created: Any = model.created_at
+    created: Any = model.created_at if by is None else by
+    stamp_of: Callable[[Row], datetime] = stamp or (lambda row: row.created_at)
     row_id: Any = model.id
     page_conditions = list(conditions)
     if after is not None:
@@ -305,7 +312,7 @@ async def newest_first(
         select(model).where(*page_conditions).order_by(created.desc(), row_id.desc()).limit(limit)
     )
     rows = [
-        (row, encode_position(row.created_at.isoformat(), row.id or 0, order))
+        (row, encode_position(stamp_of(row).isoformat(), row.id or 0, order))
         for row in (await session.execute(statement)).scalars()
     ]
 

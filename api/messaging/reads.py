@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core.viewer import Role, Viewer
-from api.graphql.pagination import Position, after_position, datetime_key, encode_position
+from api.graphql.pagination import Position, newest_first
 from api.messaging.models import Message, Side, Thread, ThreadRead
 from api.vendors import service as vendors
 
@@ -38,36 +39,9 @@ async def list_threads(
     conditions: list[ColumnElement[bool]] = [_mine(viewer, vendor_id)]
     if unread_only:
         conditions.append(_unread(viewer, vendor_id))
-    page_conditions = list(conditions)
-    if after is not None:
-        page_conditions.append(
-            after_position(
-                ACTIVE_AT,
-                datetime_key(after.require_order(THREAD_ORDER)),
-                col(Thread.id),
-                after.id,
-                key_descending=True,
-                id_descending=True,
-            )
-        )
-    rows = (
-        (
-            await session.execute(
-                select(Thread)
-                .where(*page_conditions)
-                .order_by(ACTIVE_AT.desc(), col(Thread.id).desc())
-                .limit(limit)
-            )
-        )
-        .scalars()
-        .all()
+    return await newest_first(
+        session, Thread, conditions, THREAD_ORDER, after, limit, by=ACTIVE_AT, stamp=_active_at
     )
-
-    async def count() -> int:
-        statement = select(func.count()).select_from(Thread).where(*conditions)
-        return int(await session.scalar(statement) or 0)
-
-    return [(thread, _cursor(thread)) for thread in rows], count
 
 
 def _mine(viewer: Viewer, vendor_id: int | None) -> ColumnElement[bool]:
@@ -99,7 +73,6 @@ def _unread(viewer: Viewer, vendor_id: int | None) -> ColumnElement[bool]:
     )
 
 
-def _cursor(thread: Thread) -> str:
-    assert thread.id is not None
-    active = thread.last_message_at or thread.created_at
-    return encode_position(active.isoformat(), thread.id, THREAD_ORDER)
+def _active_at(thread: Thread) -> datetime:
+    """The time a thread pages by, as ACTIVE_AT computes it in SQL."""
+    return thread.last_message_at or thread.created_at
