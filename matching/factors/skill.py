@@ -78,7 +78,6 @@ class SkillFit:
     must: NDArray[np.bool_]
     weights: NDArray[np.float32]
     score: NDArray[np.float32]
-    penalty: NDArray[np.float32]
     missing_must: NDArray[np.bool_]
     missing_by_requirement: tuple[tuple[str, NDArray[np.bool_]], ...]
 
@@ -250,8 +249,6 @@ def skill_fit(
         must=must,
         weights=weights,
         score=score,
-        # Must-haves are strict (a vendor lacking one is excluded), so nothing is discounted.
-        penalty=np.broadcast_to(np.float32(1.0), (n,)),
         missing_must=missing_must,
         missing_by_requirement=tuple(missing),
     )
@@ -262,9 +259,7 @@ def combine(
 ) -> NDArray[np.floating]:
     """Skill factor for ``slots`` given their text similarity."""
     share = fit.text_share
-    skill: NDArray[np.floating] = ((1.0 - share) * fit.score[slots] + share * text) * fit.penalty[
-        slots
-    ]
+    skill: NDArray[np.floating] = (1.0 - share) * fit.score[slots] + share * text
     return skill
 
 

@@ -42,12 +42,7 @@ def lower_bounds(ev: Evaluation, w: MatchWeights) -> Floats:
     """
     fit = ev.skill
     share = np.float32(fit.text_share)
-    penalty = uniform(fit.penalty)
-    if penalty is None:
-        lower = fit.score * fit.penalty
-        lower *= np.float32(w.skill) * (1 - share)
-    else:
-        lower = fit.score * (np.float32(w.skill) * (1 - share) * penalty)
+    lower = fit.score * (np.float32(w.skill) * (1 - share))
     term = np.empty_like(lower)
     for weight, values in (
         (w.cost, ev.cost),
@@ -77,14 +72,6 @@ def lower_bounds(ev: Evaluation, w: MatchWeights) -> Floats:
         np.take(joint, ev.joint, out=term, mode="clip")
         lower += term
     return lower
-
-
-def uniform(values: Floats) -> np.float32 | None:
-    """The value every slot shares when ``values`` is one value broadcast (stride 0), else
-    None: a per-slot discount that is the same for all costs no pass over the slots."""
-    if values.ndim == 1 and len(values) and values.strides[0] == 0:
-        return np.float32(values[0])
-    return None
 
 
 def kth_floor(lower: Floats, eligible: NDArray[np.bool_], kk: int) -> float:
@@ -164,15 +151,12 @@ def top_k(store: VendorStore, ev: Evaluation, w: MatchWeights, k: int) -> tuple[
     kk = min(k, n_eligible)
     floor = kth_floor(lower, ev.eligible, kk)
     gap = np.float32(w.skill * share * bound)
-    penalty = uniform(fit.penalty)
-    if penalty is None:
-        reach = (lower + fit.penalty * gap >= floor - TIE_MARGIN) & ev.eligible
-    else:  # no array of upper bounds over every slot: they are the lower ones plus one gap
-        reach = (lower >= floor - TIE_MARGIN - penalty * gap) & ev.eligible
+    # No array of upper bounds over every slot: they are the lower ones plus one gap.
+    reach = (lower >= floor - TIE_MARGIN - gap) & ev.eligible
     candidates = np.flatnonzero(reach)
     # From here on, arrays over the candidates only (positions into ``candidates``).
     low = lower[candidates]
-    up = low + (fit.penalty[candidates] * gap if penalty is None else penalty * gap)
+    up = low + gap
     near = np.arange(len(candidates))
     if len(candidates) > kk:
         # Every eligible lower bound above the floor is a candidate, so their kk-th
@@ -186,8 +170,7 @@ def top_k(store: VendorStore, ev: Evaluation, w: MatchWeights, k: int) -> tuple[
         def score(part: Slots) -> tuple[Floats, Floats]:
             slots = candidates[part]
             sims = text_similarity(store, dense, slots)
-            weight = text_weight * (fit.penalty[slots] if penalty is None else penalty)
-            return low[part] + weight * sims, sims
+            return low[part] + text_weight * sims, sims
 
         best, sims = best_with_text(low, up, near, score, store.cols["id"][candidates], kk)
     return candidates[best], sims
