@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from api.core.errors import forbidden, unauthenticated
+
 
 class Role(enum.StrEnum):
     BUSINESS = "BUSINESS"
@@ -22,3 +24,13 @@ class Viewer:
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+
+def require_admin(viewer: Viewer | None, message: str) -> Viewer:
+    """The viewer, when it is an admin; anonymous callers are told to sign in, anyone else
+    is refused with `message`."""
+    if viewer is None:
+        raise unauthenticated()
+    if not viewer.is_admin:
+        raise forbidden(message)
+    return viewer

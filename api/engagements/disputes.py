@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.core import clock
-from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
-from api.core.viewer import Viewer
+from api.core.errors import ErrorCode, InputError, Problems
+from api.core.viewer import Viewer, require_admin
 from api.engagements.fields import DisputeDraft, DisputeOutcome
 from api.engagements.milestones import complete_if_done, open_dispute_on, set_milestone
 from api.engagements.models import (
@@ -84,10 +84,7 @@ async def resolve_dispute(
 ) -> tuple[Dispute, Engagement]:
     """An admin closes a dispute, and may approve its milestone, send it back for
     changes, or end the engagement."""
-    if viewer is None:
-        raise unauthenticated()
-    if not viewer.is_admin:
-        raise forbidden("Only an admin can resolve a dispute.")
+    admin = require_admin(viewer, "Only an admin can resolve a dispute.")
     problems = Problems()
     cleaned = text(problems, "resolution", resolution, NOTE_LENGTH)
     problems.raise_if_any()
@@ -106,7 +103,7 @@ async def resolve_dispute(
             .values(
                 status=DisputeStatus.RESOLVED,
                 resolution=cleaned,
-                resolved_by_id=viewer.account_id,
+                resolved_by_id=admin.account_id,
                 resolved_at=now,
             )
             .execution_options(synchronize_session=False)

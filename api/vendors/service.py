@@ -12,7 +12,7 @@ from sqlmodel import col
 
 from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
-from api.core.viewer import Role, Viewer
+from api.core.viewer import Role, Viewer, require_admin
 from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog, tag_words
 from api.vendors.fields import VendorDraft
@@ -121,10 +121,7 @@ async def set_verified(
     *, session: AsyncSession, viewer: Viewer | None, vendor_id: int, verified: bool
 ) -> Vendor:
     """An admin vets (or un-vets) a vendor."""
-    if viewer is None:
-        raise unauthenticated()
-    if viewer.role != Role.ADMIN:
-        raise forbidden("Only admins can verify vendors.")
+    require_admin(viewer, "Only admins can verify vendors.")
     vendor = await session.get(Vendor, vendor_id)
     if vendor is None:
         raise InputError.single(["input", "id"], "No such vendor.", ErrorCode.NOT_FOUND)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.core.errors import ErrorCode, Problems, forbidden, unauthenticated
-from api.core.viewer import Viewer
+from api.core.errors import ErrorCode, Problems
+from api.core.viewer import Viewer, require_admin
 from api.projects import free_skills as project_skills
 from api.tags.catalog import TagCatalog
 from api.tags.rules import named_skill
@@ -45,13 +45,6 @@ class Usage:
         return self.vendors + self.project_requests
 
 
-def require_admin(viewer: Viewer | None, what: str) -> None:
-    if viewer is None:
-        raise unauthenticated()
-    if not viewer.is_admin:
-        raise forbidden(f"Only admins can {what}.")
-
-
 async def map_free_skill(
     *, session: AsyncSession, viewer: Viewer | None, text: str, tag: str, catalog: TagCatalog
 ) -> Mapped:
@@ -61,7 +54,7 @@ async def map_free_skill(
     Mapping text that already names the same tag only converts rows left behind (a worker
     that had not seen the mapping yet); text that names another tag is refused.
     """
-    require_admin(viewer, "map skills onto tags")
+    require_admin(viewer, "Only admins can map skills onto tags.")
     problems = Problems()
     skill = named_skill(problems, ["text"], text, catalog)
     target = None
@@ -84,7 +77,7 @@ async def unmapped_skills(
     *, session: AsyncSession, viewer: Viewer | None, catalog: TagCatalog
 ) -> list[Usage]:
     """Free-text skills no tag covers yet, most named first (then by text)."""
-    require_admin(viewer, "list unmapped skills")
+    require_admin(viewer, "Only admins can list unmapped skills.")
     vendors = await vendor_skills.free_skill_counts(session)
     projects = await project_skills.free_skill_counts(session)
     usages = []
