@@ -13,7 +13,7 @@ from sqlmodel import col
 from api.core.clock import utcnow
 from api.tags.catalog import NamedSkill, TagCatalog, tag_words
 from api.tags.service import free_text_usage
-from api.vendors.models import Vendor, VendorExpertise, VendorFreeSkill
+from api.vendors.models import SEARCH_TEXT_LENGTH, Vendor, VendorExpertise, VendorFreeSkill
 
 if TYPE_CHECKING:
     from api.tags.models import Tag
@@ -99,7 +99,9 @@ async def adopt_free_skill(session: AsyncSession, key: str, tag: Tag) -> list[in
         .values(
             version=col(Vendor.version) + 1,
             updated_at=utcnow(),
-            search_text=func.substr(col(Vendor.search_text) + " " + tag_words(tag), 1, 20000),
+            search_text=func.substr(
+                col(Vendor.search_text) + " " + tag_words(tag), 1, SEARCH_TEXT_LENGTH
+            ),
         )
         .execution_options(synchronize_session=False)
     )

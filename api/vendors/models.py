@@ -12,6 +12,7 @@ from api.values.money import MONEY_DIGITS, MONEY_PLACES
 from matching import Availability, Proficiency, VendorKind
 
 __all__ = [
+    "SEARCH_TEXT_LENGTH",
     "Availability",
     "Proficiency",
     "Vendor",
@@ -21,6 +22,10 @@ __all__ = [
     "VendorKind",
     "VendorLanguage",
 ]
+
+
+# `vendors(search:)` reads this much of a profile's text; longer text is cut, not refused.
+SEARCH_TEXT_LENGTH = 20000
 
 
 class Vendor(SQLModel, table=True):
@@ -66,7 +71,7 @@ class Vendor(SQLModel, table=True):
     # Why verification was lifted (a changed country or certifications), until re-vetted.
     verification_note: str | None = Field(default=None, max_length=200)
     # Lower-cased name, headline, description and tag names for `search`.
-    search_text: str = Field(default="", max_length=20000)
+    search_text: str = Field(default="", max_length=SEARCH_TEXT_LENGTH)
     review_count: int = Field(default=0)
     rating_sum: Decimal = Field(default=Decimal(0), max_digits=12, decimal_places=2)
     quality_sum: int = 0

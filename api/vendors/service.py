@@ -17,7 +17,13 @@ from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog, tag_words
 from api.vendors.fields import VendorDraft
 from api.vendors.free_skills import free_skill_names, replace_free_skills
-from api.vendors.models import Vendor, VendorCertification, VendorExpertise, VendorLanguage
+from api.vendors.models import (
+    SEARCH_TEXT_LENGTH,
+    Vendor,
+    VendorCertification,
+    VendorExpertise,
+    VendorLanguage,
+)
 from api.vendors.rules import (
     VendorValues,
     check_capacity_fits_team,
@@ -39,7 +45,7 @@ def search_text(
     parts = [vendor.name, vendor.headline, vendor.description]
     parts += [tag_words(tag) for tag in tags]
     parts += free_names
-    return " ".join(parts).lower()[:20000]
+    return " ".join(parts).lower()[:SEARCH_TEXT_LENGTH]
 
 
 async def create_vendor(
