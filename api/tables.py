@@ -35,6 +35,7 @@ from api.tags.models import SkillMapping, Tag, TagAlias, TagRelation, TaxonomySt
 from api.vendors.models import (
     Vendor,
     VendorCertification,
+    VendorChangeCounter,
     VendorExpertise,
     VendorFreeSkill,
     VendorLanguage,
@@ -72,6 +73,7 @@ __all__ = [
     "ThreadRead",
     "Vendor",
     "VendorCertification",
+    "VendorChangeCounter",
     "VendorExpertise",
     "VendorFreeSkill",
     "VendorLanguage",

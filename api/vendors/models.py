@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from decimal import Decimal
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
@@ -17,6 +18,7 @@ __all__ = [
     "Proficiency",
     "Vendor",
     "VendorCertification",
+    "VendorChangeCounter",
     "VendorExpertise",
     "VendorFreeSkill",
     "VendorKind",
@@ -83,6 +85,21 @@ class Vendor(SQLModel, table=True):
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow, index=True)
+    # The vendor change counter's value when this profile (or what the matcher reads of
+    # it) last changed: each worker's match index re-reads the vendors above the highest
+    # it has seen, however long ago or recently the change was.
+    change_seq: int = Field(default=0, sa_type=BigInteger, index=True)
+
+
+class VendorChangeCounter(SQLModel, table=True):
+    """One row counting vendor changes. A write takes the next value with an UPDATE, which
+    holds the row until its transaction ends, so values become visible in order: a reader
+    that sees value n has seen every change numbered below n."""
+
+    __tablename__ = "vendor_change_counter"
+
+    id: int = Field(default=1, primary_key=True)
+    value: int = Field(default=0, sa_type=BigInteger)
 
 
 class VendorLanguage(SQLModel, table=True):
