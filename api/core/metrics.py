@@ -28,6 +28,7 @@ __all__ = [
     "operation_names",
     "record_graphql",
     "registry",
+    "sql_statements",
 ]
 
 registry = CollectorRegistry()
@@ -66,6 +67,12 @@ match_duration = Histogram(
     "Time the matcher spends ranking the vendors for one scope.",
     registry=registry,
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+)
+# Incremented by api.core.sql_metrics for every statement an engine of this process sends.
+sql_statements = Counter(
+    "vendormatch_sql_statements",
+    "SQL statements sent to the database (an executemany counts once).",
+    registry=registry,
 )
 match_index_vendors = Gauge(
     "vendormatch_match_index_vendors",
