@@ -129,11 +129,13 @@ async def load_vendors(
                     draft=vendor_draft(record),
                     catalog=catalog,
                 )
-                # Demo slugs are fixed so links in docs stay valid; vetting is the admin's act.
+                # Demo slugs are fixed so links in docs stay valid (a file without slugs
+                # keeps the derived ones); vetting is the admin's act.
+                fixed = {"slug": record["slug"]} if record.get("slug") else {}
                 await session.execute(
                     update(Vendor)
                     .where(col(Vendor.id) == vendor.id)
-                    .values(slug=record["slug"], verified=record.get("verified", False))
+                    .values(**fixed, verified=record.get("verified", False))
                     .execution_options(synchronize_session=False)
                 )
                 created += 1
