@@ -1,35 +1,37 @@
 """Each worker's in-memory MatchIndex, kept in step with writes made through any worker.
 
-Before every match the worker asks the database which vendors changed since the newest
-`updated_at` it has seen (less a safety margin, because a transaction stamps `updated_at`
-before it commits) and upserts only those. Many workers behind one PostgreSQL therefore
-each see a write made through any of them before their next match.
+Every write that changes what the matcher reads of a vendor numbers its change
+(api.vendors.changes). Before each match the worker reads the counter (one primary-key
+read); when it moved, it reads the vendors numbered above the highest number it has seen
+and upserts only those. Many workers behind one PostgreSQL therefore each see a write made
+through any of them before their next match, and a quiet marketplace costs one read.
 """
 
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta
+from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.reference.fx import fx_rates
 from api.reviews.rating import load_rating_prior
 from api.tags.catalog import TagCatalog
-from api.vendors.records import change_stamps, vendor_count, vendor_records
+from api.vendors.changes import changes_since, newest_change
+from api.vendors.records import vendor_records
 from matching import MatchIndex, Taxonomy
 
-# Longer than any write transaction may take between stamping and committing.
-COMMIT_MARGIN = timedelta(seconds=60)
+# Changed vendors are read this many at a time (an IN list SQLite and PostgreSQL both take).
+READ_CHUNK = 1000
 
 
 class IndexCache:
-    """A lazily built index plus the change watermark; one per process."""
+    """A lazily built index plus the newest change number it holds; one per process."""
 
     def __init__(self) -> None:
         self._index: MatchIndex | None = None
-        self._seen: dict[int, datetime] = {}
-        self._watermark: datetime | None = None
+        # The newest vendor change number the index holds (0 before any is numbered).
+        self._seen = 0
         # The last catalog taxonomy found to hold the index's tags (compared once each).
         self._same_tags: Taxonomy | None = None
         self._lock = asyncio.Lock()
@@ -37,57 +39,65 @@ class IndexCache:
     async def index(self, session: AsyncSession, catalog: TagCatalog) -> MatchIndex:
         """The index, with every vendor change committed so far applied."""
         async with self._lock:
-            if self._index is None or self._watermark is None:
-                # No index yet, or one built over no vendors (nothing to take changes from).
-                await self._build(session, catalog)
-            elif self._tags_changed(catalog.taxonomy):
-                # A re-seed added or removed tags: every vendor's skills map afresh. (An
-                # admin's mapping only adds an alias; the vendors it moved are refreshed.)
-                await self._build(session, catalog)
-            else:
-                await self._refresh(session, catalog)
-                # Vendors are never deleted through the API; if rows vanished anyway
-                # (an operator, a test wipe), start again rather than rank ghosts.
-                if await vendor_count(session) != len(self._index):
-                    await self._build(session, catalog)
-            assert self._index is not None
-            return self._index
+            index = self._index
+            if index is None or self._tags_changed(index, catalog.taxonomy):
+                # No index yet, or a re-seed added or removed tags: every vendor's skills
+                # map afresh. (An admin's mapping only adds an alias; the vendors it moved
+                # are numbered like any other change.)
+                return await self._build(session, catalog)
+            newest = await newest_change(session)
+            if newest is None or newest < self._seen:
+                # The counter was wiped or wound back: the data went with it, start again.
+                return await self._build(session, catalog)
+            if newest > self._seen and not await self._refresh(session, catalog, index, newest):
+                return await self._build(session, catalog)
+            return index
 
-    async def _build(self, session: AsyncSession, catalog: TagCatalog) -> None:
-        self._seen, self._watermark = {}, None
-        stamps = await change_stamps(session)
+    async def _build(self, session: AsyncSession, catalog: TagCatalog) -> MatchIndex:
+        # The old index goes first (two at once would double the peak memory); if the
+        # build fails, the next match builds again.
+        self._index = None
+        # Read the number first: a change numbered after it may or may not be in the
+        # records read next, and is read again (harmlessly) by the next refresh.
+        seen = await newest_change(session) or 0
         records = await vendor_records(session, catalog)
         prior = (await load_rating_prior(session)).for_matching()
-        self._index = MatchIndex(catalog.taxonomy, fx_rates(), rating_prior=prior).build(records)
-        self._remember(stamps)
+        index = MatchIndex(catalog.taxonomy, fx_rates(), rating_prior=prior).build(records)
+        self._index, self._seen = index, seen
+        return index
 
-    async def _refresh(self, session: AsyncSession, catalog: TagCatalog) -> None:
-        assert self._index is not None
-        assert self._watermark is not None
-        since = self._watermark - COMMIT_MARGIN
-        stamps = await change_stamps(session, since)
-        changed = [vendor_id for vendor_id, stamp in stamps if self._seen.get(vendor_id) != stamp]
-        if changed:
-            # A new review changes its vendor (so it shows here) and the marketplace prior.
-            prior = (await load_rating_prior(session)).for_matching()
-            if prior != self._index.rating_prior:
-                self._index.set_rating_prior(prior)
-            for record in await vendor_records(session, catalog, changed):
-                self._index.upsert(record)
-        self._remember(stamps)
+    async def _refresh(
+        self, session: AsyncSession, catalog: TagCatalog, index: MatchIndex, newest: int
+    ) -> bool:
+        """Apply the changes numbered after the last seen; False when a rebuild is due."""
+        changes = await changes_since(session, self._seen)
+        if 2 * len(changes.vendor_ids) > changes.vendor_count:
+            return False  # most of the marketplace changed: building afresh is cheaper
+        # A new review changes its vendor (so it shows here) and the marketplace prior.
+        prior = (await load_rating_prior(session)).for_matching()
+        if prior != index.rating_prior:
+            index.set_rating_prior(prior)
+        await self._upsert(session, catalog, index, changes.vendor_ids)
+        # The counter was read before the changes: every number up to it was visible there.
+        self._seen = max(newest, changes.newest)
+        # Vendors are never deleted through the API; if rows vanished anyway (an operator,
+        # a test's wipe), start again rather than rank ghosts.
+        return len(index) == changes.vendor_count
 
-    def _tags_changed(self, current: Taxonomy) -> bool:
-        assert self._index is not None
-        built_with = self._index.taxonomy
+    @staticmethod
+    async def _upsert(
+        session: AsyncSession, catalog: TagCatalog, index: MatchIndex, vendor_ids: Sequence[int]
+    ) -> None:
+        for start in range(0, len(vendor_ids), READ_CHUNK):
+            chunk = vendor_ids[start : start + READ_CHUNK]
+            for record in await vendor_records(session, catalog, chunk):
+                index.upsert(record)
+
+    def _tags_changed(self, index: MatchIndex, current: Taxonomy) -> bool:
+        built_with = index.taxonomy
         if current is built_with or current is self._same_tags:
             return False
         if len(current) != len(built_with) or any(slug not in built_with for slug in current):
             return True
         self._same_tags = current
         return False
-
-    def _remember(self, stamps: list[tuple[int, datetime]]) -> None:
-        for vendor_id, stamp in stamps:
-            self._seen[vendor_id] = stamp
-            if self._watermark is None or stamp > self._watermark:
-                self._watermark = stamp

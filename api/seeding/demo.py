@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from api.auth.models import Account
+from api.core.errors import InputError, Problems
 from api.core.viewer import Role, Viewer
 from api.engagements import reviews as engagement_reviews
 from api.projects import awards
@@ -30,12 +32,15 @@ from api.seeding.engagements import HiredVendor, past_engagement
 from api.tags.catalog import TagCatalog
 from api.values.hours import HoursEntry
 from api.values.money import MoneyEntry, MoneyRangeEntry
-from api.vendors import service as vendors
+from api.vendors.creation import NewProfile, create_profiles
 from api.vendors.fields import ExpertiseEntry, LanguageEntry, StaffedHoursEntry, VendorDraft
 from api.vendors.models import Vendor
+from api.vendors.rules import VendorValues, check_vendor_draft
 
 Progress = Callable[[str, int, int], None]
-BATCH = 100
+BATCH = 1000
+# A batch that loses an owner or a slug to a concurrent writer is read and written again.
+BATCH_ATTEMPTS = 3
 
 
 def vendor_draft(record: dict[str, Any]) -> VendorDraft:
@@ -101,46 +106,96 @@ async def load_vendors(
     records: list[dict[str, Any]],
     progress: Progress,
 ) -> int:
-    """Create the vendors whose owners do not exist yet; returns how many were created."""
+    """Create the vendors whose owners do not exist yet; returns how many were created.
+
+    A batch is one transaction of a few statements (owners, slugs, vendors, each child
+    table), so the load's cost per vendor does not grow with the table. Every record is
+    checked as the API checks a profile; a bad one stops the load before its batch writes.
+    """
+    # Derived slugs must not take a fixed slug that a later record of the file claims.
+    fixed_slugs = {r["slug"] for r in records if r.get("slug")}
+    seen: set[str] = set()
     created = 0
     for start in range(0, len(records), BATCH):
-        batch = records[start : start + BATCH]
-        async with sessions() as session, session.begin():
-            emails = [r["owner_email"] for r in batch]
-            known = set(
-                (
-                    await session.execute(
-                        select(col(Account.email)).where(col(Account.email).in_(emails))
-                    )
-                ).scalars()
-            )
-            for record in batch:
-                if record["owner_email"] in known:
-                    continue
-                owner = Account(
-                    email=record["owner_email"], role=Role.VENDOR, display_name=record["name"]
-                )
-                session.add(owner)
-                await session.flush()
-                assert owner.id is not None
-                vendor = await vendors.create_vendor(
-                    session=session,
-                    viewer=Viewer(account_id=owner.id, role=Role.VENDOR),
-                    draft=vendor_draft(record),
-                    catalog=catalog,
-                )
-                # Demo slugs are fixed so links in docs stay valid (a file without slugs
-                # keeps the derived ones); vetting is the admin's act.
-                fixed = {"slug": record["slug"]} if record.get("slug") else {}
-                await session.execute(
-                    update(Vendor)
-                    .where(col(Vendor.id) == vendor.id)
-                    .values(**fixed, verified=record.get("verified", False))
-                    .execution_options(synchronize_session=False)
-                )
-                created += 1
+        batch = []
+        for record in records[start : start + BATCH]:
+            if record["owner_email"] not in seen:  # a repeated owner is an existing one
+                seen.add(record["owner_email"])
+                batch.append(record)
+        created += await _load_vendor_batch(sessions, catalog, batch, fixed_slugs)
         progress("vendors", min(start + BATCH, len(records)), len(records))
     return created
+
+
+async def _load_vendor_batch(
+    sessions: async_sessionmaker[AsyncSession],
+    catalog: TagCatalog,
+    records: list[dict[str, Any]],
+    fixed_slugs: set[str],
+) -> int:
+    checked = [(record, _checked_vendor(record, catalog)) for record in records]
+    for attempt in range(BATCH_ATTEMPTS):
+        try:
+            async with sessions() as session, session.begin():
+                return await _insert_vendor_batch(session, catalog, checked, fixed_slugs)
+        except IntegrityError:
+            # An owner or a slug taken by a concurrent writer since this batch read them:
+            # the transaction wrote nothing, and a fresh read skips or avoids it.
+            if attempt == BATCH_ATTEMPTS - 1:
+                raise
+    return 0
+
+
+async def _insert_vendor_batch(
+    session: AsyncSession,
+    catalog: TagCatalog,
+    checked: list[tuple[dict[str, Any], VendorValues]],
+    fixed_slugs: set[str],
+) -> int:
+    emails = [record["owner_email"] for record, _ in checked]
+    known = set(
+        (
+            await session.execute(select(col(Account.email)).where(col(Account.email).in_(emails)))
+        ).scalars()
+    )
+    new = [(record, values) for record, values in checked if record["owner_email"] not in known]
+    if not new:
+        return 0
+    # Demo owners get no password (None): nobody can sign in as one.
+    owners = [
+        Account(email=record["owner_email"], role=Role.VENDOR, display_name=record["name"])
+        for record, _ in new
+    ]
+    session.add_all(owners)
+    await session.flush()
+    profiles = []
+    for owner, (record, values) in zip(owners, new, strict=True):
+        assert owner.id is not None  # flushed
+        # Demo slugs are fixed so links in docs stay valid; vetting is the admin's act.
+        profiles.append(
+            NewProfile(
+                owner_id=owner.id,
+                values=values,
+                slug=record.get("slug") or None,
+                verified=record.get("verified", False),
+            )
+        )
+    created = await create_profiles(session, catalog, profiles, fixed_slugs)
+    return len(created)
+
+
+def _checked_vendor(record: dict[str, Any], catalog: TagCatalog) -> VendorValues:
+    """The record's values, checked by the rules every new profile passes."""
+    problems = Problems()
+    values = check_vendor_draft(
+        vendor_draft(record), catalog=catalog, creating=True, problems=problems
+    )
+    try:
+        problems.raise_if_any()
+    except InputError as error:
+        error.add_note(f"in the vendor record of {record['owner_email']}")
+        raise
+    return values
 
 
 async def load_history(

@@ -13,6 +13,7 @@ from sqlmodel import col
 from api.core.clock import utcnow
 from api.tags.catalog import NamedSkill, TagCatalog, tag_words
 from api.tags.service import free_text_usage
+from api.vendors.changes import mark_changed
 from api.vendors.models import SEARCH_TEXT_LENGTH, Vendor, VendorExpertise, VendorFreeSkill
 
 if TYPE_CHECKING:
@@ -45,8 +46,9 @@ async def adopt_free_skill(session: AsyncSession, key: str, tag: Tag) -> list[in
     """Every vendor's free-text skill with `key` becomes expertise in `tag` (keeping the
     most years when it claims the tag already); returns the vendors changed.
 
-    Their `version` and `updated_at` move, so every worker's match index re-reads them
-    before its next match, with no rebuild; their search text gains the tag's words.
+    Their `version` moves and the change is numbered, so every worker's match index
+    re-reads them before its next match, with no rebuild; their search text gains the
+    tag's words.
     """
     assert tag.id is not None
     tag_id = tag.id
@@ -105,6 +107,7 @@ async def adopt_free_skill(session: AsyncSession, key: str, tag: Tag) -> list[in
         )
         .execution_options(synchronize_session=False)
     )
+    await mark_changed(session, vendor_ids)
     return vendor_ids
 
 

@@ -1,5 +1,4 @@
-"""Vendor profiles as the matching library's VendorRecord, and the change stamps that keep
-an index of them current."""
+"""Vendor profiles as the matching library's VendorRecord."""
 
 from __future__ import annotations
 
@@ -122,21 +121,6 @@ def measured_median_hours(vendor: Vendor) -> float | None:
     if vendor.response_samples > 0:
         return vendor.response_median_hours
     return vendor.median_response_hours
-
-
-async def change_stamps(
-    session: AsyncSession, since: datetime | None = None
-) -> list[tuple[int, datetime]]:
-    """(vendor id, last change) for every vendor, or for those changed after `since`."""
-    statement = select(col(Vendor.id), col(Vendor.updated_at))
-    if since is not None:
-        statement = statement.where(col(Vendor.updated_at) > since)
-    # A stored row always has its primary key; the model types it optional for new rows.
-    return [
-        (vendor_id, stamp)
-        for vendor_id, stamp in await session.execute(statement)
-        if vendor_id is not None
-    ]
 
 
 async def vendor_count(session: AsyncSession) -> int:

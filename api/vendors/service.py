@@ -15,6 +15,7 @@ from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthen
 from api.core.viewer import Role, Viewer, require_admin
 from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog, tag_words
+from api.vendors.changes import mark_changed
 from api.vendors.fields import VendorDraft
 from api.vendors.free_skills import free_skill_names, replace_free_skills
 from api.vendors.models import (
@@ -67,6 +68,8 @@ async def create_vendor(
     vendor = Vendor(owner_id=viewer.account_id, slug="", **values.columns)
     await insert_with_unique_slug(session, vendor)
     await _replace_children(session, vendor, values, catalog)
+    assert vendor.id is not None
+    await mark_changed(session, [vendor.id])
     return vendor
 
 
@@ -112,6 +115,7 @@ async def update_vendor(
             fresh = await session.get(Vendor, vendor_id, populate_existing=True)
             assert fresh is not None
             await _replace_children(session, fresh, values, catalog)
+            await mark_changed(session, [vendor_id])
             return fresh
         if expected_version is not None:
             current = await session.scalar(
@@ -144,6 +148,7 @@ async def set_verified(
         )
         .execution_options(synchronize_session=False)
     )
+    await mark_changed(session, [vendor_id])
     fresh = await session.get(Vendor, vendor_id, populate_existing=True)
     assert fresh is not None
     return fresh
@@ -305,6 +310,7 @@ async def add_to_rating(session: AsyncSession, review: ReviewScores) -> None:
         )
         .execution_options(synchronize_session=False)
     )
+    await mark_changed(session, [review.vendor_id])
 
 
 async def vendor_of_owner(session: AsyncSession, account_id: int) -> int | None:
@@ -320,10 +326,8 @@ async def record_response_time(
     p90_hours: float | None,
     samples: int,
 ) -> None:
-    """Store a vendor's measured response time (from its replies in message threads).
-
-    `updated_at` moves too, so every worker's match index re-reads the vendor.
-    """
+    """Store a vendor's measured response time (from its replies in message threads);
+    the change is numbered, so every worker's match index re-reads the vendor."""
     await session.execute(
         update(Vendor)
         .where(col(Vendor.id) == vendor_id)
@@ -335,6 +339,7 @@ async def record_response_time(
         )
         .execution_options(synchronize_session=False)
     )
+    await mark_changed(session, [vendor_id])
 
 
 async def vendor_name(session: AsyncSession, vendor_id: int) -> str | None:

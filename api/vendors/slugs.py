@@ -4,12 +4,13 @@
 slugs too (python-slugify transliterates). Uniqueness is left to the unique index: the
 base is tried first, then a couple of numbered slugs, then short random suffixes, each
 insert in a SAVEPOINT so that losing a race to a concurrent create costs one retry, not
-the whole request.
+the whole request. A bulk load asks the index about a whole batch's candidates at once.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection, Sequence
 
 from slugify import slugify as transliterate
 from sqlalchemy import select
@@ -31,10 +32,16 @@ def slugify(name: str) -> str:
     return transliterate(name, max_length=MAX_BASE, word_boundary=True) or FALLBACK
 
 
+def random_slug(base: str) -> str:
+    return f"{base}-{secrets.token_hex(SUFFIX_BYTES)}"
+
+
+def numbered_slugs(base: str) -> list[str]:
+    return [base] + [f"{base}-{n}" for n in range(2, NUMBERED + 1)]
+
+
 def candidates(base: str) -> list[str]:
-    numbered = [base] + [f"{base}-{n}" for n in range(2, NUMBERED + 1)]
-    randoms = [f"{base}-{secrets.token_hex(SUFFIX_BYTES)}" for _ in range(ATTEMPTS - NUMBERED)]
-    return numbered + randoms
+    return numbered_slugs(base) + [random_slug(base) for _ in range(ATTEMPTS - NUMBERED)]
 
 
 async def slug_taken(session: AsyncSession, slug: str) -> bool:
@@ -62,6 +69,50 @@ async def insert_with_unique_slug(session: AsyncSession, vendor: Vendor) -> None
             # it first, and has committed by now) or something else?
             if not await slug_taken(session, slug):
                 raise
+    raise InputError.single(
+        ["input", "name"], "Too many vendors share this name; choose another.", ErrorCode.TAKEN
+    )
+
+
+async def taken_slugs(session: AsyncSession, slugs: Collection[str]) -> set[str]:
+    """Which of `slugs` are stored: one read of the unique index, however large the table."""
+    if not slugs:
+        return set()
+    found = await session.execute(select(col(Vendor.slug)).where(col(Vendor.slug).in_(slugs)))
+    return set(found.scalars())
+
+
+async def free_slugs(
+    session: AsyncSession, names: Sequence[str], reserved: Collection[str] = ()
+) -> list[str]:
+    """A distinct free slug for each of `names` (a bulk load's batch), in order, found with
+    a read or two of the unique index rather than a read per vendor; none is in `reserved`.
+
+    The slugs are free when read: a concurrent create may still take one first, which the
+    batch's insert then fails on, to be retried.
+    """
+    bases = [slugify(name) for name in names]
+    numbered = {slug for base in bases for slug in numbered_slugs(base)}
+    unavailable = await taken_slugs(session, numbered) | set(reserved)
+    chosen: list[str] = []
+    for base in bases:
+        slug = next((s for s in numbered_slugs(base) if s not in unavailable), None)
+        slug = slug or random_slug(base)
+        unavailable.add(slug)
+        chosen.append(slug)
+    # Random suffixes were only checked against this batch; ask the index about them, and
+    # draw again for the rare one already stored.
+    for _round in range(ATTEMPTS):
+        randoms = {s for s, base in zip(chosen, bases, strict=True) if s not in numbered}
+        clashes = await taken_slugs(session, randoms)
+        if not clashes:
+            return chosen
+        for i, base in enumerate(bases):
+            if chosen[i] in clashes:
+                chosen[i] = random_slug(base)
+                while chosen[i] in unavailable:
+                    chosen[i] = random_slug(base)
+                unavailable.add(chosen[i])
     raise InputError.single(
         ["input", "name"], "Too many vendors share this name; choose another.", ErrorCode.TAKEN
     )

@@ -1,0 +1,94 @@
+"""Vendor change numbers: how each worker's match index learns which vendors changed.
+
+A write that changes what the matcher reads of a vendor numbers its change with
+`mark_changed`, in the write's own transaction: it takes the next value of the one-row
+counter and stores it as the vendors' `change_seq`. Taking the value locks the counter's
+row until the transaction ends, so numbers become visible in the order they were taken:
+a reader that sees number n sees every change numbered below n, however long the
+transaction holding it ran. A reader remembers the highest number it has seen and asks
+only for the vendors numbered above it (an indexed read).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.vendors.models import Vendor, VendorChangeCounter
+
+COUNTER_ID = 1
+
+# One statement on SQLite and PostgreSQL alike. Should the row be gone (a test's wipe, an
+# operator's DELETE), it comes back numbering from the clock in microseconds: above every
+# number handed out before, so no reader that saw those skips a change made after.
+_TAKE_NEXT = text(
+    "INSERT INTO vendor_change_counter (id, value) VALUES (:id, :restart) "
+    "ON CONFLICT (id) DO UPDATE SET value = vendor_change_counter.value + 1 "
+    "RETURNING value"
+)
+
+
+async def next_change(session: AsyncSession) -> int:
+    """The next vendor change number; its row stays locked until this transaction ends."""
+    restart = time.time_ns() // 1000
+    number = await session.scalar(_TAKE_NEXT, {"id": COUNTER_ID, "restart": restart})
+    assert number is not None  # the statement always returns the row it wrote
+    return int(number)
+
+
+async def mark_changed(session: AsyncSession, vendor_ids: Collection[int]) -> None:
+    """Number this transaction's change to `vendor_ids`, so every worker's index re-reads
+    them before its next match.
+
+    Call it after the transaction's other writes to those vendors: the counter stays
+    locked from here to the commit, so taking it last keeps that short, and every writer
+    locks in the same order (vendor rows, then the counter), so none deadlocks another.
+    """
+    if not vendor_ids:
+        return
+    number = await next_change(session)
+    await session.execute(
+        update(Vendor)
+        .where(col(Vendor.id).in_(vendor_ids))
+        .values(change_seq=number)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def newest_change(session: AsyncSession) -> int | None:
+    """The last change number handed out (one primary-key read); None when the counter's
+    row is gone, which only a wipe of the data does."""
+    value = await session.scalar(
+        select(col(VendorChangeCounter.value)).where(col(VendorChangeCounter.id) == COUNTER_ID)
+    )
+    return None if value is None else int(value)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The vendors changed after a number, and how many vendors there are now."""
+
+    vendor_ids: list[int]
+    newest: int
+    vendor_count: int
+
+
+async def changes_since(session: AsyncSession, seen: int) -> Changes:
+    """Vendors numbered above `seen` and the vendor count, in one statement (one snapshot,
+    so the count and the changes agree)."""
+    total = select(func.count().label("total")).select_from(Vendor).subquery()
+    rows = (
+        await session.execute(
+            select(total.c.total, col(Vendor.id), col(Vendor.change_seq)).select_from(
+                total.outerjoin(Vendor, col(Vendor.change_seq) > seen)
+            )
+        )
+    ).all()
+    vendor_ids = [vendor_id for _, vendor_id, _ in rows if vendor_id is not None]
+    newest = max((number for _, _, number in rows if number is not None), default=seen)
+    return Changes(vendor_ids=vendor_ids, newest=newest, vendor_count=int(rows[0][0]))
