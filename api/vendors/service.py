@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol, cast
 
@@ -14,12 +13,12 @@ from api.core.clock import utcnow
 from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthenticated
 from api.core.viewer import Role, Viewer, require_admin
 from api.reviews.rating import overall
-from api.tags.catalog import TagCatalog, tag_words
+from api.tags.catalog import TagCatalog
 from api.vendors.changes import mark_changed
+from api.vendors.creation import insert_children, new_vendor
 from api.vendors.fields import VendorDraft
 from api.vendors.free_skills import free_skill_names, replace_free_skills
 from api.vendors.models import (
-    SEARCH_TEXT_LENGTH,
     Vendor,
     VendorCertification,
     VendorExpertise,
@@ -31,22 +30,11 @@ from api.vendors.rules import (
     check_vendor_draft,
     verification_lapse,
 )
+from api.vendors.search_text import search_text
 from api.vendors.slugs import insert_with_unique_slug
 
 # Writers that did not name a version retry a lost race this many times before giving up.
 RETRIES_WITHOUT_EXPECTED_VERSION = 5
-
-
-def search_text(
-    vendor: Vendor, catalog: TagCatalog, tag_ids: list[int], free_names: Sequence[str] = ()
-) -> str:
-    """What `vendors(search:)` matches against: profile text plus tag names and slugs, and
-    the free-text skills."""
-    tags = [catalog.by_id[tag_id] for tag_id in tag_ids if tag_id in catalog.by_id]
-    parts = [vendor.name, vendor.headline, vendor.description]
-    parts += [tag_words(tag) for tag in tags]
-    parts += free_names
-    return " ".join(parts).lower()[:SEARCH_TEXT_LENGTH]
 
 
 async def create_vendor(
@@ -65,10 +53,10 @@ async def create_vendor(
     )
     if existing.first() is not None:
         raise InputError.single(None, "This account already has a vendor profile.", ErrorCode.TAKEN)
-    vendor = Vendor(owner_id=viewer.account_id, slug="", **values.columns)
+    vendor = new_vendor(viewer.account_id, values, catalog)
     await insert_with_unique_slug(session, vendor)
-    await _replace_children(session, vendor, values, catalog)
-    assert vendor.id is not None
+    assert vendor.id is not None  # inserted
+    await insert_children(session, [(vendor.id, values)])
     await mark_changed(session, [vendor.id])
     return vendor
 
