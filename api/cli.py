@@ -147,6 +147,10 @@ def cmd_fit_weights(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.target == "api":
+        from benchmarks.api.run import main as bench_api
+
+        return bench_api(args.rest)
     from benchmarks.match import main as bench_match
 
     return bench_match(args.rest)
@@ -186,8 +190,12 @@ def parser() -> argparse.ArgumentParser:
     )
     fit.set_defaults(run=cmd_fit_weights)
 
-    bench = commands.add_parser("bench", help="benchmarks: `bench match [--vendors N]`")
-    bench.add_argument("target", choices=["match"])
+    bench = commands.add_parser(
+        "bench",
+        help="benchmarks: `bench match [--vendors N]`, `bench api [--database postgresql]` "
+        "(`bench api --help` for more)",
+    )
+    bench.add_argument("target", choices=["match", "api"])
     bench.add_argument("rest", nargs=argparse.REMAINDER)
     bench.set_defaults(run=cmd_bench)
     return root

@@ -1,0 +1,42 @@
+"""`vendormatch bench api`: the API's throughput and latency per operation, against a bare
+endpoint running the same SQL, in one run.
+
+    vendormatch bench api                                  # SQLite, 1,000 vendors
+    vendormatch bench api --database postgresql --vendors 100000
+    vendormatch bench api --database-url postgresql://postgres@127.0.0.1:5432/bench_demo \\
+        --ops vendors_page --peer postgraphile=http://127.0.0.1:5678/graphql \\
+        --peer-query benchmarks/peers/postgraphile.graphql
+
+A run starts `vendormatch serve` (one worker, rate limits off) on a fresh database: a
+SQLite file in a temporary directory, or a PostgreSQL database created on
+`--postgres-url` and dropped afterwards (`--keep-database` keeps it). It loads
+`--vendors` generated vendors through `vendormatch seed --file` and timed. With
+`--database-url` it uses that database as it is (nothing created, loaded or dropped; the
+mutation writes to it, so leave `update_vendor` out of `--ops` on a database to keep).
+
+Operations (`--ops`, in order): `vendors_page` (the first 20 vendors with country, rates,
+rating and expertise), `vendor_by_id` (the same fields, over 200 ids in turn),
+`match_vendors` (a five-skill scope, first 10 with score and factors) and `update_vendor`
+(eight vendor accounts, registered through the API, each editing its own profile's
+headline). For each, the SQL one request sends is captured in this process (the app built
+with `api.app.create_app` over the same database, driven through httpx's ASGI transport)
+and replayed by a plain Starlette app (`benchmarks/api/bare.py`) under uvicorn with the
+server's settings. The same client (`client.py`: raw asyncio streams, keep-alive,
+`--connections` connections) measures the server and the bare endpoint in alternating
+rounds for `--seconds` each, after `--warmup` seconds; every response must be a 200
+without errors. SQL statements per request come from the server's
+`vendormatch_sql_statements_total` (read off /metrics around each measured round).
+
+Each operation prints one line:
+
+    RESULT op=vendors_page db=sqlite vendors=1000 req_s=... p50_ms=... p99_ms=...
+        p99_over_p50=... sql_per_req=... bare_req_s=... bare_p50_ms=... bare_sql=...
+        ratio=...
+
+`ratio` is our req/s over the bare endpoint's; `bare_sql` the statements it replays.
+`match_vendors` adds `library_p50_ms` (MatchIndex.match for the same scope over the same
+vendors, its index built in this process through the API's IndexCache) and
+`http_over_library` (our p50 over it). Each `--peer NAME=URL` is measured with the
+`--peer-query` document on the vendors page in the same rounds and prints a line with its
+req/s, p50, p99 and `ours_over_peer`. Not part of the test suite.
+"""
