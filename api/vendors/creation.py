@@ -74,7 +74,8 @@ async def insert_children(
 @dataclass(frozen=True, slots=True)
 class NewProfile:
     """One profile of a bulk load: its new owner (an account with no profile yet), its
-    checked values, a fixed slug or None to derive one from the name, and its vetting."""
+    checked values, the slug it asks for (kept when free; None derives one from the name)
+    and its vetting."""
 
     owner_id: int
     values: VendorValues
@@ -91,21 +92,20 @@ async def create_profiles(
     """Insert a batch of profiles with a few statements for the whole batch: slugs checked
     in one read of the unique index, the rows in one multi-row INSERT, children likewise.
 
-    Derived slugs avoid `reserved_slugs` (fixed slugs later in the same load). A slug or
+    Derived slugs avoid `reserved_slugs` (slugs asked for later in the same load). A slug or
     owner taken concurrently fails the flush with an IntegrityError: the caller's
     transaction is then spoilt, and the batch can be retried whole.
     """
-    derived = iter(
-        await free_slugs(
-            session,
-            [p.values.columns["name"] for p in profiles if p.slug is None],
-            reserved_slugs,
-        )
+    slugs = await free_slugs(
+        session,
+        [profile.values.columns["name"] for profile in profiles],
+        preferred=[profile.slug for profile in profiles],
+        reserved=reserved_slugs,
     )
     vendors = []
-    for profile in profiles:
+    for profile, slug in zip(profiles, slugs, strict=True):
         vendor = new_vendor(profile.owner_id, profile.values, catalog)
-        vendor.slug = profile.slug or next(derived)
+        vendor.slug = slug
         vendor.verified = profile.verified
         vendors.append(vendor)
     session.add_all(vendors)

@@ -83,36 +83,56 @@ async def taken_slugs(session: AsyncSession, slugs: Collection[str]) -> set[str]
 
 
 async def free_slugs(
-    session: AsyncSession, names: Sequence[str], reserved: Collection[str] = ()
+    session: AsyncSession,
+    names: Sequence[str],
+    *,
+    preferred: Sequence[str | None] | None = None,
+    reserved: Collection[str] = (),
 ) -> list[str]:
     """A distinct free slug for each of `names` (a bulk load's batch), in order, found with
-    a read or two of the unique index rather than a read per vendor; none is in `reserved`.
+    a read or two of the unique index rather than a read per vendor.
 
-    The slugs are free when read: a concurrent create may still take one first, which the
-    batch's insert then fails on, to be retried.
+    A name's `preferred` slug (a demo vendor's fixed one) is taken when free, else one is
+    derived from the name; derived slugs avoid `reserved` (fixed slugs to come). The slugs
+    are free when read: a concurrent create may still take one first, which the batch's
+    insert then fails on, to be retried.
     """
+    wanted = list(preferred) if preferred is not None else [None] * len(names)
     bases = [slugify(name) for name in names]
     numbered = {slug for base in bases for slug in numbered_slugs(base)}
-    unavailable = await taken_slugs(session, numbered) | set(reserved)
+    stored = await taken_slugs(session, numbered | {fixed for fixed in wanted if fixed})
+    unavailable = stored | set(reserved)
+    picked: set[str] = set()
     chosen: list[str] = []
-    for base in bases:
-        slug = next((s for s in numbered_slugs(base) if s not in unavailable), None)
-        slug = slug or random_slug(base)
+    drawn: list[int] = []  # positions given a random suffix, not yet checked with the index
+    for base, fixed in zip(bases, wanted, strict=True):
+        if fixed and fixed not in stored and fixed not in picked:
+            slug = fixed
+        else:
+            slug = next((s for s in numbered_slugs(base) if s not in unavailable), "")
+            if not slug:
+                slug = _draw(base, unavailable)
+                drawn.append(len(chosen))
         unavailable.add(slug)
+        picked.add(slug)
         chosen.append(slug)
-    # Random suffixes were only checked against this batch; ask the index about them, and
+    # Random suffixes were only checked against this batch: ask the index about them, and
     # draw again for the rare one already stored.
     for _round in range(ATTEMPTS):
-        randoms = {s for s, base in zip(chosen, bases, strict=True) if s not in numbered}
-        clashes = await taken_slugs(session, randoms)
+        clashes = await taken_slugs(session, {chosen[i] for i in drawn})
         if not clashes:
             return chosen
-        for i, base in enumerate(bases):
-            if chosen[i] in clashes:
-                chosen[i] = random_slug(base)
-                while chosen[i] in unavailable:
-                    chosen[i] = random_slug(base)
-                unavailable.add(chosen[i])
+        drawn = [i for i in drawn if chosen[i] in clashes]
+        for i in drawn:
+            chosen[i] = _draw(bases[i], unavailable)
+            unavailable.add(chosen[i])
     raise InputError.single(
         ["input", "name"], "Too many vendors share this name; choose another.", ErrorCode.TAKEN
     )
+
+
+def _draw(base: str, unavailable: Collection[str]) -> str:
+    slug = random_slug(base)
+    while slug in unavailable:
+        slug = random_slug(base)
+    return slug
