@@ -30,7 +30,7 @@ from api.projects.models import (
     ScreeningQuestion,
 )
 from api.proposals.models import Proposal
-from api.reviews.models import Review
+from api.reviews.models import PublishedRatingPrior, Review
 from api.tags.models import SkillMapping, Tag, TagAlias, TagRelation, TaxonomyStamp
 from api.vendors.models import (
     Vendor,
@@ -62,6 +62,7 @@ __all__ = [
     "ProjectShortlist",
     "ProjectSkill",
     "Proposal",
+    "PublishedRatingPrior",
     "Review",
     "ScreeningQuestion",
     "SkillMapping",

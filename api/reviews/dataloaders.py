@@ -1,5 +1,5 @@
-"""Review loaders: the marketplace-wide rating prior, reviews by id, review pages and
-counts for many vendors (or businesses) at once, and businesses' ratings."""
+"""Review loaders: reviews by id, review pages and counts for many vendors (or businesses)
+at once, and businesses' ratings."""
 
 from __future__ import annotations
 
@@ -13,15 +13,7 @@ from api.graphql.dataloaders import RequestLoader, RowByKeyLoader
 from api.graphql.pagination import Position, after_position, datetime_key, encode_position
 from api.reviews.fields import ReviewDirection
 from api.reviews.models import Review
-from api.reviews.rating import RatingPrior, load_rating_prior
 from api.reviews.service import business_ratings
-
-
-class RatingPriorLoader(RequestLoader[None, RatingPrior]):
-    """One aggregate per request, however many vendors ask."""
-
-    async def batch_load(self, keys: list[None]) -> list[RatingPrior]:
-        return [await load_rating_prior(self.session)] * len(keys)
 
 
 class ReviewByIdLoader(RowByKeyLoader[int, Review]):

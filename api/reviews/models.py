@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import BigInteger, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
@@ -36,3 +37,19 @@ class Review(SQLModel, table=True):
     reply: str | None = Field(default=None, max_length=4000)
     replied_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class PublishedRatingPrior(SQLModel, table=True):
+    """The one prior every rating is read under (shown, sorted, filtered, matched), and the
+    marketplace's running totals it is checked against. `mean` moves only when the
+    totals' mean drifts past a tolerance (api.reviews.rating), so that vendors' stored
+    scores are rewritten rarely, not on every review."""
+
+    __tablename__ = "rating_prior"
+
+    id: int = Field(default=1, primary_key=True)
+    mean: Decimal = Field(max_digits=6, decimal_places=4)
+    weight: int
+    # Counted reviews of vendors, and the sum of their four scores each.
+    review_count: int = Field(default=0, sa_type=BigInteger)
+    points_total: int = Field(default=0, sa_type=BigInteger)

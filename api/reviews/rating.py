@@ -1,20 +1,29 @@
 """The one rating rule: a Bayesian average that pulls few reviews towards the marketplace
 mean. The `vendors` page shows and sorts by it, and the matcher's quality factor uses the
-same prior, so a rating reads the same everywhere."""
+same prior, so a rating reads the same everywhere.
+
+The prior is published, not recomputed per read: one row (`rating_prior`) holds the mean
+every score is computed under, with the marketplace's running totals beside it. Each
+counted review adds to the totals; when their mean drifts from the published one by more
+than PUBLISH_TOLERANCE the new mean is published, and the caller rescores every vendor
+in the same transaction. Readers take the published row as it is.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import SQLColumnExpression, func, select
+from sqlalchemy import SQLColumnExpression, func, literal, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from api.reviews.fields import ReviewDirection
-from api.reviews.models import Review
+from api.reviews.models import PublishedRatingPrior, Review
 from matching import RatingPrior as LibraryRatingPrior
 
 # How many reviews' worth of belief the marketplace mean carries.
@@ -22,6 +31,11 @@ PRIOR_WEIGHT = 10
 # Before there are any reviews, assume a middling-good vendor.
 DEFAULT_PRIOR_MEAN = Decimal("3.5")
 SCORES = ("quality", "communication", "timeliness", "value")
+# A published mean keeps four places; a drift below half a cent moves no shown average
+# (rounded to cents) by more than one cent, so scores are rewritten only beyond it.
+MEAN_PLACES = Decimal("0.0001")
+PUBLISH_TOLERANCE = Decimal("0.005")
+PRIOR_ROW = 1
 
 
 @dataclass(frozen=True)
@@ -31,10 +45,6 @@ class RatingPrior:
     mean: Decimal = DEFAULT_PRIOR_MEAN
     weight: int = PRIOR_WEIGHT
 
-    def bayesian_average(self, total: Decimal, count: int) -> Decimal:
-        """(weight * prior mean + sum of scores) / (weight + count)."""
-        return (self.weight * self.mean + total) / (self.weight + count)
-
     def for_matching(self) -> LibraryRatingPrior:
         """The same prior for the matcher's quality factor."""
         return LibraryRatingPrior(mean=float(self.mean), weight=float(self.weight))
@@ -42,8 +52,18 @@ class RatingPrior:
     def bayesian_expression(
         self, total: SQLColumnExpression[Any], count: SQLColumnExpression[Any]
     ) -> ColumnElement[Any]:
-        """The same average as SQL over a running total and count (to filter and sort)."""
-        return (self.mean * self.weight + total) / (self.weight + count)
+        """(weight * prior mean + sum of scores) / (weight + count), as SQL over a running
+        total and count (what a vendor's stored score is)."""
+        return (literal(self.mean) * self.weight + total) / (self.weight + count)
+
+
+@dataclass(frozen=True)
+class CountedReview:
+    """What counting a review did to the prior: the one to score under, and whether it
+    was published just now (then every vendor's score must be rewritten)."""
+
+    prior: RatingPrior
+    republished: bool
 
 
 def overall(scores: Any) -> Decimal:
@@ -51,20 +71,115 @@ def overall(scores: Any) -> Decimal:
     return Decimal(sum(getattr(scores, name) for name in SCORES)) / 4
 
 
+def published_mean_sql() -> ColumnElement[Any]:
+    """The published mean as SQL: what a vendor with no reviews scores. Read under a share
+    lock, so a vendor inserted while a new mean is being published is scored under that
+    new mean (the insert waits for it), never left under the old one."""
+    published = (
+        select(col(PublishedRatingPrior.mean))
+        .where(col(PublishedRatingPrior.id) == PRIOR_ROW)
+        .with_for_update(read=True)
+        .scalar_subquery()
+    )
+    return func.coalesce(published, DEFAULT_PRIOR_MEAN)
+
+
 async def load_rating_prior(session: AsyncSession) -> RatingPrior:
-    """The mean overall score of every counted review of a vendor (one aggregate)."""
+    """The published prior (one primary-key read); the default before any is published."""
+    row = (
+        await session.execute(
+            select(col(PublishedRatingPrior.mean), col(PublishedRatingPrior.weight)).where(
+                col(PublishedRatingPrior.id) == PRIOR_ROW
+            )
+        )
+    ).first()
+    return RatingPrior() if row is None else RatingPrior(mean=Decimal(row[0]), weight=row[1])
+
+
+async def count_review(session: AsyncSession, points: int) -> CountedReview:
+    """Add a counted review (its four scores summed) to the marketplace totals, publishing
+    their mean when it has drifted past the tolerance.
+
+    The UPDATE locks the prior row until the transaction ends, so reviews count one at a
+    time and a publication is never interleaved with another review's score. Call this
+    before taking any vendor row lock (see api.vendors.scores)."""
+    prior = PublishedRatingPrior
+    counted = (
+        await session.execute(
+            update(prior)
+            .where(col(prior.id) == PRIOR_ROW)
+            .values(
+                review_count=col(prior.review_count) + 1,
+                points_total=col(prior.points_total) + points,
+            )
+            .returning(
+                col(prior.mean), col(prior.weight), col(prior.review_count), col(prior.points_total)
+            )
+            .execution_options(synchronize_session=False)
+        )
+    ).first()
+    if counted is None:
+        # The row is gone (a wiped database): start it again from the reviews themselves,
+        # the one just recorded included. A concurrent restart may win; then count on it.
+        restarted = await _restart_totals(session)
+        if restarted is None:
+            return await count_review(session, points)
+        return await _publish_if_drifted(session, DEFAULT_PRIOR_MEAN, PRIOR_WEIGHT, *restarted)
+    published, weight, count, total = counted
+    return await _publish_if_drifted(session, Decimal(published), weight, count, total)
+
+
+async def _publish_if_drifted(
+    session: AsyncSession, published: Decimal, weight: int, count: int, points_total: int
+) -> CountedReview:
+    current = marketplace_mean(count, points_total)
+    if abs(current - published) <= PUBLISH_TOLERANCE:
+        return CountedReview(RatingPrior(mean=published, weight=weight), republished=False)
+    await session.execute(
+        update(PublishedRatingPrior)
+        .where(col(PublishedRatingPrior.id) == PRIOR_ROW)
+        .values(mean=current)
+        .execution_options(synchronize_session=False)
+    )
+    return CountedReview(RatingPrior(mean=current, weight=weight), republished=True)
+
+
+def marketplace_mean(count: int, points_total: int) -> Decimal:
+    """The mean overall score of `count` reviews, as published (four places)."""
+    if not count:
+        return DEFAULT_PRIOR_MEAN
+    mean = Decimal(points_total) / (Decimal(count) * len(SCORES))
+    return mean.quantize(MEAN_PLACES, ROUND_HALF_UP)
+
+
+def _review_totals() -> Any:
+    """(count, sum of the four scores) over every counted review of a vendor, as SQL."""
     points = (
         col(Review.quality) + col(Review.communication) + col(Review.timeliness) + col(Review.value)
     )
-    # Only reviews that move ratings shape the prior: vendors' reviews, counted ones.
-    total, count = (
-        await session.execute(
-            select(func.sum(points), func.count(col(Review.id))).where(
-                col(Review.direction) == ReviewDirection.BUSINESS_TO_VENDOR,
-                col(Review.counted).is_(True),
-            )
-        )
-    ).one()
-    if not count:
-        return RatingPrior()
-    return RatingPrior(mean=Decimal(total) / (Decimal(count) * len(SCORES)))
+    return select(func.count(col(Review.id)), func.coalesce(func.sum(points), 0)).where(
+        col(Review.direction) == ReviewDirection.BUSINESS_TO_VENDOR,
+        col(Review.counted).is_(True),
+    )
+
+
+async def _restart_totals(session: AsyncSession) -> tuple[int, int] | None:
+    """Insert the prior row from the reviews' totals (count, points), which it returns;
+    None when another transaction inserted it first."""
+    count, total = (await session.execute(_review_totals())).one()
+    values = {
+        "id": PRIOR_ROW,
+        "mean": DEFAULT_PRIOR_MEAN,
+        "weight": PRIOR_WEIGHT,
+        "review_count": int(count),
+        "points_total": int(total),
+    }
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    inserted = await session.execute(
+        insert(PublishedRatingPrior)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .returning(col(PublishedRatingPrior.id))
+    )
+    return (int(count), int(total)) if inserted.first() is not None else None

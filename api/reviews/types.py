@@ -39,6 +39,12 @@ def rounded(value: Decimal) -> Decimal:
     return value.quantize(TWO_PLACES, ROUND_HALF_UP)
 
 
+def rounded_score(score: float) -> Decimal:
+    """A stored (binary) score as shown: read as its shortest decimal spelling, so that
+    3.725 rounds up as the exact average would, not down as 3.72499999... would."""
+    return rounded(Decimal(repr(score)))
+
+
 @strawberry.type(
     name="Review",
     description="A review after a completed engagement: by the business of the vendor's "

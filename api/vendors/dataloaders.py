@@ -1,48 +1,76 @@
-"""Vendor loaders: profiles by id or owner, and the rows that hang off a profile."""
+"""Vendor loaders: profiles by id or owner, and the rows that hang off a profile, read as
+plain rows (api.vendors.views), one statement per batch."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from typing import Any, ClassVar, NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import col
 
-from api.graphql.dataloaders import RowByKeyLoader, RowsByKeyLoader
-from api.vendors.models import (
-    Vendor,
-    VendorCertification,
-    VendorExpertise,
-    VendorFreeSkill,
-    VendorLanguage,
-)
+from api.graphql.dataloaders import RequestLoader
+from api.vendors.models import Vendor, VendorCertification, VendorLanguage
+from api.vendors.views import SkillClaims, VendorView, skill_claims, views_by
+
+NO_CLAIMS = SkillClaims([], [])
 
 
-class VendorByIdLoader(RowByKeyLoader[int, Vendor]):
-    model = Vendor
-    key = Vendor.id
+class _ViewByKeyLoader(RequestLoader[int, VendorView | None]):
+    key: ClassVar[InstrumentedAttribute[Any]]
+
+    async def batch_load(self, keys: list[int]) -> list[VendorView | None]:
+        found = await views_by(self.session, type(self).key, keys)
+        return [found.get(key) for key in keys]
 
 
-class VendorByOwnerIdLoader(RowByKeyLoader[int, Vendor]):
-    model = Vendor
-    key = Vendor.owner_id
+class VendorByIdLoader(_ViewByKeyLoader):
+    key = col(Vendor.id)
 
 
-class LanguagesByVendorIdLoader(RowsByKeyLoader[int, VendorLanguage]):
-    model = VendorLanguage
-    key = VendorLanguage.vendor_id
-    order_by = (VendorLanguage.code,)
+class VendorByOwnerIdLoader(_ViewByKeyLoader):
+    key = col(Vendor.owner_id)
 
 
-class ExpertiseByVendorIdLoader(RowsByKeyLoader[int, VendorExpertise]):
-    model = VendorExpertise
-    key = VendorExpertise.vendor_id
-    order_by = (col(VendorExpertise.years).desc(), VendorExpertise.tag_id)
+class SpokenLanguageRow(NamedTuple):
+    code: str
+    proficiency: str
 
 
-class CertificationsByVendorIdLoader(RowsByKeyLoader[int, VendorCertification]):
-    model = VendorCertification
-    key = VendorCertification.vendor_id
-    order_by = (VendorCertification.code,)
+class LanguagesByVendorIdLoader(RequestLoader[int, list[SpokenLanguageRow]]):
+    async def batch_load(self, keys: list[int]) -> list[list[SpokenLanguageRow]]:
+        rows = await self.session.execute(
+            select(
+                col(VendorLanguage.vendor_id),
+                col(VendorLanguage.code),
+                col(VendorLanguage.proficiency),
+            )
+            .where(col(VendorLanguage.vendor_id).in_(keys))
+            .order_by(col(VendorLanguage.code))
+        )
+        spoken: dict[int, list[SpokenLanguageRow]] = defaultdict(list)
+        for vendor_id, code, proficiency in rows:
+            spoken[vendor_id].append(SpokenLanguageRow(code, proficiency))
+        return [spoken.get(key, []) for key in keys]
 
 
-class FreeSkillsByVendorIdLoader(RowsByKeyLoader[int, VendorFreeSkill]):
-    model = VendorFreeSkill
-    key = VendorFreeSkill.vendor_id
-    order_by = (col(VendorFreeSkill.years).desc(), VendorFreeSkill.key)
+class SkillClaimsByVendorIdLoader(RequestLoader[int, SkillClaims]):
+    """Tags and free-text skills together: `expertise` and `otherSkills` read both."""
+
+    async def batch_load(self, keys: list[int]) -> list[SkillClaims]:
+        claims = await skill_claims(self.session, keys)
+        return [claims.get(key, NO_CLAIMS) for key in keys]
+
+
+class CertificationsByVendorIdLoader(RequestLoader[int, list[str]]):
+    async def batch_load(self, keys: list[int]) -> list[list[str]]:
+        rows = await self.session.execute(
+            select(col(VendorCertification.vendor_id), col(VendorCertification.code))
+            .where(col(VendorCertification.vendor_id).in_(keys))
+            .order_by(col(VendorCertification.code))
+        )
+        held: dict[int, list[str]] = defaultdict(list)
+        for vendor_id, code in rows:
+            held[vendor_id].append(code)
+        return [held.get(key, []) for key in keys]

@@ -4,7 +4,7 @@ into expertise once an admin maps one onto a tag."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -116,8 +116,26 @@ async def free_skill_counts(session: AsyncSession) -> dict[str, tuple[str, int]]
     return await free_text_usage(session, col(VendorFreeSkill.key), col(VendorFreeSkill.name))
 
 
+class HeldTag(Protocol):
+    """A tag a vendor claims: an expertise row, as stored or as a plain row."""
+
+    @property
+    def tag_id(self) -> int: ...
+    @property
+    def years(self) -> float: ...
+
+
+class HeldText(Protocol):
+    """A free-text skill a vendor claims, as stored or as a plain row."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def years(self) -> float: ...
+
+
 def claimed_skills(
-    expertise: Sequence[VendorExpertise], free: Sequence[VendorFreeSkill], catalog: TagCatalog
+    expertise: Sequence[HeldTag], free: Sequence[HeldText], catalog: TagCatalog
 ) -> list[tuple[NamedSkill, float]]:
     """A vendor's skills with their years, as the catalog reads them now: its tags, then
     its free text (one the taxonomy has come to know since, say by a re-seed, reads as

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, time
 from decimal import Decimal
 
-from sqlalchemy import BigInteger
-from sqlmodel import Field, SQLModel
+from sqlalchemy import BigInteger, Index
+from sqlmodel import Field, SQLModel, col
 
 from api.core.clock import utcnow
+from api.reviews.rating import published_mean_sql
 from api.values.money import MONEY_DIGITS, MONEY_PLACES
 from matching import Availability, Proficiency, VendorKind
 
@@ -81,6 +82,11 @@ class Vendor(SQLModel, table=True):
     timeliness_sum: int = 0
     value_sum: int = 0
     on_time_count: int = 0
+    # The Bayesian average under the published prior (api.vendors.scores): the RATING
+    # order's key, read through ix_vendor_rating_order. A new vendor's is the prior mean.
+    rating_score: float | None = Field(
+        default=None, nullable=False, sa_column_kwargs={"default": published_mean_sql()}
+    )
     last_review_at: datetime | None = None
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, index=True)
@@ -89,6 +95,14 @@ class Vendor(SQLModel, table=True):
     # it) last changed: each worker's match index re-reads the vendors above the highest
     # it has seen, however long ago or recently the change was.
     change_seq: int = Field(default=0, sa_type=BigInteger, index=True)
+
+
+# Best rated first, ties oldest first: the default `vendors` order, as an index walks it.
+Index(
+    "ix_vendor_rating_order",
+    col(Vendor.rating_score).desc(),
+    col(Vendor.id),
+)
 
 
 class VendorChangeCounter(SQLModel, table=True):

@@ -2,9 +2,11 @@
 
 Every order is (key, id), the id breaking ties. A cursor stores the last row's key as
 the database returned it (a lower-cased name, a rate, a creation time) and its id.
-The RATING key is the Bayesian average computed in SQL; a float round-trip could drift
-from it, so the next page recomputes the cursor row's key in the same statement (the
-stored value is only the fallback when that row has gone).
+The RATING key is each vendor's stored score (api.vendors.scores), which an index
+serves. A score moves when its vendor is reviewed, and every score moves when a new prior
+is published; the next page therefore continues from the cursor row's score as it is now,
+read in the same statement (the cursor's value is only the fallback when that row has
+gone), so that a page boundary follows its vendor.
 """
 
 from __future__ import annotations
@@ -17,13 +19,12 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import SQLColumnExpression
 from sqlmodel import col
 
 from api.graphql.pagination import KeyValue, Position, after_position, aware_datetime
-from api.reviews.rating import RatingPrior
 from api.values.checks import has_control_characters
 from api.values.money import MONEY_DIGITS, MONEY_PLACES
 from api.vendors.models import Vendor
@@ -50,26 +51,30 @@ class VendorOrdering:
     to_json: Callable[[Any], KeyValue]
     anchor: Callable[[Position], Any]
 
-    def apply(self, statement: Select[Vendor, Any]) -> Select[Vendor, Any]:
+    def apply(self, statement: Select[Any]) -> Select[Any]:
         key = self.key.desc() if self.descending else self.key.asc()
         return statement.order_by(key, col(Vendor.id).asc())  # ties: the oldest id first
 
     def after(self, position: Position) -> ColumnElement[bool]:
-        return after_position(
-            self.key,
-            self.anchor(position),
-            col(Vendor.id),
-            position.id,
-            key_descending=self.descending,
-            id_descending=False,
+        anchor = self.anchor(position)
+        # The first condition alone is redundant; it gives an index on the key a range to
+        # start from, where the OR below would have it scan from the first row.
+        return and_(
+            self.key <= anchor if self.descending else self.key >= anchor,
+            after_position(
+                self.key,
+                anchor,
+                col(Vendor.id),
+                position.id,
+                key_descending=self.descending,
+                id_descending=False,
+            ),
         )
 
 
-def vendor_ordering(
-    field_: VendorOrderField, direction: OrderDirection | None, prior: RatingPrior
-) -> VendorOrdering:
+def vendor_ordering(field_: VendorOrderField, direction: OrderDirection | None) -> VendorOrdering:
     if field_ is VendorOrderField.RATING:
-        return _rating(prior, (direction or OrderDirection.DESC) is OrderDirection.DESC)
+        return _rating((direction or OrderDirection.DESC) is OrderDirection.DESC)
     if field_ is VendorOrderField.RATE:
         descending = direction is OrderDirection.DESC
         return VendorOrdering(col(Vendor.rate_min_base), descending, str, _stored(_decimal))
@@ -80,16 +85,14 @@ def vendor_ordering(
     return VendorOrdering(col(Vendor.created_at), descending, _datetime_json, _stored(_datetime))
 
 
-def _rating(prior: RatingPrior, descending: bool) -> VendorOrdering:
-    key = prior.bayesian_expression(col(Vendor.rating_sum), col(Vendor.review_count))
+def _rating(descending: bool) -> VendorOrdering:
+    key = col(Vendor.rating_score)
     last = aliased(Vendor)
 
     def anchor(position: Position) -> Any:
         fallback = _number(position.key)
         row_key = (
-            select(prior.bayesian_expression(col(last.rating_sum), col(last.review_count)))
-            .where(col(last.id) == position.id)
-            .scalar_subquery()
+            select(col(last.rating_score)).where(col(last.id) == position.id).scalar_subquery()
         )
         return func.coalesce(row_key, fallback)
 

@@ -8,13 +8,12 @@ from api.core.errors import ClientError
 from api.graphql.context import Info
 from api.graphql.ids import decode
 from api.graphql.pagination import keyset_window
-from api.reviews.dataloaders import RatingPriorLoader
 from api.tags.service import tag_catalog
-from api.vendors import service
 from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.inputs import VendorFilter, VendorOrder, to_query
 from api.vendors.search import search_vendors
 from api.vendors.types import VendorConnection, VendorType
+from api.vendors.views import view_by_slug
 
 
 @strawberry.type
@@ -34,13 +33,11 @@ class VendorQueries:
             info.context.session,
             to_query(filter, search, order_by),
             catalog=await tag_catalog(info.context.runtime),
-            prior=await RatingPriorLoader.of(info.context).load(None),
             after=page.after,
             limit=page.limit + 1,
         )
         loader = VendorByIdLoader.of(info.context)
         for row, _cursor in rows:
-            assert row.id is not None
             loader.prime(row.id, row)
         return VendorConnection.from_keyset(
             [VendorType.from_row(row) for row, _cursor in rows],
@@ -62,5 +59,5 @@ class VendorQueries:
             row = await VendorByIdLoader.of(info.context).load(decoded[1])
         else:
             assert slug is not None
-            row = await service.vendor_by_slug(info.context.session, slug)
+            row = await view_by_slug(info.context.session, slug)
         return VendorType.from_row(row) if row else None

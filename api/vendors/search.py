@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
@@ -17,7 +16,6 @@ from api.graphql.pagination import Position, encode_position, invalid_cursor
 from api.reference import rules as reference
 from api.reference.fx import fx_table
 from api.reference.regions import canonical_region, country_geo
-from api.reviews.rating import RatingPrior
 from api.tags.catalog import NamedSkill, TagCatalog
 from api.tags.rules import named_skill
 from api.values import checks as check
@@ -30,6 +28,7 @@ from api.vendors.models import (
     VendorLanguage,
 )
 from api.vendors.ordering import OrderDirection, VendorOrderField, vendor_ordering
+from api.vendors.views import VendorView, select_views
 
 MAX_FILTER_ITEMS = 20
 MAX_SEARCH_TERMS = 10
@@ -192,14 +191,13 @@ async def search_vendors(
     query: VendorQuery,
     *,
     catalog: TagCatalog,
-    prior: RatingPrior,
     after: Position | None,
     limit: int,
-) -> tuple[list[tuple[Vendor, str]], Callable[[], Awaitable[int]]]:
+) -> tuple[list[tuple[VendorView, str]], Callable[[], Awaitable[int]]]:
     """One page of vendors for `query` (each with its cursor), starting after `after`, and
     a function that counts them all (run only if the client asks for totalCount)."""
     conditions = vendor_conditions(query, catalog)
-    order = vendor_ordering(query.order_field, query.order_direction, prior)
+    order = vendor_ordering(query.order_field, query.order_direction)
     name = f"vendors:{query.order_field.value}:{'DESC' if order.descending else 'ASC'}"
     page_conditions = list(conditions)
     if after is not None:
@@ -207,20 +205,15 @@ async def search_vendors(
             page_conditions.append(order.after(after.require_order(name)))
         except ValueError as error:
             raise invalid_cursor(encode_position(after.key, after.id, after.order)) from error
-    columns: Select[Vendor, Any] = select(Vendor, order.key.label("sort_key"))
+    columns = select_views().add_columns(order.key.label("sort_key"))
     statement = order.apply(columns.where(*page_conditions)).limit(limit)
-    rows = [
-        (vendor, encode_position(order.to_json(key), _id(vendor), name))
-        for vendor, key in (await session.execute(statement)).all()
-    ]
+    rows = []
+    for row in await session.execute(statement):
+        view = VendorView._make(row[:-1])
+        rows.append((view, encode_position(order.to_json(row[-1]), view.id, name)))
 
     async def count() -> int:
         total = select(func.count()).select_from(Vendor).where(*conditions)
         return int(await session.scalar(total) or 0)
 
     return rows, count
-
-
-def _id(vendor: Vendor) -> int:
-    assert vendor.id is not None
-    return vendor.id

@@ -14,6 +14,7 @@ from api.core.errors import ErrorCode, InputError, Problems, forbidden, unauthen
 from api.core.viewer import Role, Viewer, require_admin
 from api.reviews.rating import overall
 from api.tags.catalog import TagCatalog
+from api.vendors import scores
 from api.vendors.changes import mark_changed
 from api.vendors.creation import insert_children, new_vendor
 from api.vendors.fields import VendorDraft
@@ -272,14 +273,18 @@ class ReviewScores(Protocol):
 
 
 async def add_to_rating(session: AsyncSession, review: ReviewScores) -> None:
-    """Fold a review into its vendor's running totals in one atomic UPDATE."""
+    """Fold a review into its vendor's running totals and score in one atomic UPDATE,
+    after counting it in the marketplace prior (which may rescore every vendor)."""
     reviewed_at = review.created_at or utcnow()
+    score = overall(review)
+    prior = await scores.prior_for_review(session, int(score * 4))
     await session.execute(
         update(Vendor)
         .where(col(Vendor.id) == review.vendor_id)
         .values(
             review_count=col(Vendor.review_count) + 1,
-            rating_sum=col(Vendor.rating_sum) + overall(review),
+            rating_sum=col(Vendor.rating_sum) + score,
+            rating_score=scores.score_after_review(prior, score),
             quality_sum=col(Vendor.quality_sum) + review.quality,
             communication_sum=col(Vendor.communication_sum) + review.communication,
             timeliness_sum=col(Vendor.timeliness_sum) + review.timeliness,

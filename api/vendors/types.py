@@ -16,27 +16,26 @@ from api.graphql.pagination import Connection, keyset_window
 from api.reference.fx import fx_table
 from api.reference.types import Country, Language
 from api.reviews.dataloaders import (
-    RatingPriorLoader,
     ReviewCountByVendorLoader,
     ReviewPageByVendorLoader,
     ReviewPageKey,
 )
-from api.reviews.types import ReviewConnection, ReviewType, rounded
+from api.reviews.types import ReviewConnection, ReviewType, rounded, rounded_score
 from api.tags.catalog import NamedSkill
 from api.tags.service import tag_catalog
 from api.tags.types import TagType
 from api.values.types import Money, MoneyRange, WorkingHours
 from api.vendors.dataloaders import (
     CertificationsByVendorIdLoader,
-    ExpertiseByVendorIdLoader,
-    FreeSkillsByVendorIdLoader,
     LanguagesByVendorIdLoader,
+    SkillClaimsByVendorIdLoader,
     VendorByIdLoader,
 )
 from api.vendors.free_skills import claimed_skills
 from api.vendors.models import Availability, Proficiency, VendorKind
 from api.vendors.models import Vendor as VendorRow
 from api.vendors.rules import MAX_CERTIFICATIONS, MAX_EXPERTISE, MAX_LANGUAGES
+from api.vendors.views import VendorView, vendor_view
 
 # strawberry.enum registers the GraphQL enum on the class and returns the class itself;
 # the `...Type` aliases name the enum in annotations.
@@ -76,7 +75,7 @@ class FreeSkill:
 @strawberry.type(description="How a vendor's clients rated it, per dimension and overall.")
 class RatingSummary:
     count: int
-    _row: strawberry.Private[VendorRow]
+    _row: strawberry.Private[VendorView]
 
     def _mean(self, total: Decimal | int) -> Decimal | None:
         return rounded(Decimal(total) / self.count) if self.count else None
@@ -108,9 +107,10 @@ class RatingSummary:
     @strawberry.field(
         description="Average pulled towards the marketplace mean, so few reviews count less."
     )
-    async def bayesian_average(self, info: Info) -> Decimal:
-        prior = await RatingPriorLoader.of(info.context).load(None)
-        return rounded(prior.bayesian_average(Decimal(self._row.rating_sum), self.count))
+    def bayesian_average(self) -> Decimal:
+        # The stored score: the same average, under the published prior, that RATING
+        # sorts by and the matcher's quality factor shrinks towards.
+        return rounded_score(self._row.rating_score)
 
 
 @strawberry.type(
@@ -124,7 +124,7 @@ class ResponseTime:
     measured: bool
 
     @classmethod
-    def of(cls, row: VendorRow) -> ResponseTime:
+    def of(cls, row: VendorView) -> ResponseTime:
         if row.response_samples > 0:
             return cls(
                 median_hours=row.response_median_hours,
@@ -146,7 +146,7 @@ class StaffedHours:
     )
 
     @classmethod
-    def of(cls, row: VendorRow) -> StaffedHours:
+    def of(cls, row: VendorView) -> StaffedHours:
         if row.coverage_hours is not None:
             return cls(
                 hours_per_day=row.coverage_hours, days_per_week=row.coverage_days, declared=True
@@ -187,11 +187,13 @@ class VendorType(KeyedNode):
     version: int = strawberry.field(description="Pass as expectedVersion to update safely.")
     created_at: datetime
     updated_at: datetime
-    _row: strawberry.Private[VendorRow]
+    _row: strawberry.Private[VendorView]
 
     @classmethod
-    def from_row(cls, row: VendorRow) -> Self:
-        assert row.id is not None
+    def from_row(cls, row: VendorView | VendorRow) -> Self:
+        """From a loader's view, or from the ORM row a write returns."""
+        if isinstance(row, VendorRow):
+            row = vendor_view(row)
         return cls(
             id=row.id,
             slug=row.slug,
@@ -249,9 +251,9 @@ class VendorType(KeyedNode):
         ]
 
     async def _claimed(self, info: Info) -> list[tuple[NamedSkill, float]]:
-        rows = await ExpertiseByVendorIdLoader.of(info.context).load(self.id)
-        free = await FreeSkillsByVendorIdLoader.of(info.context).load(self.id)
-        return claimed_skills(rows, free, await tag_catalog(info.context.runtime))
+        claims = await SkillClaimsByVendorIdLoader.of(info.context).load(self.id)
+        catalog = await tag_catalog(info.context.runtime)
+        return claimed_skills(claims.tags, claims.texts, catalog)
 
     @strawberry.field(metadata=cost_hint(list_size=MAX_EXPERTISE))
     async def expertise(self, info: Info) -> list[Expertise]:
@@ -278,8 +280,7 @@ class VendorType(KeyedNode):
         metadata=cost_hint(list_size=MAX_CERTIFICATIONS),
     )
     async def certifications(self, info: Info) -> list[str]:
-        rows = await CertificationsByVendorIdLoader.of(info.context).load(self.id)
-        return [r.code for r in rows]
+        return await CertificationsByVendorIdLoader.of(info.context).load(self.id)
 
     @strawberry.field
     def rating(self) -> RatingSummary:
