@@ -3,7 +3,7 @@ endpoint running the same SQL, in one run.
 
     vendormatch bench api                                  # SQLite, 1,000 vendors
     vendormatch bench api --database postgresql --vendors 100000
-    vendormatch bench api --database-url postgresql://postgres@127.0.0.1:5432/bench_demo \\
+    vendormatch bench api --database-url postgresql://postgres@127.0.0.1:5432/my_demo_copy \\
         --ops vendors_page --peer postgraphile=http://127.0.0.1:5678/graphql \\
         --peer-query benchmarks/peers/postgraphile.graphql
 

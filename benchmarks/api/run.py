@@ -62,6 +62,9 @@ def parser() -> argparse.ArgumentParser:
         "--peer", action="append", default=[], metavar="NAME=URL", help="another GraphQL server"
     )
     cli.add_argument("--peer-query", type=Path, help="the peers' vendors-page document")
+    cli.add_argument(
+        "--show-sql", action="store_true", help="print the SQL captured per operation (stderr)"
+    )
     return cli
 
 
@@ -124,6 +127,12 @@ class Bench:
             self.database.async_url(),
             {op.name: await app.statements(op) for op in operations},
         )
+        if self.args.show_sql:
+            for name, statements in plan.operations.items():
+                say(f"-- {name}: {len(statements)} statements")
+                for statement in statements:
+                    many = " (executemany)" if statement.many else ""
+                    say(f"{statement.sql}{many}\n   {statement.parameters!r:.300}")
         plan_path = self.database.data_dir / "bare-plan.pickle"
         write_plan(plan_path, plan)
         log = self.database.data_dir / "bare.log"
