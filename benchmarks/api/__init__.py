@@ -25,7 +25,9 @@ server's settings. The same client (`client.py`: raw asyncio streams, keep-alive
 `--connections` connections) measures the server and the bare endpoint in alternating
 rounds for `--seconds` each, after `--warmup` seconds; every response must be a 200
 without errors. SQL statements per request come from the server's
-`vendormatch_sql_statements_total` (read off /metrics around each measured round).
+`vendormatch_sql_statements_total` (read off /metrics around each measured round). A
+replayed write repeats the captured values, so a version-guarded UPDATE matches no row
+after its first replay: the bare `update_vendor` is a floor, not a twin.
 
 Each operation prints one line:
 
