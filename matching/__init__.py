@@ -18,6 +18,9 @@ Examples
 >>> index.build(vendors).match(scope, k=10, today=date(2026, 3, 2))  # doctest: +SKIP
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .core.factor import FACTORS, Factor, FactorScores, MatchWeights
 from .core.fx import FxRates
 from .core.records import (
@@ -34,11 +37,31 @@ from .core.records import (
 from .core.results import Match, MatchResult, Relaxation, Risk, RiskKind, RiskLevel
 from .core.taxonomy import Taxonomy, normalise_skill, skill_key
 from .factors.quality import RatingPrior
-from .learn.comparison import WeightComparison, compare_weights
-from .learn.learner import WeightLearner
 from .learn.ndcg import ndcg_at_k
 from .learn.outcomes import Outcome, training_data
 from .rank.index import MatchIndex
+
+if TYPE_CHECKING:
+    from .learn.comparison import WeightComparison, compare_weights
+    from .learn.learner import WeightLearner
+
+# Learning weights needs scikit-learn's and SciPy's optimisers, which take seconds to
+# import: they load when one of these names is first used, not with the library.
+_LEARNING = {
+    "WeightComparison": "comparison",
+    "compare_weights": "comparison",
+    "WeightLearner": "learner",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LEARNING:
+        module = importlib.import_module(f".learn.{_LEARNING[name]}", __name__)
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FACTORS",

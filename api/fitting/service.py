@@ -22,7 +22,7 @@ from api.projects.history import hiring_history
 from api.reviews.service import overall_by_project
 from api.tags.catalog import TagCatalog
 from api.tags.service import tag_catalog
-from matching import FACTORS, MatchIndex, Outcome, Scope, compare_weights, training_data
+from matching import FACTORS, MatchIndex, Outcome, Scope, training_data
 
 # Passed-over candidates per request: some of the matcher's top picks the business did not
 # shortlist, and some drawn from further down the list, so the learner also sees what a
@@ -84,6 +84,9 @@ async def fit_weights(runtime: Runtime, *, store: bool = True, alpha: float = 0.
         X, y, groups = training_data(index, scopes, results, today=today())
         if len(set(groups.tolist())) < 10:
             raise ValueError("Too little hiring history to fit weights (need 10 requests).")
+        # The optimisers behind it load here, not with the server (seconds to import).
+        from matching import compare_weights
+
         result = compare_weights(X, y, groups, k=10, alpha=alpha)
         weights = dict(zip(FACTORS, result.weights.as_tuple(), strict=True))
         report = FitReport(

@@ -12,24 +12,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import HashingVectorizer
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import HashingVectorizer
 
 N_FEATURES = 2**20  # wide enough that distinct short grams rarely collide
 _SEPARATORS = re.compile(r"[^0-9a-z+#]+")
 _NUMBERS = re.compile(r"[0-9]+")
 
-CHARS = HashingVectorizer(
-    analyzer="char_wb",
-    ngram_range=(2, 4),
-    n_features=N_FEATURES,
-    alternate_sign=False,
-    norm=None,
-    dtype=np.float32,
-)
+
+@cache
+def char_grams() -> HashingVectorizer:
+    """The character n-gram hasher, made on first use: importing scikit-learn takes
+    seconds, and most processes that load the library never compare spellings."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=(2, 4),
+        n_features=N_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        dtype=np.float32,
+    )
 
 
 def plain(text: str) -> str:
@@ -53,7 +64,7 @@ def _normalise(matrix: sp.csr_matrix) -> None:
 
 def char_vectors(texts: Sequence[str]) -> sp.csr_matrix:
     """Unit-length character n-gram counts: their dot product is a spelling similarity."""
-    return unit_rows(CHARS.transform([plain(t) for t in texts]))
+    return unit_rows(char_grams().transform([plain(t) for t in texts]))
 
 
 class NameVectors:
@@ -65,7 +76,7 @@ class NameVectors:
 
     def __init__(self, names: Sequence[str]) -> None:
         texts = [plain(n) for n in names]
-        char_counts = CHARS.transform(texts)
+        char_counts = char_grams().transform(texts)
         char_df = np.bincount(char_counts.indices, minlength=N_FEATURES)
         self.char_idf = smooth_idf(char_df, len(texts))
         # column-major: a query reads only the columns of its own n-grams
@@ -86,7 +97,7 @@ class NameVectors:
     def similarity(self, text: str) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
         """Cosine similarity of ``text`` with every name: by characters and by words."""
         query = plain(text)
-        chars = CHARS.transform([query])
+        chars = char_grams().transform([query])
         grams = chars.indices
         weights = (1.0 + np.log(chars.data)) * self.char_idf[grams]
         weights /= max(float(np.sqrt(weights @ weights)), 1e-12)

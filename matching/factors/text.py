@@ -7,8 +7,6 @@ from collections import Counter
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.utils import murmurhash3_32
 
 from ..core.spelling import smooth_idf, weigh, weigh_in_place
 
@@ -19,6 +17,11 @@ class TextModel:
     """Hashed term counts weighted by IDF learned at build time, L2-normalised."""
 
     def __init__(self) -> None:
+        # scikit-learn is imported by the first index built, not by importing the library.
+        from sklearn.feature_extraction.text import HashingVectorizer
+        from sklearn.utils import murmurhash3_32
+
+        self._hash = murmurhash3_32
         self.vectorizer = HashingVectorizer(
             n_features=N_FEATURES,
             alternate_sign=False,
@@ -61,9 +64,7 @@ class TextModel:
         hashed the way the vectorizer hashes them, without its batch machinery (a
         third of a match's query cost)."""
         # A few dozen words: counted in Python, which costs less than numpy's unique.
-        counts = Counter(
-            abs(murmurhash3_32(word, seed=0)) % N_FEATURES for word in self._analyse(text)
-        )
+        counts = Counter(abs(self._hash(word, seed=0)) % N_FEATURES for word in self._analyse(text))
         cols = sorted(counts)
         return sp.csr_matrix(
             (
