@@ -162,26 +162,28 @@ async def _insert_vendor_batch(
     if not new:
         return 0
     # Demo owners get no password (None): nobody can sign in as one.
-    owners = [
-        Account(email=record["owner_email"], role=Role.VENDOR, display_name=record["name"])
-        for record, _ in new
-    ]
-    session.add_all(owners)
-    await session.flush()
-    profiles = []
-    for owner, (record, values) in zip(owners, new, strict=True):
-        assert owner.id is not None  # flushed
+    owners = await session.execute(
+        insert(Account).returning(col(Account.email), col(Account.id)),
+        [
+            {"email": record["owner_email"], "role": Role.VENDOR, "display_name": record["name"]}
+            for record, _ in new
+        ],
+    )
+    owner_of: dict[str, int] = {}
+    for email, owner_id in owners:
+        assert owner_id is not None  # a stored row has its primary key
+        owner_of[email] = owner_id
+    profiles = [
         # Demo slugs are fixed so links in docs stay valid; vetting is the admin's act.
-        profiles.append(
-            NewProfile(
-                owner_id=owner.id,
-                values=values,
-                slug=record.get("slug") or None,
-                verified=record.get("verified", False),
-            )
+        NewProfile(
+            owner_id=owner_of[record["owner_email"]],
+            values=values,
+            slug=record.get("slug") or None,
+            verified=record.get("verified", False),
         )
-    created = await create_profiles(session, catalog, profiles, fixed_slugs)
-    return len(created)
+        for record, values in new
+    ]
+    return len(await create_profiles(session, catalog, profiles, fixed_slugs))
 
 
 def _checked_vendor(record: dict[str, Any], catalog: TagCatalog) -> VendorValues:

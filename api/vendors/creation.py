@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.tags.catalog import TagCatalog
 from api.vendors.changes import mark_changed
@@ -23,17 +24,26 @@ from api.vendors.models import (
     VendorLanguage,
 )
 from api.vendors.rules import VendorValues
-from api.vendors.search_text import search_text
+from api.vendors.search_text import profile_text
 from api.vendors.slugs import free_slugs
 
 
 def new_vendor(owner_id: int, values: VendorValues, catalog: TagCatalog) -> Vendor:
     """The row for a new profile, slug still to be chosen, search text filled in."""
-    vendor = Vendor(owner_id=owner_id, slug="", **values.columns)
-    tag_ids = [tag_id for tag_id, _ in values.expertise or ()]
-    free_names = [name for _, name, _ in values.free_skills or ()]
-    vendor.search_text = search_text(vendor, catalog, tag_ids, free_names)
-    return vendor
+    return Vendor(
+        owner_id=owner_id, slug="", search_text=new_search_text(values, catalog), **values.columns
+    )
+
+
+def new_search_text(values: VendorValues, catalog: TagCatalog) -> str:
+    """A new profile's search text, from its checked values."""
+    cols = values.columns
+    return profile_text(
+        (cols["name"], cols["headline"], cols["description"]),
+        catalog,
+        [tag_id for tag_id, _ in values.expertise or ()],
+        [name for _, name, _ in values.free_skills or ()],
+    )
 
 
 async def insert_children(
@@ -88,12 +98,15 @@ async def create_profiles(
     catalog: TagCatalog,
     profiles: Sequence[NewProfile],
     reserved_slugs: Collection[str] = (),
-) -> list[Vendor]:
+) -> list[int]:
     """Insert a batch of profiles with a few statements for the whole batch: slugs checked
-    in one read of the unique index, the rows in one multi-row INSERT, children likewise.
+    in one read of the unique index, the rows in multi-row INSERTs, children likewise;
+    returns the new vendors' ids in the order of `profiles`.
 
-    Derived slugs avoid `reserved_slugs` (slugs asked for later in the same load). A slug or
-    owner taken concurrently fails the flush with an IntegrityError: the caller's
+    Rows are plain column values, not model objects: a model's construction costs more
+    than its insert. Columns left out take the table's defaults, as a model's would.
+    Derived slugs avoid `reserved_slugs` (slugs asked for later in the same load). A slug
+    or owner taken concurrently fails the insert with an IntegrityError: the caller's
     transaction is then spoilt, and the batch can be retried whole.
     """
     slugs = await free_slugs(
@@ -102,19 +115,26 @@ async def create_profiles(
         preferred=[profile.slug for profile in profiles],
         reserved=reserved_slugs,
     )
-    vendors = []
-    for profile, slug in zip(profiles, slugs, strict=True):
-        vendor = new_vendor(profile.owner_id, profile.values, catalog)
-        vendor.slug = slug
-        vendor.verified = profile.verified
-        vendors.append(vendor)
-    session.add_all(vendors)
-    await session.flush()
-    created = []
-    for vendor, profile in zip(vendors, profiles, strict=True):
-        assert vendor.id is not None  # flushed
-        created.append((vendor.id, profile.values))
+    rows = [
+        {
+            **profile.values.columns,
+            "owner_id": profile.owner_id,
+            "slug": slug,
+            "verified": profile.verified,
+            "search_text": new_search_text(profile.values, catalog),
+        }
+        for profile, slug in zip(profiles, slugs, strict=True)
+    ]
+    # Rows that give different columns go in separate INSERTs, so ids are matched by owner.
+    inserted = await session.execute(
+        insert(Vendor).returning(col(Vendor.owner_id), col(Vendor.id)), rows
+    )
+    vendor_of_owner: dict[int, int] = {}
+    for owner_id, vendor_id in inserted:
+        assert vendor_id is not None  # a stored row has its primary key
+        vendor_of_owner[owner_id] = vendor_id
+    created = [(vendor_of_owner[profile.owner_id], profile.values) for profile in profiles]
     await insert_children(session, created)
     # One change number for the batch: every worker's match index reads the new vendors.
     await mark_changed(session, [vendor_id for vendor_id, _ in created])
-    return vendors
+    return [vendor_id for vendor_id, _ in created]

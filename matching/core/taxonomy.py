@@ -30,6 +30,8 @@ def _key(text: str) -> str:
     Compatibility forms fold first (full-width 'ＡＢＣ' is 'abc') and accents are dropped
     ('Café' is 'cafe'), so one skill typed on two keyboards shares a key.
     """
+    if text.isascii():  # nothing to fold or drop: most names, read without a pass per char
+        return _NON_WORD.sub("", text.lower())
     folded = unicodedata.normalize("NFKD", text.casefold())
     return _NON_WORD.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
 
