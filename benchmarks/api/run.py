@@ -20,6 +20,7 @@ from benchmarks.api.bare import Plan, write_plan
 from benchmarks.api.capture import InProcessApp, in_process_app
 from benchmarks.api.client import Check, Endpoint, Sample, encode_post, load, send_one
 from benchmarks.api.data import BenchDatabase, fresh_database, given_database, load_vendors
+from benchmarks.api.history import add_history
 from benchmarks.api.library import library_match_ms
 from benchmarks.api.operations import MATCH_FIRST, SCOPE, Operation, no_errors
 from benchmarks.api.prepare import OPERATIONS, prepare
@@ -53,6 +54,14 @@ def parser() -> argparse.ArgumentParser:
     )
     cli.add_argument("--vendors", type=int, default=1000, help="vendors to generate and load")
     cli.add_argument("--seed", type=int, default=0, help="the vendor generator's seed")
+    cli.add_argument(
+        "--history",
+        type=int,
+        default=4,
+        metavar="BUSINESSES",
+        help="load the demo history of this many businesses onto the generated vendors "
+        "(4: ~200 requests, ~170 reviews), so ratings are not all empty; 0 for none",
+    )
     cli.add_argument("--seconds", type=float, default=10.0, help="measured per target and op")
     cli.add_argument("--warmup", type=float, default=2.0, help="unmeasured, per target and op")
     cli.add_argument("--rounds", type=int, default=2, help="alternations the seconds split in")
@@ -238,6 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(
                 f"loaded {args.vendors} vendors in {seconds:.1f} s ({args.vendors / seconds:.0f}/s)"
             )
+            if args.history:
+                started = time.perf_counter()
+                reviews = asyncio.run(add_history(database.settings(), args.history))
+                say(f"added {reviews} reviews in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
         server_url = stack.enter_context(vendormatch_server(database.env(), data_dir / "serve.log"))
         say(f"vendormatch serve ready in {time.perf_counter() - started:.1f} s at {server_url}")
