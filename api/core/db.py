@@ -23,16 +23,29 @@ from api.core.sql_metrics import count_statements
 
 T = TypeVar("T")
 
+# Connections each process keeps open to PostgreSQL, and how many more a burst may open.
+POOL_SIZE = 10
+POOL_OVERFLOW = 20
+
 
 def create_engine(url: str) -> AsyncEngine:
     """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout.
 
     `hide_parameters`: an error's message (and so its logged traceback) leaves out the
     statement's bound values, which may be a client's email or password hash.
+
+    No `pool_pre_ping`: with asyncpg it costs two round trips (a BEGIN and a ROLLBACK) on
+    every checkout, as many as a vendors page's own statements. A connection the server
+    dropped fails its statement instead; SQLAlchemy then discards every pooled connection
+    older than the failure, and the request is answered 503 (api.core.outage), once.
+    `pool_size`: one connection per request in flight; a larger steady pool keeps bursts
+    of concurrent requests from opening (and closing) overflow connections.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        engine = create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
+        engine = create_async_engine(
+            url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, hide_parameters=True
+        )
         count_statements(engine)
         return engine
     if parsed.database and parsed.database != ":memory:":

@@ -12,9 +12,20 @@ from sqlmodel import col
 
 from api.graphql.dataloaders import RequestLoader
 from api.vendors.models import Vendor, VendorCertification, VendorLanguage
-from api.vendors.views import SkillClaims, VendorView, skill_claims, views_by
+from api.vendors.views import KEYS, SkillClaims, VendorView, skill_claims, views_by
 
 NO_CLAIMS = SkillClaims([], [])
+# Built once (see api.vendors.views.KEYS).
+LANGUAGES = (
+    select(col(VendorLanguage.vendor_id), col(VendorLanguage.code), col(VendorLanguage.proficiency))
+    .where(col(VendorLanguage.vendor_id).in_(KEYS))
+    .order_by(col(VendorLanguage.code))
+)
+CERTIFICATIONS = (
+    select(col(VendorCertification.vendor_id), col(VendorCertification.code))
+    .where(col(VendorCertification.vendor_id).in_(KEYS))
+    .order_by(col(VendorCertification.code))
+)
 
 
 class _ViewByKeyLoader(RequestLoader[int, VendorView | None]):
@@ -40,15 +51,7 @@ class SpokenLanguageRow(NamedTuple):
 
 class LanguagesByVendorIdLoader(RequestLoader[int, list[SpokenLanguageRow]]):
     async def batch_load(self, keys: list[int]) -> list[list[SpokenLanguageRow]]:
-        rows = await self.session.execute(
-            select(
-                col(VendorLanguage.vendor_id),
-                col(VendorLanguage.code),
-                col(VendorLanguage.proficiency),
-            )
-            .where(col(VendorLanguage.vendor_id).in_(keys))
-            .order_by(col(VendorLanguage.code))
-        )
+        rows = await self.session.execute(LANGUAGES, {"keys": keys})
         spoken: dict[int, list[SpokenLanguageRow]] = defaultdict(list)
         for vendor_id, code, proficiency in rows:
             spoken[vendor_id].append(SpokenLanguageRow(code, proficiency))
@@ -65,11 +68,7 @@ class SkillClaimsByVendorIdLoader(RequestLoader[int, SkillClaims]):
 
 class CertificationsByVendorIdLoader(RequestLoader[int, list[str]]):
     async def batch_load(self, keys: list[int]) -> list[list[str]]:
-        rows = await self.session.execute(
-            select(col(VendorCertification.vendor_id), col(VendorCertification.code))
-            .where(col(VendorCertification.vendor_id).in_(keys))
-            .order_by(col(VendorCertification.code))
-        )
+        rows = await self.session.execute(CERTIFICATIONS, {"keys": keys})
         held: dict[int, list[str]] = defaultdict(list)
         for vendor_id, code in rows:
             held[vendor_id].append(code)

@@ -9,8 +9,9 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, Select, String, cast, literal, null, select, union_all
+from sqlalchemy import Integer, Select, String, bindparam, cast, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import BindParameter
 from sqlmodel import col
 
 from api.vendors.models import Vendor, VendorExpertise, VendorFreeSkill
@@ -75,10 +76,19 @@ def vendor_view(vendor: Vendor) -> VendorView:
     return VendorView._make(getattr(vendor, name) for name in VendorView._fields)
 
 
+# Statements a request runs as they are, built once: building a SELECT (and its
+# subqueries' columns) and its cache key costs more than running it on a small page.
+KEYS: BindParameter[list[int]] = bindparam("keys", expanding=True)
+_VIEWS_BY: dict[str, Select[Any]] = {}
+
+
 async def views_by(session: AsyncSession, key: Any, keys: Sequence[int]) -> dict[int, VendorView]:
     """The profiles whose `key` column is among `keys`, by that key, in one statement."""
+    statement = _VIEWS_BY.get(key.key)
+    if statement is None:
+        statement = _VIEWS_BY[key.key] = select_views().where(key.in_(KEYS))
     index = VendorView._fields.index(key.key)
-    rows = await session.execute(select_views().where(key.in_(keys)))
+    rows = await session.execute(statement, {"keys": list(keys)})
     return {row[index]: VendorView._make(row) for row in rows}
 
 
@@ -99,8 +109,8 @@ class SkillClaims(NamedTuple):
     texts: list[TextClaim]
 
 
-async def skill_claims(session: AsyncSession, vendor_ids: Sequence[int]) -> dict[int, SkillClaims]:
-    """The tags and free-text skills of many vendors, in one statement."""
+def _skill_claims_statement() -> Select[*tuple[Any, ...]]:
+    """Tags (kind 0) and free-text skills (kind 1) of the vendors in `keys`."""
     tags = select(
         col(VendorExpertise.vendor_id),
         literal(0).label("kind"),
@@ -108,7 +118,7 @@ async def skill_claims(session: AsyncSession, vendor_ids: Sequence[int]) -> dict
         cast(null(), String).label("name"),
         cast(null(), String).label("text_key"),
         col(VendorExpertise.years),
-    ).where(col(VendorExpertise.vendor_id).in_(vendor_ids))
+    ).where(col(VendorExpertise.vendor_id).in_(KEYS))
     texts: Select[int, int, int, str, str, float] = select(
         col(VendorFreeSkill.vendor_id),
         literal(1).label("kind"),
@@ -116,14 +126,22 @@ async def skill_claims(session: AsyncSession, vendor_ids: Sequence[int]) -> dict
         col(VendorFreeSkill.name),
         col(VendorFreeSkill.key).label("text_key"),
         col(VendorFreeSkill.years),
-    ).where(col(VendorFreeSkill.vendor_id).in_(vendor_ids))
+    ).where(col(VendorFreeSkill.vendor_id).in_(KEYS))
     both = union_all(tags, texts).subquery()
     # The loaders' order before: tags by years then id, free text by years then key.
-    ordered = select(
-        both.c.vendor_id, both.c.kind, both.c.tag_id, both.c.name, both.c.years
-    ).order_by(both.c.kind, both.c.years.desc(), both.c.tag_id, both.c.text_key)
+    return select(both.c.vendor_id, both.c.kind, both.c.tag_id, both.c.name, both.c.years).order_by(
+        both.c.kind, both.c.years.desc(), both.c.tag_id, both.c.text_key
+    )
+
+
+SKILL_CLAIMS = _skill_claims_statement()
+
+
+async def skill_claims(session: AsyncSession, vendor_ids: Sequence[int]) -> dict[int, SkillClaims]:
+    """The tags and free-text skills of many vendors, in one statement."""
     claims: dict[int, SkillClaims] = {}
-    for vendor_id, kind, tag_id, name, years in await session.execute(ordered):
+    rows = await session.execute(SKILL_CLAIMS, {"keys": list(vendor_ids)})
+    for vendor_id, kind, tag_id, name, years in rows:
         held = claims.get(vendor_id)
         if held is None:
             held = claims[vendor_id] = SkillClaims([], [])
