@@ -54,9 +54,12 @@ async def insert_with_unique_slug(session: AsyncSession, vendor: Vendor) -> None
 
     Any other unique clash (the owner already has a profile) is raised as it came.
     """
-    for slug in candidates(slugify(vendor.name)):
-        # An indexed lookup skips slugs known to be taken without a failed insert.
-        if await slug_taken(session, slug):
+    base = slugify(vendor.name)
+    # One indexed read skips the numbered slugs already taken without a failed insert each;
+    # a random suffix is tried straight away (a clash is one failed savepoint, and rare).
+    taken = await taken_slugs(session, numbered_slugs(base))
+    for slug in candidates(base):
+        if slug in taken:
             continue
         vendor.slug = slug
         try:
