@@ -57,10 +57,11 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--history",
         type=int,
-        default=4,
+        default=1,
         metavar="BUSINESSES",
         help="load the demo history of this many businesses onto the generated vendors "
-        "(4: ~200 requests, ~170 reviews), so ratings are not all empty; 0 for none",
+        "(1: 46 requests, 40 reviews; 4: 197 and 169), so ratings are not all empty; 0 for "
+        "none",
     )
     cli.add_argument("--seconds", type=float, default=10.0, help="measured per target and op")
     cli.add_argument("--warmup", type=float, default=2.0, help="unmeasured, per target and op")
