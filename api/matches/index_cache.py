@@ -18,7 +18,7 @@ from api.reference.fx import fx_rates
 from api.reviews.rating import load_rating_prior
 from api.tags.catalog import TagCatalog
 from api.vendors.changes import changes_since, newest_change
-from api.vendors.records import vendor_records
+from api.vendors.records import build_index, vendor_records
 from matching import MatchIndex, Taxonomy
 
 # Changed vendors are read this many at a time (an IN list SQLite and PostgreSQL both take).
@@ -30,14 +30,23 @@ class IndexCache:
 
     def __init__(self) -> None:
         self._index: MatchIndex | None = None
-        # The newest vendor change number the index holds (0 before any is numbered).
-        self._seen = 0
+        # The newest vendor change number the index holds; None when it was built while
+        # the counter's row was gone (a wiped database, where no vendor was written since).
+        self._seen: int | None = None
         # The last catalog taxonomy found to hold the index's tags (compared once each).
         self._same_tags: Taxonomy | None = None
         self._lock = asyncio.Lock()
 
     async def index(self, session: AsyncSession, catalog: TagCatalog) -> MatchIndex:
         """The index, with every vendor change committed so far applied."""
+        return await self.index_at(session, catalog, await newest_change(session))
+
+    async def index_at(
+        self, session: AsyncSession, catalog: TagCatalog, newest: int | None
+    ) -> MatchIndex:
+        """The index with every change numbered up to `newest` applied: the counter's
+        value (api.vendors.changes.newest_change_sql) as the caller read it since its
+        request began, with whatever else it read in that round trip."""
         async with self._lock:
             index = self._index
             if index is None or self._tags_changed(index, catalog.taxonomy):
@@ -45,11 +54,13 @@ class IndexCache:
                 # map afresh. (An admin's mapping only adds an alias; the vendors it moved
                 # are numbered like any other change.)
                 return await self._build(session, catalog)
-            newest = await newest_change(session)
-            if newest is None or newest < self._seen:
-                # The counter was wiped or wound back: the data went with it, start again.
-                return await self._build(session, catalog)
-            if newest > self._seen and not await self._refresh(session, catalog, index, newest):
+            if newest is None:
+                # The counter's row is gone: the data went with it (a wipe), start again
+                # unless this index was built since.
+                return index if self._seen is None else await self._build(session, catalog)
+            if self._seen is not None and newest <= self._seen:
+                return index  # nothing new (or a number read before another refresh)
+            if not await self._refresh(session, catalog, index, newest):
                 return await self._build(session, catalog)
             return index
 
@@ -59,10 +70,10 @@ class IndexCache:
         self._index = None
         # Read the number first: a change numbered after it may or may not be in the
         # records read next, and is read again (harmlessly) by the next refresh.
-        seen = await newest_change(session) or 0
-        records = await vendor_records(session, catalog)
+        seen = await newest_change(session)
         prior = (await load_rating_prior(session)).for_matching()
-        index = MatchIndex(catalog.taxonomy, fx_rates(), rating_prior=prior).build(records)
+        index = MatchIndex(catalog.taxonomy, fx_rates(), rating_prior=prior)
+        await build_index(session, catalog, index)
         self._index, self._seen = index, seen
         return index
 
@@ -70,7 +81,7 @@ class IndexCache:
         self, session: AsyncSession, catalog: TagCatalog, index: MatchIndex, newest: int
     ) -> bool:
         """Apply the changes numbered after the last seen; False when a rebuild is due."""
-        changes = await changes_since(session, self._seen)
+        changes = await changes_since(session, self._seen or 0)
         if 2 * len(changes.vendor_ids) > changes.vendor_count:
             return False  # most of the marketplace changed: building afresh is cheaper
         # A new review changes its vendor (so it shows here) and the marketplace prior.

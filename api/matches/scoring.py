@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from sqlalchemy import select
 
 from api.core.clock import today
 from api.graphql.context import Context
 from api.matches.index_cache import IndexCache
-from api.matches.service import current_weights
+from api.matches.service import WeightsCache, newest_model_sql
 from api.tags.service import tag_catalog
+from api.vendors.changes import newest_change_sql
 from matching import FactorScores, MatchIndex, MatchWeights, Scope
 
 
@@ -30,21 +32,30 @@ class VendorScore:
 
 
 async def fitted_weights(context: Context) -> MatchWeights:
-    """The stored weights, read once per request however many rankings it holds."""
-    if "weights" not in context.memo:
-        context.memo["weights"] = await current_weights(context.session)
+    """The fitted weights, brought up to date once per request."""
+    await _bring_up_to_date(context)
     weights: MatchWeights = context.memo["weights"]
     return weights
 
 
 async def worker_index(context: Context) -> MatchIndex:
     """This worker's index, brought up to date once per request."""
-    if "index" not in context.memo:
-        catalog = await tag_catalog(context.runtime)
-        cache = context.runtime.resource(IndexCache)
-        context.memo["index"] = await cache.index(context.session, catalog)
+    await _bring_up_to_date(context)
     index: MatchIndex = context.memo["index"]
     return index
+
+
+async def _bring_up_to_date(context: Context) -> None:
+    """Read the vendor change counter and the newest fitted weights' id in one round trip
+    (two primary-key or index reads), then bring this worker's index and weights up to
+    them: a quiet marketplace costs a match that one statement."""
+    if "index" in context.memo:
+        return
+    session, runtime = context.session, context.runtime
+    catalog = await tag_catalog(runtime)
+    changes, model = (await session.execute(select(newest_change_sql(), newest_model_sql()))).one()
+    context.memo["weights"] = await runtime.resource(WeightsCache).weights(session, model)
+    context.memo["index"] = await runtime.resource(IndexCache).index_at(session, catalog, changes)
 
 
 async def score_vendors(

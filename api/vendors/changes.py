@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.selectable import ScalarSelect
 from sqlmodel import col
 
 from api.vendors.models import Vendor, VendorChangeCounter
@@ -60,12 +61,20 @@ async def mark_changed(session: AsyncSession, vendor_ids: Collection[int]) -> No
     )
 
 
-async def newest_change(session: AsyncSession) -> int | None:
-    """The last change number handed out (one primary-key read); None when the counter's
+def newest_change_sql() -> ScalarSelect[int]:
+    """The last change number handed out, as a scalar subquery (a primary-key read), to be
+    read with whatever else a caller reads in the same round trip; NULL when the counter's
     row is gone, which only a wipe of the data does."""
-    value = await session.scalar(
-        select(col(VendorChangeCounter.value)).where(col(VendorChangeCounter.id) == COUNTER_ID)
+    return (
+        select(col(VendorChangeCounter.value))
+        .where(col(VendorChangeCounter.id) == COUNTER_ID)
+        .scalar_subquery()
     )
+
+
+async def newest_change(session: AsyncSession) -> int | None:
+    """The last change number handed out; None when the counter's row is gone."""
+    value = await session.scalar(select(newest_change_sql()))
     return None if value is None else int(value)
 
 
