@@ -10,9 +10,12 @@ endpoint running the same SQL, in one run.
 A run starts `vendormatch serve` (one worker, rate limits off) on a fresh database: a
 SQLite file in a temporary directory, or a PostgreSQL database created on
 `--postgres-url` and dropped afterwards (`--keep-database` keeps it). It loads
-`--vendors` generated vendors through `vendormatch seed --file` and timed. With
-`--database-url` it uses that database as it is (nothing created, loaded or dropped; the
-mutation writes to it, so leave `update_vendor` out of `--ops` on a database to keep).
+`--vendors` generated vendors (benchmarks/vendor_file.py) through `vendormatch seed
+--file`, timed, then (`--history`) the demo's hiring history of one business onto the
+oldest of them, so 40 have reviews and ratings are not all empty. With
+`--database-url` it uses that database as it is (nothing created, loaded or dropped, but
+`serve` migrates it to the head, and the mutation writes to it: use a copy, never a
+database to keep as it is).
 
 Operations (`--ops`, in order): `vendors_page` (the first 20 vendors with country, rates,
 rating and expertise), `vendor_by_id` (the same fields, over 200 ids in turn),
