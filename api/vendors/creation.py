@@ -41,7 +41,8 @@ def new_search_text(values: VendorValues, catalog: TagCatalog) -> str:
     return profile_text(
         (cols["name"], cols["headline"], cols["description"]),
         catalog,
-        [tag_id for tag_id, _ in values.expertise or ()],
+        # In tag id order, as an edit's text reads them back (the table's key order).
+        sorted(tag_id for tag_id, _ in values.expertise or ()),
         [name for _, name, _ in values.free_skills or ()],
     )
 
