@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from api.core.clock import today
 from api.graphql.context import Context
@@ -45,6 +46,12 @@ async def worker_index(context: Context) -> MatchIndex:
     return index
 
 
+@cache
+def _newest_numbers() -> Select[int, int]:
+    """The statement `_bring_up_to_date` sends, built once (it has no parameters)."""
+    return select(newest_change_sql(), newest_model_sql())
+
+
 async def _bring_up_to_date(context: Context) -> None:
     """Read the vendor change counter and the newest fitted weights' id in one round trip
     (two primary-key or index reads), then bring this worker's index and weights up to
@@ -53,7 +60,7 @@ async def _bring_up_to_date(context: Context) -> None:
         return
     session, runtime = context.session, context.runtime
     catalog = await tag_catalog(runtime)
-    changes, model = (await session.execute(select(newest_change_sql(), newest_model_sql()))).one()
+    changes, model = (await session.execute(_newest_numbers())).one()
     context.memo["weights"] = await runtime.resource(WeightsCache).weights(session, model)
     context.memo["index"] = await runtime.resource(IndexCache).index_at(session, catalog, changes)
 
