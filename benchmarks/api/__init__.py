@@ -39,9 +39,11 @@ Each operation prints one line:
         ratio=...
 
 `ratio` is our req/s over the bare endpoint's; `bare_sql` the statements it replays.
-`match_vendors` adds `library_p50_ms` (MatchIndex.match for the same scope over the same
-vendors, its index built in this process through the API's IndexCache) and
-`http_over_library` (our p50 over it). Each `--peer NAME=URL` is measured with the
+`match_vendors` adds `p50_1conn_ms` (our p50 over one connection, after the rounds),
+`library_p50_ms` (MatchIndex.match for the same scope over the same vendors, its index
+built in this process through the API's IndexCache) and `http_over_library` (the first
+over the second: one call against one call, where under 8 connections a lone worker's
+p50 is mostly queueing). Each `--peer NAME=URL` is measured with the
 `--peer-query` document on the vendors page in the same rounds and prints a line with its
 req/s, p50, p99 and `ours_over_peer`. Not part of the test suite.
 """
