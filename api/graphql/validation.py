@@ -5,10 +5,12 @@ its ValidationCache keys on the rule classes, so the cache never hit and every r
 paid for full validation. Here the rules never change (graphql-core's, plus Strawberry's
 two), and the shape limits run before validation instead of as rules.
 
-A valid document is cached under its printed form, which drops comments and spacing:
-adding a unique comment no longer buys a fresh validation. An invalid document is
-cached under its exact text, so the error locations it reports stay the client's own;
-a client can still vary an invalid text, but documents.py bounds what each costs.
+Every document is cached under its exact text, so a repeated request neither validates
+nor prints its document again. A valid document is also cached under its printed form,
+which drops comments and spacing: adding a unique comment no longer buys a fresh
+validation (only a print). An invalid document is cached under its exact text alone,
+so the error locations it reports stay the client's own; a client can still vary an
+invalid text, but documents.py bounds what each costs.
 """
 
 from __future__ import annotations
@@ -45,18 +47,30 @@ class ValidationCache:
         self, schema: GraphQLSchema, document: DocumentNode, context: ExecutionContext
     ) -> list[GraphQLError]:
         exact = (False, context.query or "")
+        if exact in self._entries:  # the same text again: no need to print it
+            return self._hit(exact)
         normalised = (True, print_ast(document))
-        for key in (exact, normalised):
-            if key in self._entries:
-                self.hits += 1
-                self._entries.move_to_end(key)
-                return self._entries[key]
+        if normalised in self._entries:
+            errors = self._hit(normalised)
+            self._store(exact, errors)  # the next request with this text skips printing
+            return errors
         self.misses += 1
         errors = validate_document(schema, document, context.validation_rules)
-        self._entries[normalised if not errors else exact] = errors
-        if len(self._entries) > self.maxsize:
-            self._entries.popitem(last=False)
+        if not errors:
+            self._store(normalised, errors)
+        self._store(exact, errors)
         return errors
+
+    def _hit(self, key: tuple[bool, str]) -> list[GraphQLError]:
+        self.hits += 1
+        self._entries.move_to_end(key)
+        return self._entries[key]
+
+    def _store(self, key: tuple[bool, str], errors: list[GraphQLError]) -> None:
+        self._entries[key] = errors
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.maxsize:
+            self._entries.popitem(last=False)
 
     def clear(self) -> None:
         self._entries.clear()

@@ -6,9 +6,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from graphql import get_introspection_query, parse
+from graphql import DocumentNode, get_introspection_query, parse
 
 from api.core.ratelimit import MemoryWindows, Rate
+from api.graphql import validation
 from api.graphql.clients import client_ip
 from api.graphql.cost import DEFAULT_LIST_SIZE, query_cost
 from api.graphql.documents import ShapeLimits, check_shape
@@ -29,6 +30,27 @@ def test_a_unique_comment_does_not_buy_a_fresh_validation(client: GraphQLClient)
         client.execute(f"# {uuid.uuid4()}\n{query}\n# {uuid.uuid4()}")
 
     assert validation_cache.misses == misses
+
+
+def test_a_repeated_document_is_neither_validated_nor_printed_again(
+    client: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = f"{{ tags(first: 2) {{ slug }} }} # {uuid.uuid4()}"
+    client.execute(query)
+    misses = validation_cache.misses
+    printed: list[DocumentNode] = []
+    print_ast = validation.print_ast
+
+    def counted_print(document: DocumentNode) -> str:
+        printed.append(document)
+        return print_ast(document)
+
+    monkeypatch.setattr(validation, "print_ast", counted_print)
+
+    client.execute(query)
+
+    assert validation_cache.misses == misses
+    assert printed == []
 
 
 def test_invalid_documents_keep_their_own_error_locations(client: GraphQLClient) -> None:
