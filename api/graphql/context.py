@@ -51,6 +51,12 @@ class Context:
         if self._session is not None:
             await self._session.close()
         self._session = None
+        # A loader refers to itself (its batch function is its own method, its batch
+        # points back at it), so only a garbage collection frees it: emptied first, the
+        # rows it read are freed now rather than piling up for the next full collection.
+        for loader in self.loaders.values():
+            loader.clear_all()
+            loader.batch = None
         self.loaders.clear()
         self.memo.clear()
 

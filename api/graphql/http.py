@@ -153,6 +153,9 @@ class GraphQLView(GraphQL[Context, None]):
         context = getattr(request.state, "graphql_context", None)
         if context is None:
             return
+        # The context refers to the request, and so back to itself through the request's
+        # state: unlinked, the request's objects are freed when it ends, not by the GC.
+        del request.state.graphql_context
         try:
             await context.close()
         except Exception as error:
