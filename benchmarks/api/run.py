@@ -71,7 +71,9 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--peer", action="append", default=[], metavar="NAME=URL", help="another GraphQL server"
     )
-    cli.add_argument("--peer-query", type=Path, help="the peers' vendors-page document")
+    cli.add_argument(
+        "--peer-query", type=Path, help="the peers' vendors-page document (no variables)"
+    )
     cli.add_argument(
         "--show-sql", action="store_true", help="print the SQL captured per operation (stderr)"
     )
@@ -110,9 +112,11 @@ def peer_targets(args: argparse.Namespace) -> list[Target]:
     if args.peer_query is None:
         raise SystemExit("--peer needs --peer-query")
     body = json.dumps({"query": args.peer_query.read_text()}).encode()
-    targets = []
+    targets: list[Target] = []
     for peer in args.peer:
         name, _, url = peer.partition("=")
+        if not url or name in {"ours", "bare", *(t.name for t in targets)}:
+            raise SystemExit(f"--peer {peer!r}: give NAME=URL, a NAME of its own")
         endpoint = Endpoint.from_url(url)
         targets.append(Target(name, endpoint, [encode_post(endpoint, body)], no_errors))
     return targets
@@ -234,6 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = set(args.ops.split(",")) - set(OPERATIONS)
     if unknown:
         raise SystemExit(f"unknown --ops {sorted(unknown)}; there are {', '.join(OPERATIONS)}")
+    peer_targets(args)  # refuse a bad --peer before anything starts
     with ExitStack() as stack:
         data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vm-bench-")))
         if args.database_url:
