@@ -162,12 +162,15 @@ async def _insert_vendor_batch(
     if not new:
         return 0
     # Demo owners get no password (None): nobody can sign in as one.
+    rows = [
+        {"email": record["owner_email"], "role": Role.VENDOR, "display_name": record["name"]}
+        for record, _ in new
+    ]
+    await session.execute(insert(Account), rows)  # no RETURNING: the driver's executemany
     owners = await session.execute(
-        insert(Account).returning(col(Account.email), col(Account.id)),
-        [
-            {"email": record["owner_email"], "role": Role.VENDOR, "display_name": record["name"]}
-            for record, _ in new
-        ],
+        select(col(Account.email), col(Account.id)).where(
+            col(Account.email).in_([row["email"] for row in rows])
+        )
     )
     owner_of: dict[str, int] = {}
     for email, owner_id in owners:
