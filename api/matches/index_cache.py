@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.core.runtime import freeze_heap
 from api.reference.fx import fx_rates
 from api.reviews.rating import load_rating_prior
 from api.tags.catalog import TagCatalog
@@ -75,6 +76,9 @@ class IndexCache:
         index = MatchIndex(catalog.taxonomy, fx_rates(), rating_prior=prior)
         await build_index(session, catalog, index)
         self._index, self._seen = index, seen
+        # The index lives until the next build: out of the collector's sight, full
+        # collections need not walk its objects on every request.
+        freeze_heap()
         return index
 
     async def _refresh(

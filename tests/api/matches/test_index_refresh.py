@@ -158,3 +158,25 @@ async def _delete_vendor(database_url: str, vendor_id: int) -> None:
             await connection.execute(delete(child).where(col(child.vendor_id) == vendor_id))
         await connection.execute(delete(Vendor).where(col(Vendor.id) == vendor_id))
     await engine.dispose()
+
+
+def test_weights_fitted_after_a_worker_warmed_up_rank_its_next_match(
+    client: GraphQLClient, second_worker: GraphQLClient
+) -> None:
+    from api.matches.service import store_weights
+
+    client.create_vendor(client.register("VENDOR"))
+    assert match(second_worker, REACT)["weights"]["source"] == "DEFAULT"
+    runtime = client.http.app.state.vendormatch  # type: ignore[attr-defined]
+
+    async def store() -> None:
+        async with runtime.sessions() as session, session.begin():
+            weights = {"skill": 0.7, "cost": 0.1, "timezone": 0.1, "culture": 0.1}
+            await store_weights(
+                session, weights=weights, learned_ndcg=0.8, default_ndcg=0.7, scopes=10
+            )
+
+    client.http.portal.call(store)  # type: ignore[union-attr]
+
+    weights = match(second_worker, REACT)["weights"]
+    assert weights["source"] == "FITTED" and weights["skill"] > weights["cost"]
