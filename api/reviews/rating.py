@@ -3,10 +3,10 @@ mean. The `vendors` page shows and sorts by it, and the matcher's quality factor
 same prior, so a rating reads the same everywhere.
 
 The prior is published, not recomputed per read: one row (`rating_prior`) holds the mean
-every score is computed under, with the marketplace's running totals beside it. Each
+every rating is read under, with the marketplace's running totals beside it. Each
 counted review adds to the totals; when their mean drifts from the published one by more
-than PUBLISH_TOLERANCE the new mean is published, and the caller rescores every vendor
-in the same transaction. Readers take the published row as it is.
+than PUBLISH_TOLERANCE the new mean is published, and the caller rescores the reviewed
+vendors in the same transaction. Readers take the published row as it is.
 """
 
 from __future__ import annotations
@@ -49,12 +49,13 @@ class RatingPrior:
         """The same prior for the matcher's quality factor."""
         return LibraryRatingPrior(mean=float(self.mean), weight=float(self.weight))
 
-    def bayesian_expression(
+    def lift_expression(
         self, total: SQLColumnExpression[Any], count: SQLColumnExpression[Any]
     ) -> ColumnElement[Any]:
-        """(weight * prior mean + sum of scores) / (weight + count), as SQL over a running
-        total and count (what a vendor's stored score is)."""
-        return (literal(self.mean) * self.weight + total) / (self.weight + count)
+        """The Bayesian average (weight * mean + total) / (weight + count) less the mean,
+        i.e. (total - count * mean) / (weight + count), as SQL over a running total and
+        count: a vendor's stored lift, 0 for every vendor without reviews."""
+        return (total - literal(self.mean) * count) / (self.weight + count)
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,11 @@ def overall(scores: Any) -> Decimal:
 
 
 def published_mean_sql() -> ColumnElement[Any]:
-    """The published mean as SQL: what a vendor with no reviews scores. Read under a share
-    lock, so a vendor inserted while a new mean is being published is scored under that
-    new mean (the insert waits for it), never left under the old one."""
+    """The published mean as SQL, to read in the same statement as the vendors whose
+    lifts it completes (one snapshot: a lift never meets another prior's mean)."""
     published = (
         select(col(PublishedRatingPrior.mean))
         .where(col(PublishedRatingPrior.id) == PRIOR_ROW)
-        .with_for_update(read=True)
         .scalar_subquery()
     )
     return func.coalesce(published, DEFAULT_PRIOR_MEAN)

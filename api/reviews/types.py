@@ -39,10 +39,10 @@ def rounded(value: Decimal) -> Decimal:
     return value.quantize(TWO_PLACES, ROUND_HALF_UP)
 
 
-def rounded_score(score: float) -> Decimal:
-    """A stored (binary) score as shown: read as its shortest decimal spelling, so that
-    3.725 rounds up as the exact average would, not down as 3.72499999... would."""
-    return rounded(Decimal(repr(score)))
+def rounded_score(mean: Decimal, lift: float) -> Decimal:
+    """A prior's mean plus a stored (binary) lift, as shown: the lift read as its shortest
+    decimal spelling, so that 0.125 adds as the exact average would, not 0.12499999..."""
+    return rounded(mean + Decimal(repr(lift)))
 
 
 @strawberry.type(

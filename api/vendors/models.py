@@ -9,7 +9,6 @@ from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel, col
 
 from api.core.clock import utcnow
-from api.reviews.rating import published_mean_sql
 from api.values.money import MONEY_DIGITS, MONEY_PLACES
 from matching import Availability, Proficiency, VendorKind
 
@@ -82,11 +81,9 @@ class Vendor(SQLModel, table=True):
     timeliness_sum: int = 0
     value_sum: int = 0
     on_time_count: int = 0
-    # The Bayesian average under the published prior (api.vendors.scores): the RATING
-    # order's key, read through ix_vendor_rating_order. A new vendor's is the prior mean.
-    rating_score: float | None = Field(
-        default=None, nullable=False, sa_column_kwargs={"default": published_mean_sql()}
-    )
+    # The Bayesian average under the published prior, less its mean (api.vendors.scores):
+    # the RATING order's key, read through ix_vendor_rating_order; 0 without reviews.
+    rating_lift: float = 0.0
     last_review_at: datetime | None = None
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, index=True)
@@ -100,7 +97,7 @@ class Vendor(SQLModel, table=True):
 # Best rated first, ties oldest first: the default `vendors` order, as an index walks it.
 Index(
     "ix_vendor_rating_order",
-    col(Vendor.rating_score).desc(),
+    col(Vendor.rating_lift).desc(),
     col(Vendor.id),
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 import strawberry
 
 from api.graphql.context import Info
@@ -11,10 +13,20 @@ from api.tags.service import tag_catalog
 from api.tags.types import SkillNoteType
 from api.vendors import service
 from api.vendors.inputs import CreateVendorProfileInput, UpdateVendorProfileInput, VerifyVendorInput
+from api.vendors.models import Vendor
 from api.vendors.rules import named_skills
 from api.vendors.types import VendorType
+from api.vendors.views import VendorView, view_of
 
 NOTES = "Skills named that the taxonomy does not know: kept as free text, with suggestions."
+
+
+async def viewed(info: Info, write: Awaitable[Vendor]) -> VendorView:
+    """The profile `write` made or changed, read back as the Vendor type shows it (with
+    the published rating prior), inside the write's transaction."""
+    vendor = await write
+    assert vendor.id is not None
+    return await view_of(info.context.session, vendor.id)
 
 
 @strawberry.type
@@ -46,11 +58,14 @@ class VendorMutations:
         return await run_mutation(
             info,
             CreateVendorProfilePayload,
-            lambda: service.create_vendor(
-                session=info.context.session,
-                viewer=info.context.viewer,
-                draft=draft,
-                catalog=catalog,
+            lambda: viewed(
+                info,
+                service.create_vendor(
+                    session=info.context.session,
+                    viewer=info.context.viewer,
+                    draft=draft,
+                    catalog=catalog,
+                ),
             ),
             lambda row: CreateVendorProfilePayload(
                 vendor=VendorType.from_row(row),
@@ -68,13 +83,16 @@ class VendorMutations:
         return await run_mutation(
             info,
             UpdateVendorProfilePayload,
-            lambda: service.update_vendor(
-                session=info.context.session,
-                viewer=info.context.viewer,
-                vendor_id=node_pk(input.id, "Vendor", ["input", "id"]),
-                expected_version=input.expected_version,
-                draft=draft,
-                catalog=catalog,
+            lambda: viewed(
+                info,
+                service.update_vendor(
+                    session=info.context.session,
+                    viewer=info.context.viewer,
+                    vendor_id=node_pk(input.id, "Vendor", ["input", "id"]),
+                    expected_version=input.expected_version,
+                    draft=draft,
+                    catalog=catalog,
+                ),
             ),
             lambda row: UpdateVendorProfilePayload(
                 vendor=VendorType.from_row(row),
@@ -87,11 +105,14 @@ class VendorMutations:
         return await run_mutation(
             info,
             VerifyVendorPayload,
-            lambda: service.set_verified(
-                session=info.context.session,
-                viewer=info.context.viewer,
-                vendor_id=node_pk(input.id, "Vendor", ["input", "id"]),
-                verified=input.verified,
+            lambda: viewed(
+                info,
+                service.set_verified(
+                    session=info.context.session,
+                    viewer=info.context.viewer,
+                    vendor_id=node_pk(input.id, "Vendor", ["input", "id"]),
+                    verified=input.verified,
+                ),
             ),
             lambda row: VerifyVendorPayload(vendor=VendorType.from_row(row)),
         )

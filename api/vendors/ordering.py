@@ -2,9 +2,9 @@
 
 Every order is (key, id), the id breaking ties. A cursor stores the last row's key as
 the database returned it (a lower-cased name, a rate, a creation time) and its id.
-The RATING key is each vendor's stored score (api.vendors.scores), which an index
-serves. A score moves when its vendor is reviewed, and every score moves when a new prior
-is published; the next page therefore continues from the cursor row's score as it is now,
+The RATING key is each vendor's stored lift (api.vendors.scores), which an index serves.
+A lift moves when its vendor is reviewed, and reviewed vendors' lifts move when a new
+prior is published; the next page therefore continues from the cursor row's lift as it is now,
 read in the same statement (the cursor's value is only the fallback when that row has
 gone), so that a page boundary follows its vendor.
 """
@@ -86,14 +86,12 @@ def vendor_ordering(field_: VendorOrderField, direction: OrderDirection | None) 
 
 
 def _rating(descending: bool) -> VendorOrdering:
-    key = col(Vendor.rating_score)
+    key = col(Vendor.rating_lift)
     last = aliased(Vendor)
 
     def anchor(position: Position) -> Any:
         fallback = _number(position.key)
-        row_key = (
-            select(col(last.rating_score)).where(col(last.id) == position.id).scalar_subquery()
-        )
+        row_key = select(col(last.rating_lift)).where(col(last.id) == position.id).scalar_subquery()
         return func.coalesce(row_key, fallback)
 
     return VendorOrdering(key, descending, float, anchor)

@@ -284,7 +284,7 @@ async def add_to_rating(session: AsyncSession, review: ReviewScores) -> None:
         .values(
             review_count=col(Vendor.review_count) + 1,
             rating_sum=col(Vendor.rating_sum) + score,
-            rating_score=scores.score_after_review(prior, score),
+            rating_lift=scores.lift_after_review(prior, score),
             quality_sum=col(Vendor.quality_sum) + review.quality,
             communication_sum=col(Vendor.communication_sum) + review.communication,
             timeliness_sum=col(Vendor.timeliness_sum) + review.timeliness,

@@ -33,9 +33,8 @@ from api.vendors.dataloaders import (
 )
 from api.vendors.free_skills import claimed_skills
 from api.vendors.models import Availability, Proficiency, VendorKind
-from api.vendors.models import Vendor as VendorRow
 from api.vendors.rules import MAX_CERTIFICATIONS, MAX_EXPERTISE, MAX_LANGUAGES
-from api.vendors.views import VendorView, vendor_view
+from api.vendors.views import VendorView
 
 # strawberry.enum registers the GraphQL enum on the class and returns the class itself;
 # the `...Type` aliases name the enum in annotations.
@@ -110,7 +109,7 @@ class RatingSummary:
     def bayesian_average(self) -> Decimal:
         # The stored score: the same average, under the published prior, that RATING
         # sorts by and the matcher's quality factor shrinks towards.
-        return rounded_score(self._row.rating_score)
+        return rounded_score(self._row.prior_mean, self._row.rating_lift)
 
 
 @strawberry.type(
@@ -190,10 +189,7 @@ class VendorType(KeyedNode):
     _row: strawberry.Private[VendorView]
 
     @classmethod
-    def from_row(cls, row: VendorView | VendorRow) -> Self:
-        """From a loader's view, or from the ORM row a write returns."""
-        if isinstance(row, VendorRow):
-            row = vendor_view(row)
+    def from_row(cls, row: VendorView) -> Self:
         return cls(
             id=row.id,
             slug=row.slug,

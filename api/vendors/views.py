@@ -1,6 +1,6 @@
 """Vendor profiles as plain rows for reads: the columns GraphQL shows, selected as tuples
 rather than hydrated into ORM objects (which cost several times the read itself on a
-page). Writes keep the ORM `Vendor`; `vendor_view` turns one into a view."""
+page). Writes keep the ORM `Vendor`; their payloads read the written profile back here."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import BindParameter
 from sqlmodel import col
 
+from api.reviews.rating import published_mean_sql
 from api.vendors.models import Vendor, VendorExpertise, VendorFreeSkill
 
 
@@ -57,23 +58,24 @@ class VendorView(NamedTuple):
     timeliness_sum: int
     value_sum: int
     on_time_count: int
-    rating_score: float
+    rating_lift: float
     version: int
     created_at: datetime
     updated_at: datetime
+    # The published prior's mean, read with the row: the lift's Bayesian average is
+    # prior_mean + rating_lift, both from one snapshot.
+    prior_mean: Decimal
 
 
 # The columns in VendorView's order (the search text, up to 20,000 characters, stays out).
-VIEW_COLUMNS = tuple(col(getattr(Vendor, name)) for name in VendorView._fields)
+VIEW_COLUMNS = (
+    *(col(getattr(Vendor, name)) for name in VendorView._fields[:-1]),
+    published_mean_sql().label("prior_mean"),
+)
 
 
 def select_views() -> Select[Any]:
     return select(*VIEW_COLUMNS)
-
-
-def vendor_view(vendor: Vendor) -> VendorView:
-    """The view of an ORM row a write has just loaded or refreshed."""
-    return VendorView._make(getattr(vendor, name) for name in VendorView._fields)
 
 
 # Statements a request runs as they are, built once: building a SELECT (and its
@@ -150,6 +152,11 @@ async def skill_claims(session: AsyncSession, vendor_ids: Sequence[int]) -> dict
         else:
             held.texts.append(TextClaim(name, years))
     return claims
+
+
+async def view_of(session: AsyncSession, vendor_id: int) -> VendorView:
+    """The profile a write has just made or changed, as the transaction sees it."""
+    return (await views_by(session, col(Vendor.id), [vendor_id]))[vendor_id]
 
 
 async def view_by_slug(session: AsyncSession, slug: str) -> VendorView | None:

@@ -1,5 +1,6 @@
-"""stored rating score: the published rating prior (one row with the marketplace totals)
-and each vendor's Bayesian average under it, indexed for the RATING order
+"""stored rating lift: the published rating prior (one row with the marketplace totals)
+and each vendor's Bayesian average under it less its mean (the lift, 0 without reviews),
+indexed for the RATING order
 
 Revision ID: 0011
 Revises: 0010
@@ -64,20 +65,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("vendor", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("rating_score", sa.Float(), nullable=False, server_default="0")
+            sa.Column("rating_lift", sa.Float(), nullable=False, server_default="0")
         )
     op.get_bind().execute(
         sa.text(
-            "UPDATE vendor SET rating_score ="
-            " (:weighted_e4 / 10000.0 + rating_sum) / (:weight + review_count)"
+            "UPDATE vendor SET rating_lift ="
+            " (rating_sum - review_count * (:mean_e4 / 10000.0)) / (:weight + review_count)"
+            " WHERE review_count > 0"
         ),
-        # The weighted mean in ten-thousandths: an integer both drivers bind as it is.
-        {"weighted_e4": int(mean * PRIOR_WEIGHT / MEAN_PLACES), "weight": PRIOR_WEIGHT},
+        # The mean in ten-thousandths: an integer both drivers bind as it is.
+        {"mean_e4": int(mean / MEAN_PLACES), "weight": PRIOR_WEIGHT},
     )
     op.create_index(
         "ix_vendor_rating_order",
         "vendor",
-        [sa.text("rating_score DESC"), "id"],
+        [sa.text("rating_lift DESC"), "id"],
         unique=False,
     )
 
@@ -85,5 +87,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_vendor_rating_order", table_name="vendor")
     with op.batch_alter_table("vendor", schema=None, recreate="never") as batch_op:
-        batch_op.drop_column("rating_score")
+        batch_op.drop_column("rating_lift")
     op.drop_table("rating_prior")
