@@ -6,10 +6,10 @@
 //     PEER_DIR/node_modules/.bin/node benchmarks/peers/postgraphile.mjs PEER_DIR PORT
 //
 // It serves PostGraphile's own schema (the amber preset) over the `public` schema of a
-// database that `vendormatch serve` has migrated, plus one thing no column holds as
-// our page shows it: a `rating` object (average, count, Bayesian average), read from
-// the vendor's own row by plain SQL inlined into PostGraphile's one statement. Nothing
-// is added to the database.
+// database that `vendormatch serve` has migrated, plus what no column holds as our page
+// shows it: a `rating` object (average, count, Bayesian average) and a RATING order,
+// plain SQL over the vendor's own row inlined into PostGraphile's one statement.
+// Nothing is added to the database.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -25,14 +25,25 @@ const { postgraphile } = require("postgraphile");
 const { PostGraphileAmberPreset } = require("postgraphile/presets/amber");
 const { makePgService } = require("postgraphile/adaptors/pg");
 const { grafserv } = require("postgraphile/grafserv/node");
-const { extendSchema } = require("postgraphile/utils");
+const { addPgTableOrderBy, extendSchema, orderByAscDesc } = require("postgraphile/utils");
 const { sql } = require("postgraphile/pg-sql2");
 const { TYPES } = require("postgraphile/@dataplan/pg");
 
 // Scores as our server shows them: two decimals, halves up (round() on numeric does
-// that). The Bayesian average is the stored rating_score (migration 0011), the key our
-// RATING order sorts by; the query orders by that column too (RATING_SCORE_DESC).
+// that). The Bayesian average is stored per vendor as the key our RATING order reads
+// through an index: `rating_lift`, the average less the published prior's mean (which is
+// added back from `rating_prior`, in the same statement), or, on a database from before
+// the lift, `rating_score`, the average itself. The peer reads whichever the database has.
 const twoPlaces = (fragment) => sql.fragment`round(${fragment}, 2)`;
+const DEFAULT_PRIOR_MEAN = sql.literal("3.5");
+const publishedMean = sql.fragment`coalesce((
+  select p.mean from public.rating_prior p where p.id = 1
+), ${DEFAULT_PRIOR_MEAN})`;
+const ratingKey = (codec) => ("rating_lift" in codec.attributes ? "rating_lift" : "rating_score");
+const bayesianAverage = (codec, row) =>
+  ratingKey(codec) === "rating_lift"
+    ? sql.fragment`${publishedMean} + ${row}.rating_lift::numeric`
+    : sql.fragment`${row}.rating_score::numeric`;
 
 const RatingPlugin = extendSchema(() => ({
   typeDefs: /* GraphQL */ `
@@ -64,22 +75,29 @@ const RatingPlugin = extendSchema(() => ({
         count: ($vendor) => $vendor.get("review_count"),
         bayesianAverage($vendor) {
           const row = $vendor.getClassStep().alias;
-          return $vendor.select(twoPlaces(sql.fragment`${row}.rating_score::numeric`), TYPES.numeric);
+          const average = bayesianAverage($vendor.resource.codec, row);
+          return $vendor.select(twoPlaces(average), TYPES.numeric);
         },
       },
     },
   },
 }));
 
+// RATING_DESC / RATING_ASC: by the stored key's column (ix_vendor_rating_order serves
+// RATING_DESC with PRIMARY_KEY_ASC, our page's (key desc, id asc)). PostGraphile appends
+// no tie-breaker to a non-unique order, so the query names PRIMARY_KEY_ASC.
+const RatingOrderPlugin = addPgTableOrderBy(
+  { schemaName: "public", tableName: "vendor" },
+  (build) => orderByAscDesc("RATING", ratingKey(build.input.pgRegistry.pgResources.vendor.codec)),
+);
+
 const preset = {
   extends: [PostGraphileAmberPreset],
-  plugins: [RatingPlugin],
+  plugins: [RatingPlugin, RatingOrderPlugin],
   // Let unindexed columns order a relation (expertise by years, as our page orders it);
   // by default PostGraphile 5 offers orders on indexed columns only.
   disablePlugins: ["PgIndexBehaviorsPlugin"],
-  pgServices: [
-    makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public"] }),
-  ],
+  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public"] })],
   grafserv: { port: Number(port), graphiql: false, watch: false },
   grafast: { explain: false },
 };
