@@ -76,9 +76,23 @@ class FreeSkills:
         listed = [skill for skill, _ in record.expertise if skill not in slugs]
         return " ".join([record.description, *listed]) if listed else record.description
 
-    def set_base(self, rows: list[SkillRow]) -> None:
-        """Replace every slot's row (slot i gets ``rows[i]``)."""
-        self.matrix.set_base(stack_rows(rows, self.matrix.n_cols), with_csc=True)
+    def stack(self, rows: list[SkillRow]) -> sp.csr_matrix:
+        """``rows`` as a block for :meth:`set_base` (as wide as the vocabulary is now)."""
+        return stack_rows(rows, self.matrix.n_cols)
+
+    def set_base(self, blocks: list[sp.csr_matrix]) -> None:
+        """Replace every slot's row with the rows of ``blocks``, in order (blocks made
+        before the vocabulary grew are widened to it)."""
+        n_cols = self.matrix.n_cols
+        widened = [
+            sp.csr_matrix((b.data, b.indices, b.indptr), shape=(b.shape[0], n_cols)) for b in blocks
+        ]
+        self.matrix.set_base(
+            sp.vstack(widened, format="csr")
+            if widened
+            else sp.csr_matrix((0, n_cols), dtype=np.float32),
+            with_csc=True,
+        )
 
     def put(self, slot: int, row: SkillRow) -> None:
         """Replace one slot's row (an empty row clears it)."""

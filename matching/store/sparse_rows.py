@@ -34,7 +34,8 @@ class OverlayMatrix:
 
     def set_base(self, matrix: sp.csr_matrix, with_csc: bool = False) -> None:
         """Replace the base and clear the delta."""
-        self.base = matrix.astype(self.dtype).tocsr()
+        # The matrix becomes the base as it is (no copy when it is CSR of this dtype).
+        self.base = matrix.astype(self.dtype, copy=False).tocsr()
         self.base.sort_indices()
         self.base_csc = _with_wide_indices(self.base.tocsc()) if with_csc else None
         self.delta.clear()

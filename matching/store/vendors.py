@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from ..core.fx import FxRates
 from ..core.records import Proficiency, VendorRecord
+from ..core.spelling import weigh_in_place
 from ..core.taxonomy import Taxonomy
 from ..factors.capacity import HOURS_SHARE, SCORE_CAP, availability_code, weekly_hours
 from ..factors.cost import span_inverse
@@ -22,6 +23,7 @@ from ..factors.timezone import shift_hours
 from .columns import Columns
 from .free_skills import FreeSkills
 from .rows import LEVELS, SCALARS, GeoKey, LangLevels, SkillRow, col_max, depth, minutes, stack_rows
+from .slot_map import SlotMap
 from .sparse_rows import OverlayMatrix
 from .vocab import Vocab
 
@@ -43,7 +45,7 @@ class VendorStore:
         self.fx = fx
         self.rating_prior = rating_prior
         self.cols = Columns()
-        self.slots: dict[int, int] = {}
+        self.slots = SlotMap()
         self.countries: Vocab[str] = Vocab()
         self.regions: Vocab[str] = Vocab()
         self.continents: Vocab[str] = Vocab()
@@ -78,38 +80,45 @@ class VendorStore:
         """Fill the store from scratch, reading records chunk by chunk."""
         skill_parts: list[sp.csr_matrix] = []
         count_parts: list[sp.csr_matrix] = []
-        free_rows: list[SkillRow] = []
+        free_parts: list[sp.csr_matrix] = []
+        df = np.zeros(N_FEATURES, dtype=np.int64)
         it: Iterator[VendorRecord] = iter(records)
         while batch := list(islice(it, chunk)):
             start = self.cols.size
             self.cols.reserve(start + len(batch))
-            if any(rec.id in self.slots for rec in batch):
-                raise ValueError("duplicate vendor id")
             # Small write batches: their Python tuples die young, so the GC stays cheap.
             for lo in range(0, len(batch), WRITE_BATCH):
                 rows = self._write(start + lo, batch[lo : lo + WRITE_BATCH])
                 skill_parts.append(stack_rows(rows, len(self.taxonomy)))
             self.cols.size = start + len(batch)
-            free_rows += [self.free.row(r.expertise) for r in batch]
-            count_parts.append(self.text_model.counts([self.free.document(r) for r in batch]))
+            # Per-chunk blocks, not per-vendor lists: nothing per vendor outlives its chunk.
+            free_parts.append(self.free.stack([self.free.row(r.expertise) for r in batch]))
+            counts = self.text_model.counts([self.free.document(r) for r in batch])
+            df += np.bincount(counts.indices, minlength=N_FEATURES)
+            count_parts.append(counts)
         n = self.cols.size
+        self.slots = SlotMap.of(self.cols["id"], self.cols["alive"])  # raises on a duplicate id
         skills = (
             sp.vstack(skill_parts, format="csr")
             if skill_parts
             else sp.csr_matrix((0, len(self.taxonomy)), dtype=np.float32)
         )
-        counts = (
-            sp.vstack(count_parts, format="csr")
+        self.text_model.fit_idf(df, n)
+        # Each block is weighed in place (its counts are its own) and stacked once: two
+        # copies of the text matrix at the peak, not four.
+        weighted = (
+            sp.vstack(
+                [weigh_in_place(part, self.text_model.idf) for part in count_parts], format="csr"
+            )
             if count_parts
             else sp.csr_matrix((0, N_FEATURES), dtype=np.float32)
         )
-        self.text_model.fit_idf(np.bincount(counts.indices, minlength=N_FEATURES), n)
-        weighted = self.text_model.weigh(counts)
+        del count_parts
         self.text_model.col_max = col_max(weighted)
         self.text.set_base(weighted)
         self.skills.set_base(skills, with_csc=True)
         self.skill_df = np.bincount(skills.indices, minlength=len(self.taxonomy)).astype(np.int64)
-        self.free.set_base(free_rows)
+        self.free.set_base(free_parts)
         self._refresh_quality(slice(0, n))
         self._refresh_derived(slice(0, n))
         self.n_alive = int(self.cols["alive"].sum())
@@ -117,16 +126,21 @@ class VendorStore:
     def upsert(self, record: VendorRecord) -> int:
         """Insert or replace one vendor; returns its slot."""
         slot = self.slots.get(record.id)
+        fresh = slot is None
         if slot is None:
             slot = self.cols.size
             self.cols.reserve(slot + 1)
+        # A record the store refuses (an unknown currency, say) raises here, before the
+        # slot is counted or mapped.
+        (row,) = self._write(slot, [record])
+        if fresh:
             self.cols.size += 1
             self.n_alive += 1
+            self.slots.put(record.id, slot)
+            self._maybe_fold()
         else:
             old_cols, _ = self.skills.row(slot)
             np.subtract.at(self.skill_df, old_cols, 1)
-            self.n_alive += 0 if self.cols["alive"][slot] else 1
-        (row,) = self._write(slot, [record])
         cols = np.array([col for col, _ in row], dtype=np.int32)
         vals = depth(np.array([years for _, years in row], dtype=np.float64))
         np.add.at(self.skill_df, cols, 1)
@@ -141,7 +155,7 @@ class VendorStore:
 
     def remove(self, vendor_id: int) -> bool:
         """Drop a vendor; False when it was not held."""
-        slot = self.slots.pop(vendor_id, None)
+        slot = self.slots.pop(vendor_id)
         if slot is None:
             return False
         cols, _ = self.skills.row(slot)
@@ -150,6 +164,7 @@ class VendorStore:
         self.free.put(slot, [])
         self.cols["alive"][slot] = False
         self.n_alive -= 1
+        self._maybe_fold()
         return True
 
     def set_rating_prior(self, prior: RatingPrior) -> None:
@@ -173,6 +188,11 @@ class VendorStore:
         if self.text.delta:
             self.text.compact(self.size)
         self.free.compact(self.size)
+
+    def _maybe_fold(self) -> None:
+        """Fold the id map's recent changes into its arrays once there are many."""
+        if self.slots.needs_fold():
+            self.slots.reset(self.cols["id"], self.cols["alive"])
 
     def _refresh_quality(self, where: slice) -> None:
         """Recompute the quality column of the slots in ``where``."""
@@ -202,8 +222,7 @@ class VendorStore:
         values: list[tuple[object, ...]] = []
         spoken: list[LangLevels] = []
         skills: list[SkillRow] = []
-        for slot, rec in enumerate(records, start=start):
-            self.slots[rec.id] = slot
+        for rec in records:
             scalars, langs, row = self._values(rec)
             values.append(scalars)
             spoken.append(langs)
