@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, Session
 from sqlmodel import col
@@ -94,13 +94,15 @@ def read_records(
     """Records for the given vendors (all when None) in id order, ``chunk`` vendors at a
     time: their columns, then their languages, skills and certifications, one statement
     each."""
+    # Core execution on the session's connection: plain rows, no ORM result machinery.
+    connection = session.connection()
     by_id = select(*VENDOR_COLUMNS).order_by(col(Vendor.id))
     if vendor_ids is not None:
         wanted = sorted(set(vendor_ids))
         for start in range(0, len(wanted), chunk):
             ids = wanted[start : start + chunk]
-            vendors = _rows(session.execute(by_id.where(col(Vendor.id).in_(ids))))
-            yield from _records(session, catalog, vendors, _among(ids))
+            vendors = _rows(connection.execute(by_id.where(col(Vendor.id).in_(ids))))
+            yield from _records(connection, catalog, vendors, _among(ids))
         return
     after: int | None = None
     while True:
@@ -109,12 +111,12 @@ def read_records(
             if after is None
             else by_id.where(col(Vendor.id) > after).limit(chunk)
         )
-        vendors = _rows(session.execute(page))
+        vendors = _rows(connection.execute(page))
         if not vendors:
             return
         # A page is a contiguous id range: its children are read by range, not by a list.
         lo, hi = vendors[0].id, vendors[-1].id
-        yield from _records(session, catalog, vendors, _between(lo, hi))
+        yield from _records(connection, catalog, vendors, _between(lo, hi))
         after = hi
 
 
@@ -134,7 +136,7 @@ def _between(lo: int, hi: int) -> OfVendors:
 
 
 def _records(
-    session: Session, catalog: TagCatalog, vendors: list[VendorRow], of_vendors: OfVendors
+    connection: Connection, catalog: TagCatalog, vendors: list[VendorRow], of_vendors: OfVendors
 ) -> Iterator[VendorRecord]:
     """Records of ``vendors``; ``of_vendors`` selects their child rows by vendor id (rows
     of vendors not in the list, added meanwhile, are ignored)."""
@@ -142,14 +144,14 @@ def _records(
     languages = select(
         col(VendorLanguage.vendor_id), col(VendorLanguage.code), col(VendorLanguage.proficiency)
     ).where(of_vendors(col(VendorLanguage.vendor_id)))
-    for vendor_id, code, proficiency in session.execute(languages):
+    for vendor_id, code, proficiency in connection.execute(languages):
         spoken[vendor_id].append((code, LEVELS[proficiency]))
-    skills = _skills(session, catalog, of_vendors)
+    skills = _skills(connection, catalog, of_vendors)
     certs: dict[int, set[str]] = defaultdict(set)
     certifications = select(
         col(VendorCertification.vendor_id), col(VendorCertification.code)
     ).where(of_vendors(col(VendorCertification.vendor_id)))
-    for vendor_id, code in session.execute(certifications):
+    for vendor_id, code in connection.execute(certifications):
         certs[vendor_id].add(code)
     now, fx = datetime.now(UTC), fx_table()
     for vendor in vendors:
@@ -165,20 +167,20 @@ def _records(
 
 
 def _skills(
-    session: Session, catalog: TagCatalog, of_vendors: OfVendors
+    connection: Connection, catalog: TagCatalog, of_vendors: OfVendors
 ) -> dict[int, list[tuple[str, float]]]:
     """(skill, years) per vendor as the library takes them: a tag's slug, or free text."""
     tagged: dict[int, list[tuple[int, float]]] = defaultdict(list)
     expertise = select(
         col(VendorExpertise.vendor_id), col(VendorExpertise.tag_id), col(VendorExpertise.years)
     ).where(of_vendors(col(VendorExpertise.vendor_id)))
-    for vendor_id, tag_id, years in session.execute(expertise):
+    for vendor_id, tag_id, years in connection.execute(expertise):
         tagged[vendor_id].append((tag_id, years))
     free: dict[int, list[VendorFreeSkill]] = defaultdict(list)
     free_skills = select(
         col(VendorFreeSkill.vendor_id), col(VendorFreeSkill.name), col(VendorFreeSkill.years)
     ).where(of_vendors(col(VendorFreeSkill.vendor_id)))
-    for vendor_id, name, years in session.execute(free_skills):
+    for vendor_id, name, years in connection.execute(free_skills):
         free[vendor_id].append(VendorFreeSkill(vendor_id=vendor_id, key="", name=name, years=years))
     named = catalog.tag_skills
     skills: dict[int, list[tuple[str, float]]] = {}
