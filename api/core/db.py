@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from api.core.sql_metrics import count_statements
@@ -130,6 +131,74 @@ class SerialSession(AsyncSession):
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that keep loaded objects usable after commit and tolerate concurrent fields."""
     return async_sessionmaker(engine, expire_on_commit=False, class_=SerialSession)
+
+
+# Set in a read session's `info` while it holds a transaction it opened for a write.
+_WRITING = "read_session_writing"
+
+
+class _ReadSyncSession(Session):
+    """The synchronous half of a ReadSession, where the write checks listen."""
+
+
+def _begin_before_writing(session: Session) -> None:
+    """Open a transaction on the autocommit connection before a read session's first
+    write, so the write stays atomic and is undone at close unless committed."""
+    if not session.info.get(_WRITING):
+        session.connection().exec_driver_sql("BEGIN")
+        session.info[_WRITING] = True
+
+
+@event.listens_for(_ReadSyncSession, "do_orm_execute")
+def _before_statement(state: ORMExecuteState) -> None:
+    if state.statement.is_dml:
+        _begin_before_writing(state.session)
+
+
+@event.listens_for(_ReadSyncSession, "before_flush")
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    _begin_before_writing(session)
+
+
+class ReadSession(SerialSession):
+    """A session for read-only operations, on a connection in autocommit mode: no BEGIN
+    before its first statement, no ROLLBACK when it closes (two round trips a request).
+
+    A read path may still write (settling a lapsed award, say). Before its first write
+    the session sends BEGIN itself; close (or rollback) sends ROLLBACK and commit sends
+    COMMIT, so such writes behave exactly as in a transactional session.
+    """
+
+    async def _end_writes(self, verb: str) -> None:
+        if self.info.pop(_WRITING, False):
+            connection = await self.connection()
+            await connection.exec_driver_sql(verb)
+
+    async def commit(self) -> None:
+        await self._serially(self._end_writes, "COMMIT")
+        await super().commit()
+
+    async def rollback(self) -> None:
+        await self._serially(self._end_writes, "ROLLBACK")
+        await super().rollback()
+
+    async def close(self) -> None:
+        try:
+            await self._serially(self._end_writes, "ROLLBACK")
+        finally:
+            await super().close()
+
+
+def create_read_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions for read-only operations (GraphQL queries): like create_session_factory's,
+    on the same pool, but each connection runs in autocommit mode while checked out."""
+    autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return async_sessionmaker(
+        autocommit,
+        expire_on_commit=False,
+        class_=ReadSession,
+        sync_session_class=_ReadSyncSession,
+    )
 
 
 @asynccontextmanager

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from api.core.db import create_engine, create_session_factory
+from api.core.db import create_engine, create_read_session_factory, create_session_factory
 from api.core.settings import Settings
 
 Resource = TypeVar("Resource")
@@ -23,12 +23,19 @@ class Runtime:
     settings: Settings
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    # For read-only operations: autocommit, no BEGIN/ROLLBACK (see core.db.ReadSession).
+    read_sessions: async_sessionmaker[AsyncSession]
     _resources: dict[Callable[..., Any], Any] = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Runtime:
         engine = create_engine(settings.resolved_database_url())
-        return cls(settings=settings, engine=engine, sessions=create_session_factory(engine))
+        return cls(
+            settings=settings,
+            engine=engine,
+            sessions=create_session_factory(engine),
+            read_sessions=create_read_session_factory(engine),
+        )
 
     def resource(self, factory: Callable[[], Resource]) -> Resource:
         """The process's one instance of what `factory` builds (a domain's cache, say).

@@ -23,6 +23,8 @@ class Context:
     request: Any = None
     response: Any = None
     _session: AsyncSession | None = None
+    # A query over HTTP: its session runs in autocommit mode (see api.graphql.read_only).
+    read_only: bool = False
     # Per-request memo for values many fields share (the match index, the weights).
     memo: dict[str, Any] = field(default_factory=dict)
     # One instance per loader class, made on first use (see api.graphql.dataloaders).
@@ -34,7 +36,8 @@ class Context:
     @property
     def session(self) -> AsyncSession:
         if self._session is None:
-            self._session = self.runtime.sessions()
+            sessions = self.runtime.read_sessions if self.read_only else self.runtime.sessions
+            self._session = sessions()
         return self._session
 
     async def refresh_viewer(self) -> None:

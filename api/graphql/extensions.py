@@ -16,6 +16,7 @@ from api.graphql.context import Context
 from api.graphql.cost import query_cost
 from api.graphql.documents import ShapeError, ShapeLimits, check_shape
 from api.graphql.observability import ObserveOperation
+from api.graphql.read_only import ReadOnlyQueries
 from api.graphql.surrogates import lone_surrogate_path, surrogate_message
 from api.graphql.throttle import acquire, client_buckets, refusal_message
 from api.graphql.validation import parse_document, validation_cache
@@ -189,6 +190,7 @@ def extensions() -> list[Callable[[], SchemaExtension]]:
         RequireOperationName,
         lambda: MaskErrors(should_mask_error=should_mask),
         ReleaseWebSocketSession,
+        ReadOnlyQueries,
         # Last, so it leaves the operation before MaskErrors hides a database outage.
         ObserveOperation,
     ]
