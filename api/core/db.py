@@ -191,7 +191,14 @@ class ReadSession(SerialSession):
 
 def create_read_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions for read-only operations (GraphQL queries): like create_session_factory's,
-    on the same pool, but each connection runs in autocommit mode while checked out."""
+    on the same pool, but each connection runs in autocommit mode while checked out.
+
+    Not on SQLite: its driver sends no BEGIN before reads anyway, and switching a
+    connection's mode costs two trips to aiosqlite's thread and a PRAGMA (measured: a
+    two-SELECT session 0.8-1.0 -> 1.1-1.5 ms CPU), so there it is the usual factory.
+    """
+    if engine.dialect.name == "sqlite":
+        return create_session_factory(engine)
     autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
     return async_sessionmaker(
         autocommit,
