@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.tags.catalog import TagCatalog
-from api.vendors.changes import mark_changed
+from api.vendors.changes import next_change
 from api.vendors.models import (
     Vendor,
     VendorCertification,
@@ -126,6 +126,12 @@ async def create_profiles(
         }
         for profile, slug in zip(profiles, slugs, strict=True)
     ]
+    # The batch's change number goes in with the rows: marking them after the insert would
+    # write every new row twice (and every index on it, change_seq being one of them). The
+    # counter stays locked from here to the commit, as mark_changed's would.
+    number = await next_change(session)
+    for row in rows:
+        row["change_seq"] = number
     # A plain multi-row INSERT (no RETURNING: the driver's fast executemany), then the ids
     # by owner through its unique index.
     await session.execute(insert(Vendor), rows)
@@ -139,6 +145,4 @@ async def create_profiles(
         vendor_of_owner[owner_id] = vendor_id
     created = [(vendor_of_owner[profile.owner_id], profile.values) for profile in profiles]
     await insert_children(session, created)
-    # One change number for the batch: every worker's match index reads the new vendors.
-    await mark_changed(session, [vendor_id for vendor_id, _ in created])
     return [vendor_id for vendor_id, _ in created]
