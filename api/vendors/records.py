@@ -3,12 +3,10 @@ of vendors at a time (no ORM objects: hydrating them was half of an index build)
 
 from __future__ import annotations
 
-import ctypes
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, time
 from decimal import Decimal
-from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, func, select
@@ -84,30 +82,10 @@ async def vendor_records(
 async def build_index(session: AsyncSession, catalog: TagCatalog, index: MatchIndex) -> MatchIndex:
     """``index`` rebuilt from every vendor and returned: records are made a chunk at a time
     as the index reads them, so the table is never held whole, as rows or as records."""
-    built = await session.run_sync(lambda sync: index.build(read_records(sync, catalog)))
-    return_freed_heap()
-    return built
-
-
-def return_freed_heap() -> None:
-    """Hand the memory a build freed back to the system where the C library can.
-
-    glibc keeps freed mid-sized blocks (a build's per-chunk arrays and records) for
-    reuse: at 1M vendors ~240 MB beside a ~460 MB index, which the process would
-    otherwise hold for good.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc
-        return None
-    return trim
+    # No malloc_trim afterwards: called from here it crashed the process (SIGSEGV inside
+    # a later build's numpy call) about one run in three; the allocator keeps the freed
+    # build memory for reuse instead.
+    return await session.run_sync(lambda sync: index.build(read_records(sync, catalog)))
 
 
 def read_records(
