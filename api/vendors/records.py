@@ -80,12 +80,13 @@ async def vendor_records(
 
 
 async def build_index(session: AsyncSession, catalog: TagCatalog, index: MatchIndex) -> MatchIndex:
-    """``index`` rebuilt from every vendor and returned: records are made a chunk at a time
-    as the index reads them, so the table is never held whole, as rows or as records."""
-    # No malloc_trim afterwards: called from here it crashed the process (SIGSEGV inside
-    # a later build's numpy call) about one run in three; the allocator keeps the freed
-    # build memory for reuse instead.
-    return await session.run_sync(lambda sync: index.build(read_records(sync, catalog)))
+    """``index`` rebuilt from every vendor and returned; records are read a chunk of rows
+    at a time (no table-sized result), then built in one call."""
+    # The records are read whole, then built outside run_sync: a build fed from inside
+    # the greenlet (switching to the event loop between chunks with numpy on the stack)
+    # crashed the process with SIGSEGV about one run in five.
+    records = await session.run_sync(lambda sync: list(read_records(sync, catalog)))
+    return index.build(records)
 
 
 def read_records(
