@@ -1,4 +1,4 @@
-"""A hand-judged set: 32 scopes against 177 vendors, graded 0-3 from what a buyer would want.
+"""A hand-judged set: 40 scopes against 177 vendors, graded 0-3 from what a buyer would want.
 
 3 is a vendor the buyer would hire, 2 a good fit with one gap, 1 a fallback, and an
 ungraded vendor is 0. The taxonomy (``TAGS``) lives in this file so the set does not
@@ -30,6 +30,11 @@ a text ranking puts in its top ten whatever their fit (BM25 mean 0.881), so vend
 something the buyer needs (BM25 mean 0.836 after). Any later correction is its own commit
 saying what and why.
 
+Third round (``judged_third_round.py``; 8 scopes, no new vendors): buyers in lines of work
+the market already holds, where the text names a dozen candidates and the buyer's hours,
+budget, certifications, reply time, cover or volume decide; graded and committed before
+either ranking was run on them.
+
 ``python -m tests.matching.judged_report`` prints NDCG@10 per scope for the matcher and BM25.
 """
 
@@ -47,10 +52,12 @@ from matching import (
     Proficiency,
     Scope,
     Sensitivity,
-    SkillRequirement,
     VendorKind,
     VendorRecord,
 )
+
+from .judged_terms import AUTUMN, WINTER, _skills
+from .judged_third_round import THIRD_ROUND
 
 RELATED = {
     "django": "python",
@@ -3321,19 +3328,6 @@ def vendors() -> list[VendorRecord]:
     return out
 
 
-def _skill(text: str) -> SkillRequirement:
-    """'django!' is a must-have; 'xero!|quickbooks' accepts either (any_of)."""
-    first, *others = text.split("|")
-    return SkillRequirement(first.rstrip("!"), must_have=first.endswith("!"), any_of=tuple(others))
-
-
-def _skills(*texts: str) -> tuple[SkillRequirement, ...]:
-    return tuple(_skill(t) for t in texts)
-
-
-AUTUMN = {"start_date": date(2026, 9, 1), "deadline": date(2026, 12, 15)}
-WINTER = {"start_date": date(2027, 1, 11), "deadline": date(2027, 3, 5)}
-
 # (scope, grades by vendor id)
 JUDGED: list[tuple[Scope, dict[int, int]]] = [
     (
@@ -3903,6 +3897,8 @@ JUDGED: list[tuple[Scope, dict[int, int]]] = [
         {121: 3, 49: 3, 122: 3, 164: 3},
     ),
 ]
+
+JUDGED += THIRD_ROUND
 
 
 @dataclass(frozen=True)
