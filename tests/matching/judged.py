@@ -52,8 +52,11 @@ from matching import (
     Proficiency,
     Scope,
     Sensitivity,
+    SkillRequirement,
+    Taxonomy,
     VendorKind,
     VendorRecord,
+    skill_key,
 )
 
 from .judged_terms import AUTUMN, WINTER, _skills
@@ -3898,7 +3901,43 @@ JUDGED: list[tuple[Scope, dict[int, int]]] = [
     ),
 ]
 
-JUDGED += THIRD_ROUND
+
+def _holds(vendor: VendorRecord, need: SkillRequirement, taxonomy: Taxonomy) -> bool:
+    """Whether the vendor lists the must-have itself, an alias of it or an ``anyOf``."""
+
+    def key(skill: str) -> str:
+        return taxonomy.resolve(skill) or skill_key(skill)
+
+    return bool({key(s) for s, _ in vendor.expertise} & {key(t) for t in (need.tag, *need.any_of)})
+
+
+def _strict_must_haves(
+    judged: list[tuple[Scope, dict[int, int]]],
+) -> list[tuple[Scope, dict[int, int]]]:
+    """Correction to the first two rounds' grades (issue 9's strict must-haves).
+
+    Those rounds gave a 1, and once a 3, to vendors who lack a must-have (a JavaScript
+    shop for a React Native must-have, a Spark pipeline graded for Python-only data
+    teams, a data-entry firm that lists only Excel): the buyer named the skill as
+    required, so none of them is a vendor the buyer asked for. The grades stay as they
+    were written above; this rule sets the 31 such grades to 0 (ungraded). The third
+    round was graded under the rule and has none.
+    """
+    taxonomy = Taxonomy.from_records(TAGS)
+    by_id = {v.id: v for v in vendors()}
+    out = []
+    for scope, grades in judged:
+        needs = [need for need in scope.skills if need.must_have]
+        kept = {
+            vid: grade
+            for vid, grade in grades.items()
+            if all(_holds(by_id[vid], need, taxonomy) for need in needs)
+        }
+        out.append((scope, kept))
+    return out
+
+
+JUDGED = _strict_must_haves(JUDGED + THIRD_ROUND)
 
 
 @dataclass(frozen=True)
