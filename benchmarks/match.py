@@ -32,6 +32,7 @@ from matching import (
 )
 from matching.factors.calendar import country_of_timezone, working_days
 from matching.factors.cost import budget_of
+from matching.factors.coverage import weigh_coverage
 from matching.factors.timezone import overlap_matrix, sample_days, shift_hours
 from matching.factors.years import date_range
 from matching.rank.evaluate import project_window
@@ -63,7 +64,7 @@ def loop_scores(
     """The same weighted score, computed vendor by vendor in plain Python (per-scope
     look-ups such as overlap per time zone are shared, as any sane loop would)."""
     st = index._store  # the benchmark reads the columns directly
-    tax, w = st.taxonomy, MatchWeights().normalised()
+    tax, w = st.taxonomy, weigh_coverage(MatchWeights(), s.coverage)
     n_alive, df = st.n_alive, st.skill_df
     reqs = [
         (

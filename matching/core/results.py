@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from .factor import FactorScores
+from .factor import FactorScores, MatchWeights
 
 
 class RiskKind(enum.StrEnum):
@@ -66,9 +66,11 @@ class Relaxation:
 @dataclass(frozen=True, slots=True)
 class MatchResult:
     """The top matches, vendors removed per hard constraint, vendors that passed them all,
-    and, when fewer than asked passed, which requirement to relax for how many more."""
+    and, when fewer than asked passed, which requirement to relax for how many more;
+    ``weights`` are the ones the scores were summed with (normalised)."""
 
     matches: list[Match] = field(default_factory=list)
     excluded: dict[str, int] = field(default_factory=dict)
     considered: int = 0
     relaxations: list[Relaxation] = field(default_factory=list)
+    weights: MatchWeights = field(default_factory=lambda: MatchWeights().normalised())

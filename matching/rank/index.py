@@ -17,6 +17,7 @@ from ..core.results import Match, MatchResult
 from ..core.taxonomy import Taxonomy
 from ..explain.facts import facts_of
 from ..explain.reasons import explain
+from ..factors.coverage import weigh_coverage
 from ..factors.evaluation import Evaluation
 from ..factors.quality import DEFAULT_PRIOR, RatingPrior
 from ..store.groups import GeoProfiles, GroupHours
@@ -116,7 +117,9 @@ class MatchIndex:
         k : int, default 20
             How many matches to return.
         weights : MatchWeights, optional
-            Factor weights (normalised here); defaults to ``MatchWeights()``.
+            Factor weights (normalised here); defaults to ``MatchWeights()``. A scope
+            asking for cover beyond business hours raises coverage's weight (see
+            ``MatchResult.weights``).
         today : date
             The day the project window starts on when the scope has neither a
             start date nor a deadline (the library never reads the clock).
@@ -136,7 +139,7 @@ class MatchIndex:
             (``relaxations``, most first).
         """
         self._maybe_compact()
-        w = (weights or MatchWeights()).normalised()
+        w = weigh_coverage(weights or MatchWeights(), scope.coverage)
         ev = self._evaluate(scope, today)
         slots, text = top_k(self._store, ev, w, k)
         factors = factor_matrix(ev, slots, text)
@@ -157,7 +160,11 @@ class MatchIndex:
         eligible = int(np.count_nonzero(ev.eligible))
         relax = relaxations(self._store, ev) if eligible < k else []
         return MatchResult(
-            matches=matches, excluded=ev.excluded, considered=eligible, relaxations=relax
+            matches=matches,
+            excluded=ev.excluded,
+            considered=eligible,
+            relaxations=relax,
+            weights=w,
         )
 
     def skill_matrix(self) -> sp.csr_matrix:

@@ -15,6 +15,7 @@ from benchmarks.match import loop_scores
 from matching import FxRates, MatchIndex, MatchWeights, Proficiency, SkillRequirement, Taxonomy
 from matching.factors.calendar import working_days, working_days_between
 from matching.factors.cost import price_fit
+from matching.factors.coverage import weigh_coverage
 from matching.factors.text import TextModel
 from matching.factors.years import date_range
 from matching.rank.topk import best_with_text, kth_floor
@@ -191,8 +192,8 @@ def bench_index() -> MatchIndex:
 
 def test_benchmark_loop_computes_the_same_ranking(bench_index: MatchIndex) -> None:
     ids = list(range(800))
-    w = np.array(MatchWeights().normalised().as_tuple())
     for s in scopes(12):
+        w = np.array(weigh_coverage(MatchWeights(), s.coverage).as_tuple())
         loop = sorted(
             loop_scores(bench_index, s, ids, 20, today=TODAY), key=lambda t: (-t[0], t[1])
         )

@@ -34,7 +34,8 @@ def test_top_k_is_exact_and_scores_are_the_weighted_factors(synthetic: MatchInde
     for s in scopes(8):
         for weights in (MatchWeights(), MatchWeights.from_partial({"timezone": 1.0, "skill": 0.1})):
             result = synthetic.match(s, k=10, weights=weights, today=TODAY)
-            w = np.array(weights.normalised().as_tuple())
+            # The weights the scores were summed with (coverage raised when asked for).
+            w = np.array(result.weights.as_tuple())
             full = synthetic.factor_matrix(s, ids, today=TODAY) @ w
             eligible = synthetic.match(s, k=600, weights=weights, today=TODAY)
             expected = sorted(

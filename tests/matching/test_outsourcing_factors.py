@@ -25,6 +25,7 @@ from matching import (
     Taxonomy,
     VendorKind,
 )
+from matching.factors.coverage import ASKED_WEIGHT
 
 from .conftest import TODAY, factors_of, index_of, scope, vendor
 
@@ -259,6 +260,36 @@ def test_a_round_the_clock_desk_outranks_a_nine_to_five_shop(
     assert factors_of(index, extended, 1)["coverage"] == pytest.approx(8 / 12)
     office = scope(coverage=Coverage.BUSINESS_HOURS)
     assert {factors_of(index, office, v)["coverage"] for v in (1, 2, 3)} == {1.0}
+
+
+def test_asked_for_cover_outweighs_a_better_rating_and_the_result_says_so(
+    taxonomy: Taxonomy, fx: FxRates
+) -> None:
+    # The README's 24/7 desk on the demo data: a well-rated 9-5 desk ranked above desks
+    # that staff every hour while coverage weighed 0.05.
+    index = index_of(
+        taxonomy,
+        fx,
+        vendor(1, review_count=90, review_mean=4.9, on_time_rate=0.98),  # 09:00-17:00
+        vendor(2, coverage_hours=24.0, coverage_days=7, review_count=4, review_mean=4.2),
+    )
+    desk = index.match(scope(coverage=Coverage.ROUND_THE_CLOCK), today=TODAY)
+    assert ranking(desk) == [2, 1]
+    assert desk.weights.coverage == pytest.approx(ASKED_WEIGHT)
+    assert sum(desk.weights.as_tuple()) == pytest.approx(1.0)
+    defaults = MatchWeights().normalised()
+    assert desk.weights.skill / desk.weights.quality == pytest.approx(
+        defaults.skill / defaults.quality
+    )
+
+    office = index.match(scope(), today=TODAY)
+    assert ranking(office) == [1, 2]
+    assert office.weights == defaults
+
+    # Weights that already give coverage more keep it.
+    heavy = MatchWeights.from_partial({"coverage": 0.5})
+    extended = scope(coverage=Coverage.EXTENDED)
+    assert index.match(extended, weights=heavy, today=TODAY).weights == heavy
 
 
 # --- relaxations -------------------------------------------------------------------------
