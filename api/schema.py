@@ -12,6 +12,7 @@ from api.engagements.queries import EngagementQueries
 from api.events.mutations import EventMutations
 from api.events.queries import EventQueries
 from api.events.subscriptions import EventSubscriptions
+from api.graphql.compiled import CompilingExecutor
 from api.graphql.direct_resolvers import call_resolvers_directly
 from api.graphql.extensions import extensions
 from api.graphql.node import NodeQueries
@@ -76,6 +77,8 @@ schema = strawberry.Schema(
     subscription=Subscription,
     extensions=extensions(),
     config=StrawberryConfig(relay_max_results=max_page()),
+    # Plain subtrees of a response completed in a tight loop (api/graphql/compiled.py).
+    execution_context_class=CompilingExecutor,
 )
 # Fields with nothing for Strawberry's per-field chain to do skip it (~900 on a vendors page).
 call_resolvers_directly(schema)

@@ -291,6 +291,13 @@ class _Pricer:
         return max(0, min(value, max_page()))
 
 
+# Costs of operations without variables, which depend on nothing else than the schema, the
+# (cached, so the same) document and the largest page. Keyed by identity; the entry holds
+# the schema and document so their ids cannot be reused. Emptied when full.
+MAX_KNOWN_COSTS = 256
+_known_costs: dict[tuple[int, int, str | None, int], tuple[GraphQLSchema, DocumentNode, int]] = {}
+
+
 def query_cost(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -301,6 +308,25 @@ def query_cost(
     operation: OperationDefinitionNode | None = get_operation_ast(document, operation_name)
     if operation is None:
         return 0
+    if operation.variable_definitions:
+        return _cost(schema, document, operation, variables)
+    key = (id(schema), id(document), operation_name, max_page())
+    known = _known_costs.get(key)
+    if known is not None and known[0] is schema and known[1] is document:
+        return known[2]
+    cost = _cost(schema, document, operation, variables)
+    if len(_known_costs) >= MAX_KNOWN_COSTS:
+        _known_costs.clear()
+    _known_costs[key] = (schema, document, cost)
+    return cost
+
+
+def _cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Mapping[str, Any] | None,
+) -> int:
     root = schema.get_root_type(operation.operation)
     # Coerced as execution coerces them (defaults filled in, `100.0` read as Int 100).
     coerced = get_variable_values(

@@ -15,6 +15,8 @@ keeps Strawberry's resolver untouched, so its semantics stay exactly Strawberry'
 from __future__ import annotations
 
 from collections.abc import Callable
+from inspect import isasyncgenfunction, iscoroutinefunction
+from operator import attrgetter
 from typing import Any
 
 import strawberry
@@ -23,6 +25,23 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
 Resolve = Callable[..., Any]
+
+Read = Callable[[Any], Any]
+
+# Direct resolvers that are plain reads of their parent: synchronous, and using neither
+# the info nor arguments. api/graphql/compiled.py reads such a field with its reader, a
+# function of the parent alone that returns what the resolver would.
+_READERS: dict[Resolve, Read] = {}
+
+
+def plain_reader(resolve: Resolve) -> Read | None:
+    """The parent-only reader of a plain resolver; None for any other resolver."""
+    return _READERS.get(resolve)
+
+
+def _plain(resolve: Resolve, read: Read) -> Resolve:
+    _READERS[resolve] = read
+    return resolve
 
 
 def _attribute(name: str) -> Resolve:
@@ -78,7 +97,9 @@ def direct_resolver(field: StrawberryField, info_class: type) -> Resolve | None:
     resolver = field.base_resolver
     if resolver is None:
         # A plain attribute; Strawberry reads it through the configured default resolver.
-        return _attribute(field.python_name) if field.default_resolver is getattr else None
+        if field.default_resolver is not getattr:
+            return None
+        return _plain(_attribute(field.python_name), attrgetter(field.python_name))
     function = resolver.wrapped_func
     if not callable(function):
         return None  # Strawberry raises its own error for this; keep it
@@ -90,11 +111,13 @@ def direct_resolver(field: StrawberryField, info_class: type) -> Resolve | None:
         for parameter in (resolver.root_parameter, resolver.parent_parameter)
         if parameter is not None
     )
+    synchronous = not (iscoroutinefunction(function) or isasyncgenfunction(function))
     if pass_self and not source_names:
         if info_name is None:
-            return _with_self(function)
+            direct = _with_self(function)
+            return _plain(direct, function) if synchronous else direct
         return _with_self_and_info(function, info_name, field, info_class)
-    return _general(
+    direct = _general(
         function,
         field,
         info_class,
@@ -102,6 +125,9 @@ def direct_resolver(field: StrawberryField, info_class: type) -> Resolve | None:
         info_name=info_name,
         source_names=source_names,
     )
+    if synchronous and info_name is None:
+        return _plain(direct, lambda source: direct(source, None))
+    return direct
 
 
 def call_resolvers_directly(schema: strawberry.Schema) -> int:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
@@ -72,7 +73,10 @@ class VendorOrdering:
         )
 
 
+@cache
 def vendor_ordering(field_: VendorOrderField, direction: OrderDirection | None) -> VendorOrdering:
+    """The order for a field and direction; built once each (an ordering holds immutable
+    SQL expressions and functions only)."""
     if field_ is VendorOrderField.RATING:
         return _rating((direction or OrderDirection.DESC) is OrderDirection.DESC)
     if field_ is VendorOrderField.RATE:

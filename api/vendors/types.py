@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime, time
 from decimal import Decimal
 from typing import Self, TypeAlias
@@ -163,6 +164,38 @@ def _span_hours(start: time, end: time) -> float:
     return (minutes % (24 * 60)) / 60
 
 
+# Tag types by their row's identity (the catalog's rows live as long as the catalog, and
+# the entry holds its row, so an id is not reused meanwhile): a page shows ~150 tags, and
+# each made afresh read its row's ORM attributes. Emptied when it outgrows a few catalogs.
+MAX_TAG_TYPES = 50_000
+_tag_types: dict[int, tuple[object, TagType]] = {}
+
+
+def _tag_type(skill: NamedSkill) -> TagType:
+    tag = skill.tag
+    assert tag is not None
+    known = _tag_types.get(id(tag))
+    if known is not None and known[0] is tag:
+        return known[1]
+    if len(_tag_types) >= MAX_TAG_TYPES:
+        _tag_types.clear()
+    made = TagType.from_row(tag)
+    _tag_types[id(tag)] = (tag, made)
+    return made
+
+
+def _expertise(skills: list[tuple[NamedSkill, float]]) -> list[Expertise]:
+    return [
+        Expertise(tag=_tag_type(skill), years=years)
+        for skill, years in skills
+        if skill.tag is not None
+    ]
+
+
+def _free_skills(skills: list[tuple[NamedSkill, float]]) -> list[FreeSkill]:
+    return [FreeSkill(name=skill.name, years=years) for skill, years in skills if skill.tag is None]
+
+
 @strawberry.type(name="Vendor", description="An agency or freelancer offering outsourced work.")
 class VendorType(KeyedNode):
     id: relay.NodeID[int]
@@ -187,9 +220,14 @@ class VendorType(KeyedNode):
     created_at: datetime
     updated_at: datetime
     _row: strawberry.Private[VendorView]
+    # The skills as the catalog reads them, when a page loaded them for all its vendors at
+    # once; None: `expertise` and `otherSkills` load them through the request's loader.
+    _skills: strawberry.Private[list[tuple[NamedSkill, float]] | None] = None
 
     @classmethod
-    def from_row(cls, row: VendorView) -> Self:
+    def from_row(
+        cls, row: VendorView, skills: list[tuple[NamedSkill, float]] | None = None
+    ) -> Self:
         return cls(
             id=row.id,
             slug=row.slug,
@@ -209,6 +247,7 @@ class VendorType(KeyedNode):
             created_at=row.created_at,
             updated_at=row.updated_at,
             _row=row,
+            _skills=skills,
         )
 
     @strawberry.field
@@ -251,25 +290,30 @@ class VendorType(KeyedNode):
         catalog = await tag_catalog(info.context.runtime)
         return claimed_skills(claims.tags, claims.texts, catalog)
 
-    @strawberry.field(metadata=cost_hint(list_size=MAX_EXPERTISE))
-    async def expertise(self, info: Info) -> list[Expertise]:
-        return [
-            Expertise(tag=TagType.from_row(skill.tag), years=years)
-            for skill, years in await self._claimed(info)
-            if skill.tag is not None
-        ]
+    # Synchronous when the page loaded the skills (no awaitable per vendor to complete),
+    # else an awaitable through the loader: `graphql_type` names the field's type.
+    @strawberry.field(graphql_type=list[Expertise], metadata=cost_hint(list_size=MAX_EXPERTISE))
+    def expertise(self, info: Info) -> list[Expertise] | Awaitable[list[Expertise]]:
+        if self._skills is not None:
+            return _expertise(self._skills)
+        return self._expertise_later(info)
+
+    async def _expertise_later(self, info: Info) -> list[Expertise]:
+        return _expertise(await self._claimed(info))
 
     @strawberry.field(
+        graphql_type=list[FreeSkill],
         description="Skills the vendor named that no tag covers yet (free text); `expertise` "
         "and these together hold at most the expertise limit.",
         metadata=cost_hint(list_size=MAX_EXPERTISE),
     )
-    async def other_skills(self, info: Info) -> list[FreeSkill]:
-        return [
-            FreeSkill(name=skill.name, years=years)
-            for skill, years in await self._claimed(info)
-            if skill.tag is None
-        ]
+    def other_skills(self, info: Info) -> list[FreeSkill] | Awaitable[list[FreeSkill]]:
+        if self._skills is not None:
+            return _free_skills(self._skills)
+        return self._other_skills_later(info)
+
+    async def _other_skills_later(self, info: Info) -> list[FreeSkill]:
+        return _free_skills(await self._claimed(info))
 
     @strawberry.field(
         description="Certification codes such as ISO_27001 or SOC_2.",

@@ -74,8 +74,13 @@ VIEW_COLUMNS = (
 )
 
 
+_SELECT_VIEWS = select(*VIEW_COLUMNS)
+
+
 def select_views() -> Select[Any]:
-    return select(*VIEW_COLUMNS)
+    """SELECT of the view's columns, built once: a Select is immutable (`where` and the
+    like return a new one), so every caller may build on the same."""
+    return _SELECT_VIEWS
 
 
 # Statements a request runs as they are, built once: building a SELECT (and its
