@@ -6,8 +6,9 @@ loaded in the same transaction as the business, so an existing business means do
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -29,9 +30,11 @@ from api.projects.models import ProjectRequest, ProjectShortlist, ProjectStatus
 from api.reviews.fields import ReviewDraft
 from api.scopes.fields import BudgetEntry, ScopeDraft, SkillEntry
 from api.seeding.engagements import HiredVendor, past_engagement
+from api.seeding.statistics import StatisticsSchedule, analyze_looked_up_tables
 from api.tags.catalog import TagCatalog
 from api.values.hours import HoursEntry
 from api.values.money import MoneyEntry, MoneyRangeEntry
+from api.vendors.bulk_rows import insert_rows
 from api.vendors.creation import NewProfile, create_profiles
 from api.vendors.fields import ExpertiseEntry, LanguageEntry, StaffedHoursEntry, VendorDraft
 from api.vendors.models import Vendor
@@ -111,29 +114,69 @@ async def load_vendors(
     A batch is one transaction of a few statements (owners, slugs, vendors, each child
     table), so the load's cost per vendor does not grow with the table. Every record is
     checked as the API checks a profile; a bad one stops the load before its batch writes.
+    The next batch is checked in a thread while the database writes this one: the checks
+    are most of the loader's own work, and the database server has a core of its own.
     """
     # Derived slugs must not take a fixed slug that a later record of the file claims.
     fixed_slugs = {r["slug"] for r in records if r.get("slug")}
+    batches = iter(_distinct_owner_batches(records))
+    created = done = 0
+    statistics = StatisticsSchedule()
+    checking = _check_next(batches, catalog)
+    try:
+        while checking is not None:
+            checked = await checking
+            checking = _check_next(batches, catalog)
+            created += await _load_vendor_batch(sessions, checked, catalog, fixed_slugs)
+            if statistics.due(created):
+                await analyze_looked_up_tables(sessions)
+            done = min(done + BATCH, len(records))
+            progress("vendors", done, len(records))
+    finally:
+        # The load failed: the next batch's check is not wanted, nor its own failure.
+        if checking is not None and not checking.cancel():
+            checking.exception()
+    return created
+
+
+def _distinct_owner_batches(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The records in batches of BATCH (by position in the file), each owner's first only:
+    a repeated owner is an existing one."""
     seen: set[str] = set()
-    created = 0
+    batches = []
     for start in range(0, len(records), BATCH):
         batch = []
         for record in records[start : start + BATCH]:
-            if record["owner_email"] not in seen:  # a repeated owner is an existing one
+            if record["owner_email"] not in seen:
                 seen.add(record["owner_email"])
                 batch.append(record)
-        created += await _load_vendor_batch(sessions, catalog, batch, fixed_slugs)
-        progress("vendors", min(start + BATCH, len(records)), len(records))
-    return created
+        batches.append(batch)
+    return batches
+
+
+Checked = list[tuple[dict[str, Any], VendorValues]]
+
+
+def _check_next(
+    batches: Iterator[list[dict[str, Any]]], catalog: TagCatalog
+) -> asyncio.Task[Checked] | None:
+    """The next batch's records checked in a thread, or None when there is none left."""
+    batch = next(batches, None)
+    if batch is None:
+        return None
+    return asyncio.create_task(asyncio.to_thread(_checked_batch, batch, catalog))
+
+
+def _checked_batch(batch: list[dict[str, Any]], catalog: TagCatalog) -> Checked:
+    return [(record, _checked_vendor(record, catalog)) for record in batch]
 
 
 async def _load_vendor_batch(
     sessions: async_sessionmaker[AsyncSession],
+    checked: Checked,
     catalog: TagCatalog,
-    records: list[dict[str, Any]],
     fixed_slugs: set[str],
 ) -> int:
-    checked = [(record, _checked_vendor(record, catalog)) for record in records]
     for attempt in range(BATCH_ATTEMPTS):
         try:
             async with sessions() as session, session.begin():
@@ -149,7 +192,7 @@ async def _load_vendor_batch(
 async def _insert_vendor_batch(
     session: AsyncSession,
     catalog: TagCatalog,
-    checked: list[tuple[dict[str, Any], VendorValues]],
+    checked: Checked,
     fixed_slugs: set[str],
 ) -> int:
     emails = [record["owner_email"] for record, _ in checked]
@@ -166,7 +209,7 @@ async def _insert_vendor_batch(
         {"email": record["owner_email"], "role": Role.VENDOR, "display_name": record["name"]}
         for record, _ in new
     ]
-    await session.execute(insert(Account), rows)  # no RETURNING: the driver's executemany
+    await insert_rows(session, Account, rows)  # one statement, no RETURNING
     owners = await session.execute(
         select(col(Account.email), col(Account.id)).where(
             col(Account.email).in_([row["email"] for row in rows])

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.tags.catalog import TagCatalog
+from api.vendors.bulk_rows import insert_rows
 from api.vendors.changes import next_change
 from api.vendors.models import (
     Vendor,
@@ -78,8 +79,7 @@ async def insert_children(
         (VendorExpertise, expertise),
         (VendorFreeSkill, free_skills),
     ):
-        if rows:
-            await session.execute(insert(table), rows)
+        await insert_rows(session, table, rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +132,9 @@ async def create_profiles(
     number = await next_change(session)
     for row in rows:
         row["change_seq"] = number
-    # A plain multi-row INSERT (no RETURNING: the driver's fast executemany), then the ids
-    # by owner through its unique index.
-    await session.execute(insert(Vendor), rows)
+    # One INSERT for the batch (no RETURNING), then the ids by owner through its unique
+    # index.
+    await insert_rows(session, Vendor, rows)
     owners = [profile.owner_id for profile in profiles]
     inserted = await session.execute(
         select(col(Vendor.owner_id), col(Vendor.id)).where(col(Vendor.owner_id).in_(owners))

@@ -109,3 +109,58 @@ def test_a_bad_record_stops_the_load_before_its_batch_writes(
     assert "country" in str(refused.value.problems)
     assert any(records[5]["owner_email"] in note for note in refused.value.__notes__)
     assert stored(client) == {}
+
+
+PROFILE = """query ($slug: String!) { vendor(slug: $slug) {
+  kind name headline description timezone teamSize availability hoursPerWeek foundedYear
+  medianResponseHours verified country { code } workingHours { start end }
+  hourlyRate { min max currency } minProjectBudget { amount currency }
+  languages { code proficiency } expertise { tag { slug } years } certifications
+} }"""
+
+
+def test_each_record_is_stored_as_given_whichever_optional_values_its_batch_gives(
+    client: GraphQLClient, records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo, "BATCH", 7)
+    # Batches whose records leave out different optional values, or give them all.
+    for record in records[::2]:
+        record |= {"hours_per_week": None, "founded_year": None, "min_project_budget": None}
+        record |= {"median_response_hours": None, "certifications": []}
+    for position, record in enumerate(records):
+        record |= {"name": f"Profile {position}", "slug": f"profile-{position}"}
+
+    assert load(client, records) == len(records)
+
+    for record in records:
+        stored_profile = client.execute(PROFILE, {"slug": record["slug"]})["vendor"]
+        # Lists in the API's order, not the file's.
+        stored_profile["languages"].sort(key=lambda entry: entry["code"])
+        stored_profile["expertise"].sort(key=lambda entry: entry["tag"]["slug"])
+        stored_profile["certifications"].sort()
+        assert stored_profile == {
+            "kind": record["kind"],
+            "name": record["name"],
+            "headline": record["headline"],
+            "description": record["description"],
+            "timezone": record["timezone"],
+            "teamSize": record["team_size"],
+            "availability": record["availability"],
+            "hoursPerWeek": record["hours_per_week"],
+            "foundedYear": record["founded_year"],
+            "medianResponseHours": record["median_response_hours"],
+            "verified": record["verified"],
+            "country": {"code": record["country"]},
+            "workingHours": record["working_hours"],
+            "hourlyRate": record["hourly_rate"],
+            "minProjectBudget": record["min_project_budget"],
+            "languages": sorted(record["languages"], key=lambda entry: entry["code"]),
+            "expertise": sorted(
+                (
+                    {"tag": {"slug": entry["tag"]}, "years": float(entry["years"])}
+                    for entry in record["expertise"]
+                ),
+                key=lambda entry: entry["tag"]["slug"],
+            ),
+            "certifications": sorted(record["certifications"]),
+        }, record["slug"]
