@@ -24,37 +24,60 @@ effects.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from inspect import iscoroutine
+from math import isfinite
 from types import CoroutineType, GeneratorType
 from typing import Any
 
 from graphql import (
+    GRAPHQL_MAX_INT,
+    GRAPHQL_MIN_INT,
+    FieldNode,
     FragmentSpreadNode,
+    GraphQLBoolean,
     GraphQLField,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLString,
     OperationDefinitionNode,
     SelectionSetNode,
     TypeNameMetaFieldDef,
+    get_nullable_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cancel
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from api.graphql.direct_resolvers import plain_reader
+from api.graphql.direct_resolvers import plain_reader, takes_info
 
-Complete = Callable[[Any], Any]
-# A plain field: its response name, how to read it off the parent, how to complete it.
-PlainField = tuple[str, Callable[[Any], Any], Complete]
-# A field of an object as executed: plain, or (None, ...) for graphql-core's way.
-PlannedField = tuple[str, FieldDetailsList, Callable[[Any], Any] | None, Complete | None]
+# Completes a value at a path (None where nothing below reads a path).
+Complete = Callable[[Any, Path | None], Any]
+Read = Callable[[Any], Any]
+# What an info-taking resolver's info is built from, besides the path.
+InfoParts = tuple[GraphQLField, list[FieldNode], GraphQLObjectType]
+# A field of a compiled object: response name, resolve (a parent-only reader, or the
+# resolver itself when it takes an info), completion, the type of the values it passes on
+# unchanged (str for a String; None for any other type), info parts (None: a reader) and
+# whether the completion reads the path.
+ObjectField = tuple[str, Callable[..., Any], Complete, type | None, InfoParts | None, bool]
+# A field of an object as executed: plain, or (None, None) for graphql-core's way.
+PlannedField = tuple[str, FieldDetailsList, Read | None, Complete | None]
 
+# Completions that read a path, because an info-taking resolver is below.
+_NEEDS_PATH: weakref.WeakSet[Complete] = weakref.WeakSet()
+# The executor a compiled completion runs for (completions are shared across requests and
+# synchronous, so it is set around each run), to build the infos that resolvers take.
+_running: list[CompilingExecutor] = []
 
 # Types whose values graphql-core never awaits (its check: a coroutine, an iterable
 # coroutine or `__await__`), learnt as values are seen, so that most values cost a set
@@ -92,22 +115,30 @@ def _give_up_on_awaitable(value: Any) -> None:
     raise GiveUp
 
 
-def _typename(name: str) -> Callable[[Any], Any]:
+def _typename(name: str) -> Read:
     return lambda _source: name
 
 
+def _pathed(complete: Complete, needs_path: bool) -> Complete:
+    if needs_path:
+        _NEEDS_PATH.add(complete)
+    return complete
+
+
 def _complete_non_null(inner: Complete) -> Complete:
-    def complete(value: Any) -> Any:
-        completed = inner(value)
+    def complete(value: Any, path: Path | None) -> Any:
+        completed = inner(value, path)
         if completed is None:
             raise GiveUp
         return completed
 
-    return complete
+    return _pathed(complete, inner in _NEEDS_PATH)
 
 
 def _complete_list(inner: Complete, is_awaitable: Callable[[Any], bool]) -> Complete:
-    def complete(value: Any) -> Any:
+    needs_path = inner in _NEEDS_PATH
+
+    def complete(value: Any, path: Path | None) -> Any:
         if value is None or value is Undefined:
             return None
         # A list or tuple can be walked again when graphql-core takes over; a generator
@@ -116,21 +147,25 @@ def _complete_list(inner: Complete, is_awaitable: Callable[[Any], bool]) -> Comp
             raise GiveUp
         completed: list[Any] = []
         append = completed.append
-        for item in value:
+        for index, item in enumerate(value):
             if is_awaitable(item):
                 _give_up_on_awaitable(item)
-            append(inner(item))
+            append(inner(item, path.add_key(index, None) if needs_path and path else None))
         return completed
 
-    return complete
+    return _pathed(complete, needs_path)
 
 
 def _complete_leaf(leaf_type: GraphQLLeafType) -> Complete:
     coerce = leaf_type.coerce_output_value
+    # The values graphql-core's built-in scalars return unchanged, passed straight on.
+    passes = _PASSED_AS_IS.get(leaf_type.name) if leaf_type in _BUILT_IN else None
 
-    def complete(value: Any) -> Any:
+    def complete(value: Any, _path: Path | None) -> Any:
         if value is None or value is Undefined:
             return None
+        if passes is not None and passes(value):
+            return value
         if isinstance(value, Exception):
             raise GiveUp
         coerced = coerce(value)
@@ -141,12 +176,37 @@ def _complete_leaf(leaf_type: GraphQLLeafType) -> Complete:
     return complete
 
 
+def _int32(value: Any) -> bool:
+    return type(value) is int and GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT
+
+
+def _finite_float(value: Any) -> bool:
+    return type(value) is float and isfinite(value)
+
+
+_BUILT_IN = (GraphQLString, GraphQLID, GraphQLInt, GraphQLFloat, GraphQLBoolean)
+# Built-in scalars whose serializers return any value of exactly this type unchanged.
+_PASSED_TYPES: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
+_PASSED_AS_IS: dict[str, Callable[[Any], bool]] = {
+    "String": lambda value: type(value) is str,
+    "ID": lambda value: type(value) is str,
+    "Int": _int32,
+    "Float": _finite_float,
+    "Boolean": lambda value: type(value) is bool,
+}
+
+
 def _complete_object(
+    object_type: GraphQLObjectType,
     is_type_of: Callable[[Any, Any], Any] | None,
-    fields: list[PlainField],
+    fields: list[ObjectField],
     is_awaitable: Callable[[Any], bool],
 ) -> Complete:
-    def complete(value: Any) -> Any:
+    type_name = object_type.name
+
+    never_awaited = _NEVER_AWAITED
+
+    def complete(value: Any, path: Path | None) -> Any:
         if value is None or value is Undefined:
             return None
         if isinstance(value, Exception):
@@ -154,14 +214,28 @@ def _complete_object(
         if is_type_of is not None and is_type_of(value, None) is not True:
             raise GiveUp
         data = {}
-        for name, read, complete_field in fields:
-            field_value = read(value)
-            if is_awaitable(field_value):
+        for name, resolve, complete_field, exact, info_parts, pathed in fields:
+            field_path: Path | None
+            if info_parts is None:
+                field_value = resolve(value)
+                kind = type(field_value)
+                if kind is exact:  # a str for a String, say: graphql-core passes it on
+                    data[name] = field_value
+                    continue
+                field_path = Path(path, name, type_name) if pathed else None
+            else:
+                field_path = Path(path, name, type_name)
+                field_def, nodes, parent_type = info_parts
+                info = _running[-1].build_resolve_info(field_def, nodes, parent_type, field_path)
+                field_value = resolve(value, info)
+                kind = type(field_value)
+            if kind not in never_awaited and is_awaitable(field_value):
                 _give_up_on_awaitable(field_value)
-            data[name] = complete_field(field_value)
+            data[name] = complete_field(field_value, field_path)
         return data
 
-    return complete
+    needs_path = any(pathed for *_field, pathed in fields)
+    return _pathed(complete, needs_path)
 
 
 def _strawberry_is_type_of(function: Callable[..., Any]) -> bool:
@@ -190,12 +264,26 @@ class SharedPlans:
     def __init__(self, anchors: tuple[Any, ...]) -> None:
         self.anchors = anchors
         self.completions: dict[tuple[GraphQLOutputType, NodeIds], Complete | None] = {}
+        # Per completion run from graphql-core's complete_value: [runs, give-ups].
+        self.outcomes: dict[tuple[GraphQLOutputType, NodeIds], list[int]] = {}
         self.fields: dict[
             tuple[GraphQLObjectType, tuple[tuple[str, NodeIds], ...]],
-            list[tuple[Callable[[Any], Any] | None, Complete | None]],
+            list[tuple[Read | None, Complete | None]],
         ] = {}
 
+    def outcome(self, return_type: GraphQLOutputType, node_ids: NodeIds) -> list[int]:
+        return self.outcomes.setdefault((return_type, node_ids), [0, 0])
 
+    def gave_up(self, return_type: GraphQLOutputType, node_ids: NodeIds) -> None:
+        """Counted; a completion giving up more often than not is dropped (graphql-core's
+        from then on), as one that keeps redoing its work would cost more than it saves."""
+        runs, give_ups = self.outcome(return_type, node_ids)
+        if give_ups >= GIVE_UPS_TOLERATED and 2 * give_ups > runs:
+            self.completions[(return_type, node_ids)] = None
+
+
+# Give-ups of a completion before its rate is weighed.
+GIVE_UPS_TOLERATED = 16
 # Operations by (schema, operation node) identity; None for one whose field groups depend
 # on variables. Bounded: emptied when full (a document the parse cache dropped and
 # parsed again is a new operation node).
@@ -252,6 +340,10 @@ class CompilingExecutor(StrawberryGraphQLCoreExecutionContext):
         # the field group's identity, the group kept alive beside its plan).
         self._completions: dict[tuple[Any, int], tuple[FieldDetailsList, Complete | None]] = {}
         self._plans: dict[int, tuple[GroupedFieldSet, list[PlannedField]]] = {}
+        # complete_value's completions, with their shared [runs, give-ups] counts.
+        self._tops: dict[
+            tuple[Any, int], tuple[FieldDetailsList, Complete | None, list[int] | None]
+        ] = {}
         middleware = self.middleware_manager
         self._compiling = middleware is None or not middleware._middleware_resolvers
         self._awaitable = (
@@ -314,34 +406,54 @@ class CompilingExecutor(StrawberryGraphQLCoreExecutionContext):
         )
         if new_defer_usages:
             return None
-        fields: list[PlainField] = []
+        fields: list[ObjectField] = []
         for response_name, field_group in grouped_field_set.items():
-            plain = self._plain_field(object_type, field_group)
-            if plain is None:
+            compiled = self._compiled_field(object_type, field_group)
+            if compiled is None:
                 return None
-            read, complete = plain
-            fields.append((response_name, read, complete))
-        return _complete_object(is_type_of, fields, self._awaitable)
+            resolve, complete, info_parts, field_type = compiled
+            pathed = info_parts is not None or complete in _NEEDS_PATH
+            exact = _PASSED_TYPES.get(getattr(get_nullable_type(field_type), "name", ""))
+            if exact is not None and get_nullable_type(field_type) not in _BUILT_IN:
+                exact = None
+            fields.append((response_name, resolve, complete, exact, info_parts, pathed))
+        return _complete_object(object_type, is_type_of, fields, self._awaitable)
 
-    def _plain_field(
+    def _compiled_field(
         self, parent_type: GraphQLObjectType, field_group: FieldDetailsList
-    ) -> tuple[Callable[[Any], Any], Complete] | None:
-        """How to read and complete a field of `parent_type`, if it is plain all the way."""
+    ) -> tuple[Callable[..., Any], Complete, InfoParts | None, GraphQLOutputType] | None:
+        """How to resolve and complete a field of `parent_type` with closures: by a
+        reader of the parent, or a synchronous direct resolver given an info."""
         if not _without_arguments_or_directives(field_group):
             return None
         field_name = field_group[0].node.name.value
         field_def: GraphQLField | None = self.schema.get_field(parent_type, field_name)
         if field_def is None or field_def.args:
             return None
+        info_parts: InfoParts | None = None
+        resolve: Callable[..., Any]
         if field_def is TypeNameMetaFieldDef:
-            read = _typename(parent_type.name)
+            resolve = _typename(parent_type.name)
+        elif field_def.resolve is None:
+            return None
+        elif (reader := plain_reader(field_def.resolve)) is not None:
+            resolve = reader
+        elif takes_info(field_def.resolve):
+            resolve = field_def.resolve
+            info_parts = (field_def, [details.node for details in field_group], parent_type)
         else:
-            reader = None if field_def.resolve is None else plain_reader(field_def.resolve)
-            if reader is None:
-                return None
-            read = reader
+            return None
         complete = self._completion(field_def.type, field_group)
-        return None if complete is None else (read, complete)
+        return None if complete is None else (resolve, complete, info_parts, field_def.type)
+
+    def _plain_field(
+        self, parent_type: GraphQLObjectType, field_group: FieldDetailsList
+    ) -> tuple[Read, Complete] | None:
+        """A field read off its parent and completed by closures (no info built)."""
+        compiled = self._compiled_field(parent_type, field_group)
+        if compiled is None or compiled[2] is not None:
+            return None
+        return compiled[0], compiled[1]
 
     def _plan(
         self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
@@ -406,7 +518,12 @@ class CompilingExecutor(StrawberryGraphQLCoreExecutionContext):
                         value = read(source_value)
                         if awaitable(value):
                             _give_up_on_awaitable(value)
-                        results[response_name] = complete(value)
+                        field_path = (
+                            Path(path, response_name, parent_type.name)
+                            if complete in _NEEDS_PATH
+                            else None
+                        )
+                        results[response_name] = self._run(complete, value, field_path)
                         continue
                     except Exception:
                         pass
@@ -428,6 +545,36 @@ class CompilingExecutor(StrawberryGraphQLCoreExecutionContext):
         if not awaitable_fields:
             return results
         return self._gather_fields(results, awaitable_fields)
+
+    def _run(self, complete: Complete, value: Any, path: Path | None) -> Any:
+        _running.append(self)
+        try:
+            return complete(value, path)
+        finally:
+            _running.pop()
+
+    def _top(
+        self, return_type: GraphQLOutputType, field_details_list: FieldDetailsList
+    ) -> tuple[FieldDetailsList, Complete | None, list[int] | None]:
+        complete = self._completion(return_type, field_details_list)
+        if complete is None or self._shared is None:
+            return field_details_list, complete, None
+        outcome = self._shared.outcome(return_type, _node_ids(field_details_list))
+        return field_details_list, complete, outcome
+
+    def _gave_up(
+        self,
+        key: tuple[Any, int],
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+    ) -> None:
+        """A completion that gave up is graphql-core's for the rest of the request (a list's
+        next items likely give up too), and for good once it gives up more than it runs."""
+        self._tops[key] = (field_details_list, None, None)
+        if self._shared is not None:
+            node_ids = _node_ids(field_details_list)
+            self._shared.outcome(return_type, node_ids)[1] += 1
+            self._shared.gave_up(return_type, node_ids)
 
     async def _gather_fields(
         self, results: dict[str, Any], awaitable_fields: list[str]
@@ -451,12 +598,19 @@ class CompilingExecutor(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> AwaitableOrValue[Any]:
         if self._compiling and position_context is None:
-            complete = self._completion(return_type, field_details_list)
+            key = (return_type, id(field_details_list))
+            top = self._tops.get(key)
+            if top is None:
+                top = self._top(return_type, field_details_list)
+                self._tops[key] = top
+            _group, complete, outcome = top
             if complete is not None:
+                if outcome is not None:
+                    outcome[0] += 1
                 try:
-                    return complete(result)
+                    return self._run(complete, result, path)
                 except Exception:
-                    pass
+                    self._gave_up(key, return_type, field_details_list)
         return super().complete_value(
             return_type, field_details_list, info, path, result, position_context
         )

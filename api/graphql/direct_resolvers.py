@@ -44,6 +44,20 @@ def _plain(resolve: Resolve, read: Read) -> Resolve:
     return resolve
 
 
+# Direct resolvers that are synchronous and take the info (and no arguments): compiled.py
+# calls them with an info it builds.
+_WITH_INFO: set[Resolve] = set()
+
+
+def takes_info(resolve: Resolve) -> bool:
+    return resolve in _WITH_INFO
+
+
+def _with_info(resolve: Resolve) -> Resolve:
+    _WITH_INFO.add(resolve)
+    return resolve
+
+
 def _attribute(name: str) -> Resolve:
     def resolve(source: Any, _info: GraphQLResolveInfo) -> Any:
         return getattr(source, name)
@@ -116,7 +130,8 @@ def direct_resolver(field: StrawberryField, info_class: type) -> Resolve | None:
         if info_name is None:
             direct = _with_self(function)
             return _plain(direct, function) if synchronous else direct
-        return _with_self_and_info(function, info_name, field, info_class)
+        direct = _with_self_and_info(function, info_name, field, info_class)
+        return _with_info(direct) if synchronous else direct
     direct = _general(
         function,
         field,
@@ -127,7 +142,7 @@ def direct_resolver(field: StrawberryField, info_class: type) -> Resolve | None:
     )
     if synchronous and info_name is None:
         return _plain(direct, lambda source: direct(source, None))
-    return direct
+    return _with_info(direct) if synchronous else direct
 
 
 def call_resolvers_directly(schema: strawberry.Schema) -> int:

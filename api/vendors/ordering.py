@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
@@ -53,8 +53,13 @@ class VendorOrdering:
     anchor: Callable[[Position], Any]
 
     def apply(self, statement: Select[Any]) -> Select[Any]:
+        return statement.order_by(*self._order_by)
+
+    @cached_property
+    def _order_by(self) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        """The ORDER BY clauses, built once per ordering (and orderings once each)."""
         key = self.key.desc() if self.descending else self.key.asc()
-        return statement.order_by(key, col(Vendor.id).asc())  # ties: the oldest id first
+        return key, col(Vendor.id).asc()  # ties: the oldest id first
 
     def after(self, position: Position) -> ColumnElement[bool]:
         anchor = self.anchor(position)
