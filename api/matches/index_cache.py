@@ -1,16 +1,19 @@
 """Each worker's in-memory MatchIndex, kept in step with writes made through any worker.
 
 Every write that changes what the matcher reads of a vendor numbers its change
-(api.vendors.changes). Before each match the worker reads the counter (one primary-key
-read); when it moved, it reads the vendors numbered above the highest number it has seen
-and upserts only those. Many workers behind one PostgreSQL therefore each see a write made
-through any of them before their next match, and a quiet marketplace costs one read.
+(api.vendors.changes). Each match reads the counter (one primary-key read, in the same
+statement as the matched vendors' profiles: api.matches.freshness); when it moved past the
+highest number the index holds, the worker reads the vendors numbered above that number,
+upserts only those and ranks again. Many workers behind one PostgreSQL therefore each see
+a write made through any of them before their next match, and a quiet marketplace costs
+no read of its own.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,6 +29,21 @@ from matching import MatchIndex, Taxonomy
 READ_CHUNK = 1000
 
 
+@dataclass(frozen=True)
+class HeldIndex:
+    """The index as it stood when taken, and the newest change number it held then."""
+
+    index: MatchIndex
+    seen: int | None
+
+    def current_for(self, newest: int | None) -> bool:
+        """Whether it held every change numbered up to `newest` (the counter as read since):
+        what `IndexCache.index_at(newest)` would return without reading anything."""
+        if newest is None:
+            return self.seen is None
+        return self.seen is not None and newest <= self.seen
+
+
 class IndexCache:
     """A lazily built index plus the newest change number it holds; one per process."""
 
@@ -37,6 +55,15 @@ class IndexCache:
         # The last catalog taxonomy found to hold the index's tags (compared once each).
         self._same_tags: Taxonomy | None = None
         self._lock = asyncio.Lock()
+
+    def held(self, catalog: TagCatalog) -> HeldIndex | None:
+        """The index as it stands, without reading anything; None when a match must build
+        one first (none yet, or the catalog's tags changed). Rank on it before any await:
+        a refresh elsewhere updates it in place."""
+        index = self._index
+        if index is None or self._lock.locked() or self._tags_changed(index, catalog.taxonomy):
+            return None
+        return HeldIndex(index, self._seen)
 
     async def index(self, session: AsyncSession, catalog: TagCatalog) -> MatchIndex:
         """The index, with every vendor change committed so far applied."""

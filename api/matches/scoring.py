@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
-from sqlalchemy import Select, select
 
 from api.core.clock import today
 from api.graphql.context import Context
-from api.matches.index_cache import IndexCache
-from api.matches.service import WeightsCache, newest_model_sql
+from api.matches.freshness import Numbers, read_numbers
+from api.matches.index_cache import HeldIndex, IndexCache
+from api.matches.service import WeightsCache
+from api.tags.catalog import TagCatalog
 from api.tags.service import tag_catalog
-from api.vendors.changes import newest_change_sql
 from matching import FactorScores, MatchIndex, MatchWeights, Scope
 
 
@@ -34,35 +33,68 @@ class VendorScore:
 
 async def fitted_weights(context: Context) -> MatchWeights:
     """The fitted weights, brought up to date once per request."""
-    await _bring_up_to_date(context)
+    await bring_up_to_date(context)
     weights: MatchWeights = context.memo["weights"]
     return weights
 
 
 async def worker_index(context: Context) -> MatchIndex:
     """This worker's index, brought up to date once per request."""
-    await _bring_up_to_date(context)
+    await bring_up_to_date(context)
     index: MatchIndex = context.memo["index"]
     return index
 
 
-@cache
-def _newest_numbers() -> Select[int, int]:
-    """The statement `_bring_up_to_date` sends, built once (it has no parameters)."""
-    return select(newest_change_sql(), newest_model_sql())
+@dataclass(frozen=True)
+class Held:
+    """This worker's index and fitted weights as they stand, and whether they are current
+    for numbers read later (see api.matches.freshness)."""
+
+    held_index: HeldIndex
+    weights: MatchWeights
+    model: int | None  # the fitted set the weights are (None: the defaults)
+
+    @property
+    def index(self) -> MatchIndex:
+        return self.held_index.index
+
+    def current_for(self, numbers: Numbers) -> bool:
+        return self.held_index.current_for(numbers.changes) and numbers.model == self.model
 
 
-async def _bring_up_to_date(context: Context) -> None:
-    """Read the vendor change counter and the newest fitted weights' id in one round trip
-    (two primary-key or index reads), then bring this worker's index and weights up to
-    them: a quiet marketplace costs a match that one statement."""
+def held(context: Context, catalog: TagCatalog) -> Held | None:
+    """The index and weights as they stand, to be confirmed by numbers read afterwards;
+    None when this request brought them up to date already (use them as they are) or
+    the index must be built first."""
+    if "index" in context.memo:
+        return None
+    index = context.runtime.resource(IndexCache).held(catalog)
+    if index is None:
+        return None
+    model, weights = context.runtime.resource(WeightsCache).held()
+    return Held(index, weights, model)
+
+
+def confirm(context: Context, standing: Held) -> None:
+    """`standing` was found current in this request: its other readers use it as it is."""
+    context.memo["weights"] = standing.weights
+    context.memo["index"] = standing.index
+
+
+async def bring_up_to_date(context: Context, numbers: Numbers | None = None) -> None:
+    """Bring this worker's index and weights up to `numbers` (read here when not given:
+    the vendor change counter and the newest fitted weights' id, two primary-key or index
+    reads in one round trip); a quiet marketplace costs nothing more. Once per request."""
     if "index" in context.memo:
         return
     session, runtime = context.session, context.runtime
     catalog = await tag_catalog(runtime)
-    changes, model = (await session.execute(_newest_numbers())).one()
-    context.memo["weights"] = await runtime.resource(WeightsCache).weights(session, model)
-    context.memo["index"] = await runtime.resource(IndexCache).index_at(session, catalog, changes)
+    if numbers is None:
+        numbers = await read_numbers(session)
+    context.memo["weights"] = await runtime.resource(WeightsCache).weights(session, numbers.model)
+    context.memo["index"] = await runtime.resource(IndexCache).index_at(
+        session, catalog, numbers.changes
+    )
 
 
 async def score_vendors(

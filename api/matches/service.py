@@ -47,6 +47,11 @@ class WeightsCache:
         self._model_id: int | None = None
         self._weights = MatchWeights().normalised()
 
+    def held(self) -> tuple[int | None, MatchWeights]:
+        """The model id the weights were read for (None: the defaults) and the weights,
+        without reading anything."""
+        return self._model_id, self._weights
+
     async def weights(self, session: AsyncSession, newest_model_id: int | None) -> MatchWeights:
         """The weights of `newest_model_id` (read by the caller with its other numbers)."""
         if newest_model_id != self._model_id:

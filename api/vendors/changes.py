@@ -12,15 +12,17 @@ only for the vendors numbered above it (an indexed read).
 from __future__ import annotations
 
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import ColumnElement, Select, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import ScalarSelect
 from sqlmodel import col
 
 from api.vendors.models import Vendor, VendorChangeCounter
+from api.vendors.views import KEYS, VIEW_COLUMNS, VendorView
 
 COUNTER_ID = 1
 
@@ -76,6 +78,28 @@ async def newest_change(session: AsyncSession) -> int | None:
     """The last change number handed out; None when the counter's row is gone."""
     value = await session.scalar(select(newest_change_sql()))
     return None if value is None else int(value)
+
+
+def views_with_newest_change(*also: ColumnElement[Any]) -> Select[Any]:
+    """One statement: the last change number handed out and `also` (scalar subqueries a
+    caller reads in the same snapshot), then the profiles of the vendors in `keys`; one
+    row of NULL profile columns when none is found, so the numbers always come back.
+    Build it once and read it with `read_views_with_numbers`."""
+    numbers = select(newest_change_sql().label("newest_change"), *also).subquery("numbers")
+    return select(*numbers.c, *VIEW_COLUMNS).select_from(
+        numbers.outerjoin(Vendor, col(Vendor.id).in_(KEYS))
+    )
+
+
+async def read_views_with_numbers(
+    session: AsyncSession, statement: Select[Any], vendor_ids: Sequence[int]
+) -> tuple[dict[int, VendorView], tuple[Any, ...]]:
+    """The profiles found, by id, and the leading numbers (the newest change number first)
+    of a `views_with_newest_change` statement."""
+    rows = (await session.execute(statement, {"keys": list(vendor_ids)})).all()
+    width = len(rows[0]) - len(VendorView._fields)
+    views = {row[width]: VendorView._make(row[width:]) for row in rows if row[width] is not None}
+    return views, tuple(rows[0][:width])
 
 
 @dataclass(frozen=True)

@@ -184,3 +184,55 @@ def test_weights_fitted_after_a_worker_warmed_up_rank_its_next_match(
 
     weights = match(second_worker, REACT)["weights"]
     assert weights["source"] == "FITTED" and weights["skill"] > weights["cost"]
+
+
+def test_a_quiet_marketplace_costs_one_statement_per_match(
+    client: GraphQLClient, statements: list[str]
+) -> None:
+    for _ in range(3):
+        client.create_vendor(client.register("VENDOR"))
+    assert len(match(client, REACT)["edges"]) == 3
+    statements.clear()
+
+    result = match(client, REACT)
+
+    # The matched vendors' profiles are read with the numbers that say the index was current.
+    assert len(result["edges"]) == 3 and len(statements) == 1
+
+
+def _store_weights(client: GraphQLClient, weights: dict[str, float]) -> None:
+    from api.matches.service import store_weights
+
+    runtime = client.http.app.state.vendormatch  # type: ignore[attr-defined]
+
+    async def store() -> None:
+        async with runtime.sessions() as session, session.begin():
+            await store_weights(
+                session, weights=weights, learned_ndcg=0.8, default_ndcg=0.7, scopes=10
+            )
+
+    client.http.portal.call(store)  # type: ignore[union-attr]
+
+
+def test_request_weights_are_judged_against_the_weights_fitted_last(
+    client: GraphQLClient, second_worker: GraphQLClient
+) -> None:
+    from matching import FACTORS
+
+    client.create_vendor(client.register("VENDOR"))
+    no_skill = {"skill": 0}
+    # The defaults weigh more than skill: zeroing it leaves a ranking.
+    assert match(second_worker, REACT, weights=no_skill)["weights"]["source"] == "REQUEST"
+
+    # Fitted elsewhere: skill alone, which the request zeroes.
+    _store_weights(client, {name: 1.0 if name == "skill" else 0.0 for name in FACTORS})
+    refused = match(second_worker, REACT, weights=no_skill)
+    message = "At least one weight must be above zero."
+    assert refused["edges"] == [] and refused["userErrors"] == [
+        {"field": ["weights"], "message": message, "code": "INVALID"}
+    ]
+
+    # Fitted again: the same request ranks.
+    _store_weights(client, {"skill": 0.5, "cost": 0.5})
+    ranked = match(second_worker, REACT, weights=no_skill)
+    assert ranked["userErrors"] == [] and len(ranked["edges"]) == 1
