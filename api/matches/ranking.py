@@ -59,10 +59,9 @@ async def _zero() -> int:
 
 @dataclass(frozen=True)
 class Ranked:
-    """What the index returned, and the weights it ranked with."""
+    """What the index returned (with the weights it ranked with), and where they came from."""
 
     result: MatchResult
-    weights: MatchWeights
     source: str
 
 
@@ -81,7 +80,7 @@ def rank_on(
     with metrics.match_duration.time():
         result = index.match(scope, k=page.offset + page.limit + 1, weights=chosen, today=today())
     metrics.match_index_vendors.set(len(index))
-    return Ranked(result, chosen, source)
+    return Ranked(result, source)
 
 
 async def rank(
@@ -162,6 +161,6 @@ def connection(
         relaxations=[MatchRelaxation.from_relaxation(r) for r in result.relaxations]
         if considered < page.offset + page.limit
         else [],
-        weights=AppliedWeights(**by_factor(ranked.weights), source=ranked.source),
+        weights=AppliedWeights(**by_factor(ranked.result.weights), source=ranked.source),
         user_errors=[],
     )

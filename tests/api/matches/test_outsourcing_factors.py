@@ -396,6 +396,23 @@ query ($scope: ScopeInput!) {
 """
 
 
+def test_asked_for_cover_weighs_more_and_the_answer_shows_the_weights_used(
+    client: GraphQLClient,
+) -> None:
+    office = client.execute(WEIGHTS, {"scope": scope_input()})["matchVendors"]["weights"]
+    desk = client.execute(WEIGHTS, {"scope": scope_input(coverage="ROUND_THE_CLOCK")})
+    desk_weights = desk["matchVendors"]["weights"]
+
+    assert office["coverage"] == pytest.approx(0.05)
+    assert desk_weights["coverage"] == pytest.approx(0.20)
+    assert desk_weights["source"] == office["source"] == "DEFAULT"
+    assert desk_weights["skill"] / desk_weights["cost"] == pytest.approx(
+        office["skill"] / office["cost"]
+    )
+    numbers = [value for name, value in desk_weights.items() if name != "source"]
+    assert sum(numbers) == pytest.approx(1.0)
+
+
 def test_weights_fitted_before_the_new_factors_still_load(client: GraphQLClient) -> None:
     """A weight set stored with the six original factors ranks, the new ones at their
     defaults, all normalised together."""
