@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncGenerator, Callable, Iterator
+from contextlib import aclosing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -114,28 +115,20 @@ async def load_vendors(
     A batch is one transaction of a few statements (owners, slugs, vendors, each child
     table), so the load's cost per vendor does not grow with the table. Every record is
     checked as the API checks a profile; a bad one stops the load before its batch writes.
-    The next batch is checked in a thread while the database writes this one: the checks
-    are most of the loader's own work, and the database server has a core of its own.
     """
     # Derived slugs must not take a fixed slug that a later record of the file claims.
     fixed_slugs = {r["slug"] for r in records if r.get("slug")}
-    batches = iter(_distinct_owner_batches(records))
+    batches = _distinct_owner_batches(records)
+    checks = _checked_in_thread if await _server_database(sessions) else _checked_in_turn
     created = done = 0
     statistics = StatisticsSchedule()
-    checking = _check_next(batches, catalog)
-    try:
-        while checking is not None:
-            checked = await checking
-            checking = _check_next(batches, catalog)
+    async with aclosing(checks(batches, catalog)) as checked_batches:
+        async for checked in checked_batches:
             created += await _load_vendor_batch(sessions, checked, catalog, fixed_slugs)
             if statistics.due(created):
                 await analyze_looked_up_tables(sessions)
             done = min(done + BATCH, len(records))
             progress("vendors", done, len(records))
-    finally:
-        # The load failed: the next batch's check is not wanted, nor its own failure.
-        if checking is not None and not checking.cancel():
-            checking.exception()
     return created
 
 
@@ -155,6 +148,38 @@ def _distinct_owner_batches(records: list[dict[str, Any]]) -> list[list[dict[str
 
 
 Checked = list[tuple[dict[str, Any], VendorValues]]
+
+
+async def _server_database(sessions: async_sessionmaker[AsyncSession]) -> bool:
+    async with sessions() as session:
+        return session.get_bind().dialect.name == "postgresql"
+
+
+async def _checked_in_turn(
+    batches: list[list[dict[str, Any]]], catalog: TagCatalog
+) -> AsyncGenerator[Checked, None]:
+    """Each batch checked when its turn comes (SQLite: its driver's thread needs the GIL
+    for every row it writes, and a checking thread holding it would stall the writes)."""
+    for batch in batches:
+        yield _checked_batch(batch, catalog)
+
+
+async def _checked_in_thread(
+    batches: list[list[dict[str, Any]]], catalog: TagCatalog
+) -> AsyncGenerator[Checked, None]:
+    """Each batch checked, the next one in a thread while the caller writes this one: the
+    checks are most of the loader's own work, and a database server writes meanwhile."""
+    remaining = iter(batches)
+    checking = _check_next(remaining, catalog)
+    try:
+        while checking is not None:
+            checked = await checking
+            checking = _check_next(remaining, catalog)
+            yield checked
+    finally:
+        # The load stopped: the next batch's check is not wanted, nor its own failure.
+        if checking is not None and not checking.cancel():
+            checking.exception()
 
 
 def _check_next(

@@ -23,11 +23,10 @@ Row = Mapping[str, Any]
 
 
 async def insert_rows(session: AsyncSession, model: type[SQLModel], rows: Sequence[Row]) -> None:
-    """Insert `rows` (column name to value, the same names in every row) into `model`'s
-    table.
+    """Insert `rows` (column name to value) into `model`'s table.
 
-    Columns left out take their defaults as an INSERT through SQLAlchemy would: the
-    column's Python default (a callable one called for each row), else the database's.
+    A column a row leaves out takes its default as through SQLAlchemy's bulk INSERT: the
+    column's Python default (a callable one called for each row), else NULL.
     """
     if not rows:
         return
