@@ -155,12 +155,9 @@ def test_each_record_is_stored_as_given_whichever_optional_values_its_batch_give
             "hourlyRate": record["hourly_rate"],
             "minProjectBudget": record["min_project_budget"],
             "languages": sorted(record["languages"], key=lambda entry: entry["code"]),
-            "expertise": sorted(
-                (
-                    {"tag": {"slug": entry["tag"]}, "years": float(entry["years"])}
-                    for entry in record["expertise"]
-                ),
-                key=lambda entry: entry["tag"]["slug"],
-            ),
+            "expertise": [
+                {"tag": {"slug": entry["tag"]}, "years": float(entry["years"])}
+                for entry in sorted(record["expertise"], key=lambda entry: entry["tag"])
+            ],
             "certifications": sorted(record["certifications"]),
         }, record["slug"]
