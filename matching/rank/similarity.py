@@ -33,5 +33,5 @@ def text_similarity(
     """Cosine similarity of ``slots`` with a dense query (None: no query terms), in [0, 1]."""
     if len(slots) == 0 or query is None:
         return np.zeros(len(slots), dtype=np.float32)
-    sims: NDArray[np.float32] = np.clip(store.text.gather(slots) @ query, 0.0, 1.0)
+    sims: NDArray[np.float32] = np.clip(store.text.dot(slots, query), 0.0, 1.0)
     return sims

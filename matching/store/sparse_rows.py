@@ -8,6 +8,8 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from .row_product import rows_dot
+
 Row = tuple[NDArray[np.int32], NDArray[Any]]  # (column indices, values) of one row
 
 
@@ -127,6 +129,22 @@ class OverlayMatrix:
             ),
             shape=(len(slots), self.n_cols),
         )
+
+    def dot(self, slots: NDArray[np.integer], vector: NDArray[Any]) -> NDArray[Any]:
+        """Rows for ``slots`` times a dense ``vector``: the values of ``gather(slots) @ vector``.
+
+        Each row's product is its own sum, so the base's rows take the compiled path
+        (see :func:`row_product.rows_dot`) and the few the delta holds the sparse one.
+        """
+        slots = np.asarray(slots, dtype=np.intp)
+        fresh = self._fresh(slots)
+        if not fresh.any():
+            return rows_dot(self.base, slots, vector)
+        out = np.zeros(len(slots), dtype=np.result_type(self.dtype, vector.dtype))
+        out[~fresh] = rows_dot(self.base, slots[~fresh], vector)
+        rows = [self.row(int(s)) for s in slots[fresh]]
+        out[fresh] = _stack(rows, self.n_cols, self.dtype) @ vector
+        return out
 
     def dense(
         self, slots: NDArray[np.integer], columns: NDArray[np.intp] | None = None
