@@ -44,7 +44,7 @@ def match(client: GraphQLClient, scope: dict[str, Any], **variables: Any) -> dic
 def marketplace(client: GraphQLClient) -> dict[str, dict[str, Any]]:
     """Three vendors that share React but differ in rate, hours and certification."""
     made = {}
-    for key, overrides in {
+    profiles: dict[str, dict[str, Any]] = {
         "warsaw": {"name": "Warsaw React House"},
         "manila": {
             "name": "Manila Night Shift",
@@ -65,7 +65,8 @@ def marketplace(client: GraphQLClient) -> dict[str, dict[str, Any]]:
             ],
             "hourlyRate": {"min": "150.00", "max": "190.00", "currency": "CHF"},
         },
-    }.items():
+    }
+    for key, overrides in profiles.items():
         made[key] = client.create_vendor(client.register("VENDOR"), **overrides)
     return made
 
