@@ -41,7 +41,10 @@ class CatalogCache:
         if self._catalog is None or self._due():
             async with self._lock:
                 if self._catalog is None or self._due():
-                    async with runtime.sessions() as session:
+                    # A read session: on PostgreSQL no BEGIN/ROLLBACK for a check that
+                    # runs inside queries about once a second. A change landing between the
+                    # stamp and the tables is caught by the next check (the stamp moved).
+                    async with runtime.read_sessions() as session:
                         stamp = await taxonomy_stamp(session)
                         if self._catalog is None or stamp != self._stamp:
                             self._catalog = await load_catalog(session)
