@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
@@ -186,6 +188,19 @@ def _search_conditions(
     return conditions
 
 
+# Orders (field x no/ascending/descending direction) x the default page sizes; an LRU, so
+# a larger MAX_PAGE_SIZE still holds it to this many.
+@lru_cache(maxsize=len(VendorOrderField) * 3 * 100)
+def _first_page(
+    field: VendorOrderField, direction: OrderDirection | None, limit: int
+) -> Select[Any]:
+    """The first page's statement when nothing filters it (the most asked-for page), built
+    once per order and size: building it and its cache key was ~5% of a page's CPU."""
+    order = vendor_ordering(field, direction)
+    columns = select_views().add_columns(order.key.label("sort_key"))
+    return order.apply(columns).limit(limit)
+
+
 async def search_vendors(
     session: AsyncSession,
     query: VendorQuery,
@@ -205,8 +220,11 @@ async def search_vendors(
             page_conditions.append(order.after(after.require_order(name)))
         except ValueError as error:
             raise invalid_cursor(encode_position(after.key, after.id, after.order)) from error
-    columns = select_views().add_columns(order.key.label("sort_key"))
-    statement = order.apply(columns.where(*page_conditions)).limit(limit)
+    if page_conditions:
+        columns = select_views().add_columns(order.key.label("sort_key"))
+        statement = order.apply(columns.where(*page_conditions)).limit(limit)
+    else:
+        statement = _first_page(query.order_field, query.order_direction, limit)
     rows = []
     for row in await session.execute(statement):
         view = VendorView._make(row[:-1])
