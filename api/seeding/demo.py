@@ -31,7 +31,11 @@ from api.projects.models import ProjectRequest, ProjectShortlist, ProjectStatus
 from api.reviews.fields import ReviewDraft
 from api.scopes.fields import BudgetEntry, ScopeDraft, SkillEntry
 from api.seeding.engagements import HiredVendor, past_engagement
-from api.seeding.statistics import StatisticsSchedule, analyze_looked_up_tables
+from api.seeding.statistics import (
+    StatisticsSchedule,
+    analyze_after_load,
+    analyze_looked_up_tables,
+)
 from api.tags.catalog import TagCatalog
 from api.values.hours import HoursEntry
 from api.values.money import MoneyEntry, MoneyRangeEntry
@@ -129,6 +133,8 @@ async def load_vendors(
                 await analyze_looked_up_tables(sessions)
             done = min(done + BATCH, len(records))
             progress("vendors", done, len(records))
+    if created:
+        await analyze_after_load(sessions)
     return created
 
 
