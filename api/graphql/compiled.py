@@ -58,6 +58,7 @@ from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cance
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from api.core.identity_memo import IdentityMemo
 from api.graphql.direct_resolvers import plain_reader, takes_info
 
 # Completes a value at a path (None where nothing below reads a path).
@@ -284,11 +285,10 @@ class SharedPlans:
 
 # Give-ups of a completion before its rate is weighed.
 GIVE_UPS_TOLERATED = 16
-# Operations by (schema, operation node) identity; None for one whose field groups depend
-# on variables. Bounded: emptied when full (a document the parse cache dropped and
-# parsed again is a new operation node).
-MAX_SHARED = 256
-_SHARED: dict[tuple[int, int], tuple[tuple[Any, ...], SharedPlans | None]] = {}
+# Plans by (schema, operation node) identity; None for an operation whose field groups
+# depend on variables. Bounded (a document the parse cache dropped and parsed again is a
+# new operation node).
+_SHARED: IdentityMemo[SharedPlans | None] = IdentityMemo(limit=256)
 
 
 def _node_ids(field_details_list: FieldDetailsList) -> NodeIds:
@@ -316,19 +316,16 @@ def _static_selections(selection_sets: list[SelectionSetNode | None]) -> bool:
 def shared_plans(
     schema: Any, operation: OperationDefinitionNode, fragments: dict[str, Any]
 ) -> SharedPlans | None:
-    key = (id(schema), id(operation))
-    known = _SHARED.get(key)
-    if known is not None and known[0][0] is schema and known[0][1] is operation:
-        return known[1]
-    anchors = (schema, operation, fragments)
+    return _SHARED.get_or_make((schema, operation), _new_plans, schema, operation, fragments)
+
+
+def _new_plans(
+    schema: Any, operation: OperationDefinitionNode, fragments: dict[str, Any]
+) -> SharedPlans | None:
     static = _static_selections(
         [operation.selection_set, *(fragment.selection_set for fragment in fragments.values())]
     ) and not any(fragment.directives for fragment in fragments.values())
-    plans = SharedPlans(anchors) if static else None
-    if len(_SHARED) >= MAX_SHARED:
-        _SHARED.clear()
-    _SHARED[key] = (anchors, plans)
-    return plans
+    return SharedPlans((schema, operation, fragments)) if static else None
 
 
 class CompilingExecutor(StrawberryGraphQLCoreExecutionContext):

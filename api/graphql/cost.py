@@ -57,6 +57,7 @@ from graphql.utilities import get_operation_ast
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+from api.core.identity_memo import IdentityMemo
 from api.graphql.pagination import DEFAULT_PAGE, max_page
 
 COST_KEY = "vendormatch.cost"
@@ -292,10 +293,8 @@ class _Pricer:
 
 
 # Costs of operations without variables, which depend on nothing else than the schema, the
-# (cached, so the same) document and the largest page. Keyed by identity; the entry holds
-# the schema and document so their ids cannot be reused. Emptied when full.
-MAX_KNOWN_COSTS = 256
-_known_costs: dict[tuple[int, int, str | None, int], tuple[GraphQLSchema, DocumentNode, int]] = {}
+# (cached, so the same) document and the largest page.
+_known_costs: IdentityMemo[int] = IdentityMemo(limit=256)
 
 
 def query_cost(
@@ -310,15 +309,15 @@ def query_cost(
         return 0
     if operation.variable_definitions:
         return _cost(schema, document, operation, variables)
-    key = (id(schema), id(document), operation_name, max_page())
-    known = _known_costs.get(key)
-    if known is not None and known[0] is schema and known[1] is document:
-        return known[2]
-    cost = _cost(schema, document, operation, variables)
-    if len(_known_costs) >= MAX_KNOWN_COSTS:
-        _known_costs.clear()
-    _known_costs[key] = (schema, document, cost)
-    return cost
+    return _known_costs.get_or_make(
+        (schema, document),
+        _cost,
+        schema,
+        document,
+        operation,
+        variables,
+        extra=(operation_name, max_page()),
+    )
 
 
 def _cost(

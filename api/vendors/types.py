@@ -10,6 +10,7 @@ from typing import Self, TypeAlias
 import strawberry
 from strawberry import relay
 
+from api.core.identity_memo import IdentityMemo
 from api.graphql.context import Info
 from api.graphql.cost import cost_hint
 from api.graphql.node import KeyedNode
@@ -164,24 +165,16 @@ def _span_hours(start: time, end: time) -> float:
     return (minutes % (24 * 60)) / 60
 
 
-# Tag types by their row's identity (the catalog's rows live as long as the catalog, and
-# the entry holds its row, so an id is not reused meanwhile): a page shows ~150 tags, and
-# each made afresh read its row's ORM attributes. Emptied when it outgrows a few catalogs.
-MAX_TAG_TYPES = 50_000
-_tag_types: dict[int, tuple[object, TagType]] = {}
+# Tag types by their row's identity (the catalog's rows live as long as the catalog): a
+# page shows ~150 tags, and each made afresh read its row's ORM attributes. Bounded to a
+# few catalogs' worth.
+_tag_types: IdentityMemo[TagType] = IdentityMemo(limit=50_000)
 
 
 def _tag_type(skill: NamedSkill) -> TagType:
     tag = skill.tag
     assert tag is not None
-    known = _tag_types.get(id(tag))
-    if known is not None and known[0] is tag:
-        return known[1]
-    if len(_tag_types) >= MAX_TAG_TYPES:
-        _tag_types.clear()
-    made = TagType.from_row(tag)
-    _tag_types[id(tag)] = (tag, made)
-    return made
+    return _tag_types.get_or_make((tag,), TagType.from_row, tag)
 
 
 def _expertise(skills: list[tuple[NamedSkill, float]]) -> list[Expertise]:
