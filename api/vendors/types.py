@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 from decimal import Decimal
-from typing import Self, TypeAlias
+from typing import Self, TypeAlias, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -177,7 +177,12 @@ def _tag_type(skill: NamedSkill) -> TagType:
     return _tag_types.get_or_make((tag,), TagType.from_row, tag)
 
 
-def _expertise(skills: list[tuple[NamedSkill, float]]) -> list[Expertise]:
+# A vendor's skills as the catalog names them, with years.
+Skills: TypeAlias = list[tuple[NamedSkill, float]]
+Shown = TypeVar("Shown")
+
+
+def _expertise(skills: Skills) -> list[Expertise]:
     return [
         Expertise(tag=_tag_type(skill), years=years)
         for skill, years in skills
@@ -185,7 +190,7 @@ def _expertise(skills: list[tuple[NamedSkill, float]]) -> list[Expertise]:
     ]
 
 
-def _free_skills(skills: list[tuple[NamedSkill, float]]) -> list[FreeSkill]:
+def _free_skills(skills: Skills) -> list[FreeSkill]:
     return [FreeSkill(name=skill.name, years=years) for skill, years in skills if skill.tag is None]
 
 
@@ -215,12 +220,10 @@ class VendorType(KeyedNode):
     _row: strawberry.Private[VendorView]
     # The skills as the catalog reads them, when a page loaded them for all its vendors at
     # once; None: `expertise` and `otherSkills` load them through the request's loader.
-    _skills: strawberry.Private[list[tuple[NamedSkill, float]] | None] = None
+    _skills: strawberry.Private[Skills | None] = None
 
     @classmethod
-    def from_row(
-        cls, row: VendorView, skills: list[tuple[NamedSkill, float]] | None = None
-    ) -> Self:
+    def from_row(cls, row: VendorView, skills: Skills | None = None) -> Self:
         return cls(
             id=row.id,
             slug=row.slug,
@@ -278,21 +281,25 @@ class VendorType(KeyedNode):
             for r in rows
         ]
 
-    async def _claimed(self, info: Info) -> list[tuple[NamedSkill, float]]:
+    async def _claimed(self, info: Info) -> Skills:
         claims = await SkillClaimsByVendorIdLoader.of(info.context).load(self.id)
         catalog = await tag_catalog(info.context.runtime)
         return claimed_skills(claims.tags, claims.texts, catalog)
 
-    # Synchronous when the page loaded the skills (no awaitable per vendor to complete),
-    # else an awaitable through the loader: `graphql_type` names the field's type.
+    def _skills_as(self, info: Info, shape: Callable[[Skills], Shown]) -> Shown | Awaitable[Shown]:
+        """`shape` of the skills: at once when the page loaded them (no awaitable per vendor
+        to complete), else an awaitable through the request's loader."""
+        if self._skills is not None:
+            return shape(self._skills)
+        return self._shaped_later(info, shape)
+
+    async def _shaped_later(self, info: Info, shape: Callable[[Skills], Shown]) -> Shown:
+        return shape(await self._claimed(info))
+
+    # Synchronous or not (see _skills_as): `graphql_type` names the field's type.
     @strawberry.field(graphql_type=list[Expertise], metadata=cost_hint(list_size=MAX_EXPERTISE))
     def expertise(self, info: Info) -> list[Expertise] | Awaitable[list[Expertise]]:
-        if self._skills is not None:
-            return _expertise(self._skills)
-        return self._expertise_later(info)
-
-    async def _expertise_later(self, info: Info) -> list[Expertise]:
-        return _expertise(await self._claimed(info))
+        return self._skills_as(info, _expertise)
 
     @strawberry.field(
         graphql_type=list[FreeSkill],
@@ -301,12 +308,7 @@ class VendorType(KeyedNode):
         metadata=cost_hint(list_size=MAX_EXPERTISE),
     )
     def other_skills(self, info: Info) -> list[FreeSkill] | Awaitable[list[FreeSkill]]:
-        if self._skills is not None:
-            return _free_skills(self._skills)
-        return self._other_skills_later(info)
-
-    async def _other_skills_later(self, info: Info) -> list[FreeSkill]:
-        return _free_skills(await self._claimed(info))
+        return self._skills_as(info, _free_skills)
 
     @strawberry.field(
         description="Certification codes such as ISO_27001 or SOC_2.",
