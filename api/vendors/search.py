@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -29,7 +29,12 @@ from api.vendors.models import (
     VendorFreeSkill,
     VendorLanguage,
 )
-from api.vendors.ordering import OrderDirection, VendorOrderField, vendor_ordering
+from api.vendors.ordering import (
+    OrderDirection,
+    VendorOrderField,
+    VendorOrdering,
+    vendor_ordering,
+)
 from api.vendors.views import VendorView, select_views
 
 MAX_FILTER_ITEMS = 20
@@ -196,9 +201,15 @@ def _first_page(
 ) -> Select[Any]:
     """The first page's statement when nothing filters it (the most asked-for page), built
     once per order and size: building it and its cache key was ~5% of a page's CPU."""
-    order = vendor_ordering(field, direction)
+    return _page_statement(vendor_ordering(field, direction), (), limit)
+
+
+def _page_statement(
+    order: VendorOrdering, conditions: Sequence[ColumnElement[bool]], limit: int
+) -> Select[Any]:
+    """The page's profiles, each with its sort key last (for its cursor)."""
     columns = select_views().add_columns(order.key.label("sort_key"))
-    return order.apply(columns).limit(limit)
+    return order.apply(columns.where(*conditions)).limit(limit)
 
 
 async def search_vendors(
@@ -221,8 +232,7 @@ async def search_vendors(
         except ValueError as error:
             raise invalid_cursor(encode_position(after.key, after.id, after.order)) from error
     if page_conditions:
-        columns = select_views().add_columns(order.key.label("sort_key"))
-        statement = order.apply(columns.where(*page_conditions)).limit(limit)
+        statement = _page_statement(order, page_conditions, limit)
     else:
         statement = _first_page(query.order_field, query.order_direction, limit)
     rows = []
