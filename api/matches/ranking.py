@@ -29,7 +29,7 @@ from api.tags.service import tag_catalog
 from api.vendors.dataloaders import VendorByIdLoader
 from api.vendors.types import VendorType
 from api.vendors.views import VendorView
-from matching import MatchIndex, MatchResult, MatchWeights, Scope
+from matching import Match, MatchIndex, MatchResult, MatchWeights, Scope
 
 # Each match carries reasons and risks; pages of them stay small.
 MAX_MATCHES = 50
@@ -120,7 +120,12 @@ async def rank(
 
 
 def shown_ids(ranked: Ranked, page: Window) -> list[int]:
-    return [m.vendor_id for m in ranked.result.matches[page.offset : page.offset + page.limit]]
+    return [m.vendor_id for m in _shown(ranked, page)]
+
+
+def _shown(ranked: Ranked, page: Window) -> list[Match]:
+    """The matches on the page (the index was asked for one more, to tell hasNextPage)."""
+    return ranked.result.matches[page.offset : page.offset + page.limit]
 
 
 def connection(
@@ -128,7 +133,7 @@ def connection(
 ) -> VendorMatchConnection:
     """The page of `ranked` whose profiles are `views` (in rank order; None: gone since)."""
     result = ranked.result
-    shown = result.matches[page.offset : page.offset + page.limit]
+    shown = _shown(ranked, page)
     edges = [
         Edge(
             cursor=encode_cursor(page.offset + i),
